@@ -1,3 +1,5 @@
-fn main() {
-    println!("Hello, world!");
+//! The `tracuu` command: see `tracuu --help`.
+
+fn main() -> std::process::ExitCode {
+    tracuu::cli::run()
 }

@@ -1,0 +1,296 @@
+//! Document numbers (số hiệu): parsing from running text and from what users type, one
+//! canonical display form and one matching key.
+
+use crate::text::{canonical_tones, fold};
+use regex::{Captures, Regex};
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Party codes are `NUMBER-TYPE/ISSUER` (`16-NQ/TU`); State codes are `NUMBER/TYPE-ISSUER`
+/// or `NUMBER/YEAR/TYPE-ISSUER` (`441/QĐ-UBND`, `30/2020/NĐ-CP`, `245/2025/QH15`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DocCode {
+    /// A Party document number; `issuer` is `None` for a partial code (`17-ĐA`).
+    Party {
+        /// The document's number in its series.
+        number: u32,
+        /// The type code in canonical spelling (`NQ`, `ĐA`, `QĐi`, `CTr`).
+        doc_type: &'static str,
+        /// The issuer code (`TU`, `TW`, `VPTU`), absent in a partial code.
+        issuer: Option<String>,
+    },
+    /// A State document number.
+    State {
+        /// The document's number.
+        number: u32,
+        /// The year some series put in the number (`30/2020/NĐ-CP`).
+        year: Option<u16>,
+        /// The type code, absent in `245/2025/QH15`.
+        doc_type: Option<&'static str>,
+        /// The issuing body's code (`UBND`, `CP`, `TTg`, `QH15`).
+        issuer: String,
+    },
+}
+
+/// Party type codes in canonical spelling; matching ignores case and the bar of `Đ`.
+const PARTY_TYPES: [&str; 15] = [
+    "QĐi", "QĐ", "NQ", "KL", "CTr", "CT", "QC", "HD", "KH", "ĐA", "TB", "BC", "CV", "TTr", "TT",
+];
+const STATE_TYPES: [&str; 11] = ["QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD"];
+/// Issuer codes whose canonical spelling is not plain upper case.
+const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
+
+const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>[A-ZĐ]{2,8}))?";
+const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD)-)?(?P<iss>[A-ZĐ][A-Za-zĐđ]{0,9}\d{0,3})";
+
+static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/]\s*", false));
+static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", false));
+static TYPED_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/ ]\s*", true));
+static TYPED_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", true));
+
+fn pattern(body: &str, separator: &str, any_case: bool) -> Regex {
+    let flags = if any_case { "(?i)" } else { "" };
+    Regex::new(&format!("{flags}{}", body.replace("[SEP]", separator))).expect("code pattern is valid")
+}
+
+impl DocCode {
+    /// Reads a code typed by a user: `16-nq/tu`, `17 ĐA/TU`, `06/ĐA/TU`, `441/qđ-ubnd`.
+    /// The whole input must be one code.
+    pub fn parse(input: &str) -> Option<DocCode> {
+        let text = canonical_tones(input.trim());
+        [(&*TYPED_STATE, true), (&*TYPED_PARTY, false)]
+            .into_iter()
+            .find_map(|(re, state)| {
+                let c = re.captures(&text)?;
+                let whole = c.get(0)?;
+                (whole.start() == 0 && whole.end() == text.len()).then(|| Self::from_captures(&c, state))?
+            })
+    }
+
+    /// Finds every code in running text, with its byte range. Codes printed across lines
+    /// must have been repaired by paragraph reconstruction first.
+    pub fn find_all(text: &str) -> Vec<(DocCode, Range<usize>)> {
+        let text = canonical_tones(text);
+        let mut found: Vec<(DocCode, Range<usize>)> = Vec::new();
+        for (re, state) in [(&*TEXT_STATE, true), (&*TEXT_PARTY, false)] {
+            for c in re.captures_iter(&text) {
+                let span = c.get(0).map_or(0..0, |m| m.range());
+                let free = found.iter().all(|(_, r)| r.end <= span.start || span.end <= r.start);
+                if free && stands_alone(&text, &span) {
+                    if let Some(code) = Self::from_captures(&c, state) {
+                        found.push((code, span));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|(_, r)| r.start);
+        found
+    }
+
+    fn from_captures(c: &Captures, state: bool) -> Option<DocCode> {
+        let number = c.name("num")?.as_str().parse().ok()?;
+        if state {
+            return Some(DocCode::State {
+                number,
+                year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+                doc_type: c.name("type").and_then(|t| spelled(t.as_str(), &STATE_TYPES)),
+                issuer: issuer_spelling(c.name("iss")?.as_str()),
+            })
+            .filter(|code| matches!(code, DocCode::State { year, doc_type, .. } if year.is_some() || doc_type.is_some()));
+        }
+        Some(DocCode::Party {
+            number,
+            doc_type: spelled(c.name("type")?.as_str(), &PARTY_TYPES)?,
+            issuer: c.name("iss").map(|i| issuer_spelling(i.as_str())),
+        })
+    }
+
+    /// A partial code (`17-ĐA`): the issuer was left out.
+    pub fn is_partial(&self) -> bool {
+        matches!(self, DocCode::Party { issuer: None, .. })
+    }
+
+    /// The Party type code (`NQ`, `ĐA`), if this is a Party code.
+    pub fn party_type(&self) -> Option<&'static str> {
+        match self {
+            DocCode::Party { doc_type, .. } => Some(doc_type),
+            DocCode::State { .. } => None,
+        }
+    }
+
+    /// The issuer code (`TU`, `TW`, `UBND`), if the code has one.
+    pub fn issuer_code(&self) -> Option<&str> {
+        match self {
+            DocCode::Party { issuer, .. } => issuer.as_deref(),
+            DocCode::State { issuer, .. } => Some(issuer),
+        }
+    }
+
+    /// The same code with the issuer a partial code left out.
+    pub fn completed(&self, issuer_code: &str) -> DocCode {
+        match self {
+            DocCode::Party { number, doc_type, issuer: None } => DocCode::Party {
+                number: *number,
+                doc_type,
+                issuer: Some(issuer_spelling(issuer_code)),
+            },
+            other => other.clone(),
+        }
+    }
+
+    /// The canonical display form (`16-NQ/TU`, `06-ĐA/TU`, `441/QĐ-UBND`).
+    pub fn canonical(&self) -> String {
+        self.to_string()
+    }
+
+    /// The matching key: case, `Đ`/`D`, leading zeros and separators no longer matter.
+    pub fn key(&self) -> String {
+        match self {
+            DocCode::Party { number, doc_type, issuer } => {
+                let issuer = issuer.as_deref().map(|i| format!("/{}", fold(i))).unwrap_or_default();
+                format!("{number}-{}{issuer}", fold(doc_type))
+            }
+            DocCode::State { .. } => fold(&self.to_string()),
+        }
+    }
+}
+
+/// A code must not be glued to the letters or digits around it (`441/QĐ-UBND` is not the
+/// Party code `441-QĐ`).
+fn stands_alone(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let next = after.next();
+    let glued_before = before.is_some_and(|c| c.is_alphanumeric() || c == '/');
+    let glued_after = match next {
+        Some('-') | Some('/') => after.next().is_some_and(char::is_alphanumeric),
+        Some(c) => c.is_alphanumeric(),
+        None => false,
+    };
+    !glued_before && !glued_after
+}
+
+fn spelled(found: &str, known: &[&'static str]) -> Option<&'static str> {
+    let key = fold(found);
+    known.iter().copied().find(|k| fold(k) == key)
+}
+
+fn issuer_spelling(found: &str) -> String {
+    let key = fold(found);
+    ISSUER_SPELLINGS
+        .iter()
+        .find(|s| fold(s) == key)
+        .map_or_else(|| found.to_uppercase(), |s| (*s).to_owned())
+}
+
+impl fmt::Display for DocCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocCode::Party { number, doc_type, issuer } => {
+                write!(f, "{number:02}-{doc_type}")?;
+                issuer.as_deref().map_or(Ok(()), |i| write!(f, "/{i}"))
+            }
+            DocCode::State { number, year, doc_type, issuer } => {
+                write!(f, "{number}/")?;
+                if let Some(year) = year {
+                    write!(f, "{year}/")?;
+                }
+                if let Some(t) = doc_type {
+                    write!(f, "{t}-")?;
+                }
+                f.write_str(issuer)
+            }
+        }
+    }
+}
+
+impl Serialize for DocCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn canonical(input: &str) -> String {
+        DocCode::parse(input).unwrap_or_else(|| panic!("{input}")).canonical()
+    }
+
+    #[test]
+    fn what_users_type_reads_as_the_canonical_code() {
+        for typed in ["16-NQ/TU", "16-nq/tu", "16 NQ/TU", "016-NQ/TU", "16/NQ/TU"] {
+            assert_eq!(canonical(typed), "16-NQ/TU");
+        }
+        for typed in ["17-da/tu", "17 ĐA/TU", "17-DA/TU"] {
+            assert_eq!(canonical(typed), "17-ĐA/TU");
+        }
+        assert_eq!(canonical("06/ĐA/TU"), canonical("6-ĐA/TU"));
+        assert_eq!(canonical("11-qđi/tw"), "11-QĐi/TW");
+        assert_eq!(canonical("160-ctr/tu"), "160-CTr/TU");
+        assert_eq!(canonical("50-BC/VPTU"), "50-BC/VPTU");
+    }
+
+    #[test]
+    fn state_codes_keep_their_own_grammar() {
+        assert_eq!(canonical("441/QĐ-UBND"), "441/QĐ-UBND");
+        assert_eq!(canonical("16/ct-ttg"), "16/CT-TTg");
+        assert_eq!(canonical("30/2020/NĐ-CP"), "30/2020/NĐ-CP");
+        assert_eq!(canonical("245/2025/QH15"), "245/2025/QH15");
+    }
+
+    #[test]
+    fn types_are_never_confused() {
+        assert_ne!(DocCode::parse("17-QC/TU").unwrap().key(), DocCode::parse("17-ĐA/TU").unwrap().key());
+        assert_ne!(DocCode::parse("16-NQ/TU").unwrap().key(), DocCode::parse("16-CT/TU").unwrap().key());
+    }
+
+    #[test]
+    fn partial_codes_are_codes_marked_partial() {
+        let code = DocCode::parse("17-ĐA").unwrap();
+        assert!(code.is_partial());
+        assert_eq!(code.completed("TU").key(), DocCode::parse("17-ĐA/TU").unwrap().key());
+    }
+
+    #[test]
+    fn running_text_yields_each_code_once_with_its_span() {
+        let text = "theo Quyết định số 441/QĐ-UBND, ngày 21/02/2022 và Đề án số 06/ĐA/TU, Đề án số 17-ĐA về";
+        let found: Vec<String> = DocCode::find_all(text).iter().map(|(c, _)| c.canonical()).collect();
+        assert_eq!(found, ["441/QĐ-UBND", "06-ĐA/TU", "17-ĐA"]);
+        let (_, span) = &DocCode::find_all(text)[1];
+        assert_eq!(&text[span.clone()], "06/ĐA/TU");
+    }
+
+    #[test]
+    fn numbers_that_are_not_codes_are_left_alone() {
+        let text = "nhiệm kỳ 2020 - 2025, đạt 24/51 chỉ tiêu, quy hoạch 1/500, Covid-19, tháng 4/2026, N/NQ06/80";
+        assert!(DocCode::find_all(text).is_empty(), "{:?}", DocCode::find_all(text));
+    }
+
+    proptest! {
+        #[test]
+        fn canonical_form_is_idempotent_and_round_trips(
+            number in 1u32..2000,
+            t in prop::sample::select(PARTY_TYPES.to_vec()),
+            i in prop::sample::select(vec!["TU", "TW", "HU", "ĐU", "VPTU"]),
+            lower in any::<bool>(),
+        ) {
+            let typed = format!("{number}-{t}/{i}");
+            let typed = if lower { typed.to_lowercase() } else { typed };
+            let code = DocCode::parse(&typed).unwrap();
+            let again = DocCode::parse(&code.canonical()).unwrap();
+            prop_assert_eq!(&again, &code);
+            prop_assert_eq!(again.canonical(), code.canonical());
+        }
+
+        #[test]
+        fn state_codes_round_trip(number in 1u32..5000, year in 1990u16..2030, t in prop::sample::select(STATE_TYPES.to_vec())) {
+            let code = DocCode::parse(&format!("{number}/{year}/{t}-CP")).unwrap();
+            prop_assert_eq!(DocCode::parse(&code.canonical()).unwrap(), code);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Groups the citations of a corpus into the distinct documents they name.
+//!
+//! The same number names different documents: each committee numbers its own series. A
+//! citation is first resolved to the committee whose series it belongs to (the body its
+//! sentence names, else the citing document's own committee; `/TW` codes are national),
+//! then citations with the same code, series and date are one document. A citation
+//! without a date joins the one dated document of its code and series, if there is one.
+
+use super::citation::{Citation, extract};
+use super::doc_code::DocCode;
+use crate::date::Date;
+use crate::ingest::Document;
+use crate::issuer::{Issuer, Level};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where a document is cited.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    /// The citing document.
+    pub doc_id: String,
+    /// Its source file.
+    pub file: String,
+    /// The citing paragraph (for a footnote, the paragraph that points to it).
+    pub paragraph: usize,
+    /// The footnote the citation stands in, if it is in one.
+    pub footnote: Option<u32>,
+    /// The code as printed.
+    pub surface: String,
+}
+
+/// One document named by citations, as far as the corpus tells about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedDocument {
+    /// The complete canonical code (a partial `17-ĐA` is completed to `17-ĐA/TU`).
+    pub code: DocCode,
+    /// The date its citations give.
+    pub date: Option<Date>,
+    /// The issuing body, resolved to its committee and place.
+    pub issuer: Option<Issuer>,
+    /// What it is about: the fullest subject its citations give.
+    pub subject: Option<String>,
+    /// The corpus documents bearing this number, if the corpus holds it.
+    pub held_by: Vec<String>,
+    /// Every citation of it.
+    pub mentions: Vec<Mention>,
+}
+
+impl CitedDocument {
+    /// Whether the corpus holds the document itself.
+    pub fn in_corpus(&self) -> bool {
+        !self.held_by.is_empty()
+    }
+}
+
+/// A citation found in a document, located.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The citation as read.
+    pub citation: Citation,
+    /// Paragraph number (for a footnote, its pointing paragraph).
+    pub paragraph: usize,
+    /// Footnote number, when the citation is in a footnote.
+    pub footnote: Option<u32>,
+}
+
+/// Every citation of a document: in its paragraphs, then in its footnotes.
+pub fn citations_of(doc: &Document) -> Vec<Located> {
+    let in_paragraphs = doc.paragraphs.iter().flat_map(|p| {
+        extract(&p.text).into_iter().map(move |citation| Located { citation, paragraph: p.n, footnote: None })
+    });
+    let in_footnotes = doc.footnotes.iter().flat_map(|f| {
+        extract(&f.text).into_iter().map(move |citation| Located {
+            citation,
+            paragraph: f.paragraph.unwrap_or(0),
+            footnote: Some(f.n),
+        })
+    });
+    in_paragraphs.chain(in_footnotes).collect()
+}
+
+/// All cited documents of a corpus.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Registry {
+    /// Cited documents, ordered by code then date.
+    pub documents: Vec<CitedDocument>,
+}
+
+struct Resolved {
+    code: DocCode,
+    issuer: Option<Issuer>,
+    series: String,
+    located: Located,
+    doc_id: String,
+    file: String,
+}
+
+impl Registry {
+    /// Finds, resolves and groups every citation of `docs`.
+    pub fn build(docs: &[Document]) -> Registry {
+        let mut groups: BTreeMap<(String, String), Vec<Resolved>> = BTreeMap::new();
+        for doc in docs {
+            for located in citations_of(doc) {
+                let r = resolve(located, doc);
+                groups.entry((r.code.key(), r.series.clone())).or_default().push(r);
+            }
+        }
+        let mut documents: Vec<CitedDocument> = groups.into_values().flat_map(split_by_date).collect();
+        for cited in &mut documents {
+            cited.held_by = holders(cited, docs);
+        }
+        Registry { documents }
+    }
+
+    /// The cited documents a code names: all of its meanings. A partial code (`17-ĐA`)
+    /// names every document of that number and type.
+    pub fn lookup(&self, code: &DocCode) -> Vec<&CitedDocument> {
+        self.documents.iter().filter(|d| same_number(&d.code, code)).collect()
+    }
+}
+
+/// Whether `candidate` answers `asked`: the same key, or for a partial question the same
+/// number and type.
+pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
+    match asked {
+        DocCode::Party { number, doc_type, issuer: None } => {
+            matches!(candidate, DocCode::Party { number: n, doc_type: t, .. } if n == number && t == doc_type)
+        }
+        _ => candidate.key() == asked.key(),
+    }
+}
+
+fn resolve(located: Located, doc: &Document) -> Resolved {
+    let stated = located.citation.issuer.clone();
+    let code = located.citation.code.clone();
+    let issuer = match (&code, &stated) {
+        (DocCode::State { issuer, .. }, _) => stated.clone().or_else(|| state_body(issuer)),
+        (_, Some(s)) if s.level == Level::Central => stated.clone(),
+        (DocCode::Party { issuer: Some(i), .. }, _) if i == "TW" => central(),
+        (_, Some(s)) => Some(s.clone()),
+        (_, None) => doc.meta.issuer.clone().map(|mut own| {
+            own.body = crate::issuer::Body::Committee;
+            own
+        }),
+    };
+    let issuer = issuer.map(|i| {
+        let place = place_for(i.level, doc);
+        i.located(place)
+    });
+    let code = match issuer.as_ref().map(|i| i.level) {
+        Some(Level::Central) => code.completed("TW"),
+        Some(Level::District) => code.completed("HU"),
+        _ => code.completed("TU"),
+    };
+    let series = issuer.as_ref().map_or_else(|| format!("unknown:{}", doc.doc_id), Issuer::series_key);
+    Resolved { code, issuer, series, doc_id: doc.doc_id.clone(), file: doc.file.clone(), located }
+}
+
+fn central() -> Option<Issuer> {
+    Issuer::parse_phrase("Ban Chấp hành Trung ương").map(|(i, _)| i)
+}
+
+fn state_body(code_issuer: &str) -> Option<Issuer> {
+    let name = match crate::text::fold(code_issuer).as_str() {
+        "cp" => "Chính phủ",
+        "ttg" => "Thủ tướng Chính phủ",
+        "vpcp" => "Văn phòng Chính phủ",
+        "ubnd" => "UBND tỉnh",
+        qh if qh.starts_with("qh") => "Quốc hội",
+        _ => return None,
+    };
+    Issuer::parse_phrase(name).map(|(i, _)| i)
+}
+
+/// The place a body of `level` named without one belongs to, seen from the citing document.
+fn place_for(level: Level, doc: &Document) -> Option<&str> {
+    let own = doc.meta.issuer.as_ref().map(|i| i.level);
+    match level {
+        Level::Province | Level::State => doc.meta.province.as_deref(),
+        _ if own == Some(level) => doc.meta.locality.as_deref(),
+        _ => None,
+    }
+}
+
+/// Splits one code-and-series group by date; undated citations join the single dated
+/// document, or form an undated one when there are none or several.
+fn split_by_date(group: Vec<Resolved>) -> Vec<CitedDocument> {
+    let mut by_date: BTreeMap<Option<Date>, Vec<Resolved>> = BTreeMap::new();
+    for r in group {
+        by_date.entry(r.located.citation.date).or_default().push(r);
+    }
+    let dated: Vec<Date> = by_date.keys().flatten().copied().collect();
+    if dated.len() == 1 {
+        if let Some(undated) = by_date.remove(&None) {
+            by_date.entry(Some(dated[0])).or_default().extend(undated);
+        }
+    }
+    by_date.into_iter().map(|(date, members)| cited(date, members)).collect()
+}
+
+fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
+    let best = members
+        .iter()
+        .filter(|r| r.located.citation.subject.is_some())
+        .max_by_key(|r| {
+            let c = &r.located.citation;
+            (c.date.is_some(), c.issuer.is_some(), std::cmp::Reverse(r.doc_id.clone()))
+        });
+    let stated = members.iter().find_map(|r| {
+        r.located.citation.issuer.as_ref().and(r.issuer.clone())
+    });
+    CitedDocument {
+        code: members[0].code.clone(),
+        date,
+        issuer: stated.or_else(|| members[0].issuer.clone()),
+        subject: best.and_then(|r| r.located.citation.subject.clone()),
+        held_by: Vec::new(),
+        mentions: members
+            .iter()
+            .map(|r| Mention {
+                doc_id: r.doc_id.clone(),
+                file: r.file.clone(),
+                paragraph: r.located.paragraph,
+                footnote: r.located.footnote,
+                surface: r.located.citation.surface.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Corpus documents whose own number is this code, from the same series, of a compatible date.
+fn holders(cited: &CitedDocument, docs: &[Document]) -> Vec<String> {
+    let series = cited.issuer.as_ref().map(Issuer::series_key);
+    docs.iter()
+        .filter(|d| d.meta.number.as_ref().is_some_and(|n| n.key() == cited.code.key()))
+        .filter(|d| d.meta.issuer.as_ref().map(Issuer::series_key) == series)
+        .filter(|d| d.meta.date.is_none() || cited.date.is_none() || d.meta.date == cited.date)
+        .map(|d| d.doc_id.clone())
+        .collect()
+}

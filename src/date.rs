@@ -1,0 +1,81 @@
+//! Calendar dates as Vietnamese documents write them (`ngày 01/10/2021`).
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A valid calendar date, shown as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date, if it exists on the calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        let plausible = (1900..=2100).contains(&year) && (1..=days).contains(&day);
+        plausible.then_some(Date { year, month: month as u8, day: day as u8 })
+    }
+
+    /// Reads `DD/MM/YYYY` (or `D/M/YYYY`, dashes or dots for slashes).
+    pub fn parse_dmy(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split(['/', '-', '.']).map(|p| p.trim().parse::<u32>().ok());
+        let (day, month, year) = (parts.next()??, parts.next()??, parts.next()??);
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(year as i32, month, day)
+    }
+
+    /// Reads `YYYY-MM-DD`, the form tracuu prints and sidecar files use.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-').map(|p| p.parse::<u32>().ok());
+        let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+        Date::new(year as i32, month, day)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_day_month_year_is_read() {
+        assert_eq!(Date::parse_dmy("01/10/2021").unwrap().to_string(), "2021-10-01");
+        assert_eq!(Date::parse_dmy("11/5/2026").unwrap().to_string(), "2026-05-11");
+        assert_eq!(Date::parse_iso("2026-05-11"), Date::parse_dmy("11/5/2026"));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        assert_eq!(Date::parse_dmy("31/02/2021"), None);
+        assert_eq!(Date::parse_dmy("12/13/2021"), None);
+        assert_eq!(Date::parse_dmy("24/51"), None);
+    }
+}

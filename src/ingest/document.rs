@@ -1,0 +1,187 @@
+//! The shape of a read document: its metadata, paragraphs, footnotes and distribution list.
+
+use crate::codes::DocCode;
+use crate::date::Date;
+use crate::issuer::Issuer;
+use serde::Serialize;
+
+use super::layout::Layout;
+
+/// A document as tracuu reads it: everything the index and the user see comes from here.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Stable id: the file's path below the corpus root, without extension.
+    pub doc_id: String,
+    /// The source file's path below the corpus root.
+    pub file: String,
+    /// How the text was produced.
+    pub layout: Layout,
+    /// What the text says about the document itself.
+    pub meta: Metadata,
+    /// Body paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Footnotes taken out of the running text.
+    pub footnotes: Vec<Footnote>,
+    /// The distribution list (`Nơi nhận:`), one recipient per entry.
+    pub recipients: Vec<String>,
+}
+
+/// Metadata extracted from the text (or overridden by a sidecar `NAME.meta.toml`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Metadata {
+    /// Nghị quyết, Kết luận, ..., or Tin tức for news.
+    pub kind: Option<Kind>,
+    /// The subject line (`về phương hướng, nhiệm vụ năm 2023`) or a news headline.
+    pub title: Option<String>,
+    /// The issuing body, resolved to its committee and locality.
+    pub issuer: Option<Issuer>,
+    /// The city or province the document belongs to (`Lào Cai`, `Long Khánh`).
+    pub locality: Option<String>,
+    /// The province, when the locality is a city (`Đồng Nai` for Long Khánh).
+    pub province: Option<String>,
+    /// The document's date, with where it came from.
+    pub date: Option<Date>,
+    /// What `date` is: printed on the document, the adopting meeting, or the reported event.
+    pub date_basis: Option<DateBasis>,
+    /// The year: that of `date`, else the year the title names.
+    pub year: Option<i32>,
+    /// The document's own number when the text states it (`Số 25-NQ/TU`).
+    pub number: Option<DocCode>,
+    /// Who signed, and in what capacity.
+    pub signer: Option<Signer>,
+    /// A news article's byline.
+    pub author: Option<String>,
+}
+
+/// Where a document's date was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// Printed in the header (`Lào Cai, ngày 10 tháng 12 năm 2022`).
+    Printed,
+    /// The date of the meeting that adopted it (`Tại Hội nghị ..., ngày 11/5/2026`).
+    Meeting,
+    /// The date of the event a news article reports.
+    Event,
+    /// Only the year, named in the title (`nhiệm vụ năm 2023`).
+    Title,
+    /// Given by a curator in a sidecar file.
+    Sidecar,
+}
+
+/// The kinds of Party documents (and news about them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum Kind {
+    #[serde(rename = "Nghị quyết")]
+    NghiQuyet,
+    #[serde(rename = "Kết luận")]
+    KetLuan,
+    #[serde(rename = "Chỉ thị")]
+    ChiThi,
+    #[serde(rename = "Quyết định")]
+    QuyetDinh,
+    #[serde(rename = "Quy định")]
+    QuyDinh,
+    #[serde(rename = "Quy chế")]
+    QuyChe,
+    #[serde(rename = "Hướng dẫn")]
+    HuongDan,
+    #[serde(rename = "Kế hoạch")]
+    KeHoach,
+    #[serde(rename = "Chương trình")]
+    ChuongTrinh,
+    #[serde(rename = "Đề án")]
+    DeAn,
+    #[serde(rename = "Thông báo")]
+    ThongBao,
+    #[serde(rename = "Báo cáo")]
+    BaoCao,
+    #[serde(rename = "Công văn")]
+    CongVan,
+    #[serde(rename = "Tờ trình")]
+    ToTrinh,
+    #[serde(rename = "Tin tức")]
+    TinTuc,
+}
+
+impl Kind {
+    /// Every kind with its Vietnamese name and its type code in document numbers.
+    pub const ALL: [(Kind, &'static str, &'static str); 15] = [
+        (Kind::NghiQuyet, "Nghị quyết", "NQ"),
+        (Kind::KetLuan, "Kết luận", "KL"),
+        (Kind::ChiThi, "Chỉ thị", "CT"),
+        (Kind::QuyetDinh, "Quyết định", "QĐ"),
+        (Kind::QuyDinh, "Quy định", "QĐi"),
+        (Kind::QuyChe, "Quy chế", "QC"),
+        (Kind::HuongDan, "Hướng dẫn", "HD"),
+        (Kind::KeHoach, "Kế hoạch", "KH"),
+        (Kind::ChuongTrinh, "Chương trình", "CTr"),
+        (Kind::DeAn, "Đề án", "ĐA"),
+        (Kind::ThongBao, "Thông báo", "TB"),
+        (Kind::BaoCao, "Báo cáo", "BC"),
+        (Kind::CongVan, "Công văn", "CV"),
+        (Kind::ToTrinh, "Tờ trình", "TTr"),
+        (Kind::TinTuc, "Tin tức", "TIN"),
+    ];
+
+    /// The Vietnamese name (`Nghị quyết`).
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(k, ..)| *k == self).map_or("", |(_, n, _)| n)
+    }
+
+    /// Reads a kind from its name in any case (`NGHỊ QUYẾT`, `nghị quyết`) or its type code.
+    pub fn from_word(word: &str) -> Option<Kind> {
+        let key = crate::text::fold(word.trim());
+        Self::ALL
+            .iter()
+            .find(|(_, name, code)| crate::text::fold(name) == key || crate::text::fold(code) == key)
+            .map(|(k, ..)| *k)
+    }
+}
+
+/// One paragraph of body text: the unit of retrieval.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// Position in reading order, from 1.
+    pub n: usize,
+    /// The section path (`II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 1. Lãnh đạo ... > 1.2.`).
+    pub section: String,
+    /// The whole reconstructed paragraph.
+    pub text: String,
+    /// Body text or a photo caption.
+    pub role: Role,
+    /// Numbers of the footnotes whose markers stood in this paragraph.
+    pub footnotes: Vec<u32>,
+}
+
+/// What a paragraph is in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Running text.
+    Body,
+    /// The caption under a news photo.
+    Caption,
+}
+
+/// A footnote, out of the running text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    /// Its number (`1` for `trọng điểm1`, `<sup>1</sup>`, `¹`).
+    pub n: u32,
+    /// Its whole text.
+    pub text: String,
+    /// The paragraph whose marker points to it.
+    pub paragraph: Option<usize>,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Signer {
+    /// The signer's name (`Đặng Xuân Phong`).
+    pub name: Option<String>,
+    /// On whose behalf (`T/M TỈNH ỦY`).
+    pub capacity: Option<String>,
+    /// The signer's office (`BÍ THƯ`).
+    pub position: Option<String>,
+}

@@ -1,0 +1,105 @@
+//! Strips inline Markdown (emphasis, `<sup>` markers, HTML tags) from a block, keeping its words.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A block of lines with its inline markup removed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PlainBlock {
+    /// The block's lines, in order, as plain text.
+    pub lines: Vec<String>,
+    /// Every word of the block was bold: a bold line is a heading in these documents.
+    pub all_bold: bool,
+}
+
+static SUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<sup>\s*(\d{1,3})\s*</sup>").expect("valid pattern"));
+static LEADING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(\d{1,9})([.)])|([-+*>]))(\s|$)").expect("valid pattern")
+});
+
+/// Strips the inline markup of one block (lines between blank lines). Block-level markers
+/// (`1.`, `- `) are kept as text: the caller reads document structure from them.
+pub fn strip_block(lines: &[&str]) -> PlainBlock {
+    let source: Vec<String> = lines.iter().map(|l| escape_line(l)).collect();
+    let mut out = String::new();
+    let (mut bold_depth, mut total, mut bold) = (0usize, 0usize, 0usize);
+    for event in Parser::new(&source.join("\n")) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                let letters = t.chars().filter(|c| !c.is_whitespace()).count();
+                total += letters;
+                if bold_depth > 0 {
+                    bold += letters;
+                }
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Strong) => bold_depth += 1,
+            Event::End(TagEnd::Strong) => bold_depth = bold_depth.saturating_sub(1),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => out.push('\n'),
+            _ => {}
+        }
+    }
+    PlainBlock {
+        lines: out.lines().map(str::to_owned).collect(),
+        all_bold: total > 0 && bold == total,
+    }
+}
+
+/// Turns `<sup>1</sup>` into `¹` so that every footnote marker has one form.
+pub fn superscript_markers(line: &str) -> String {
+    SUP.replace_all(line, |c: &regex::Captures| to_superscript(&c[1]))
+        .into_owned()
+}
+
+fn to_superscript(digits: &str) -> String {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    digits
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| SUPERSCRIPTS[d as usize])
+        .collect()
+}
+
+/// Escapes what Markdown would read as a list item or quote at the start of a line.
+fn escape_line(line: &str) -> String {
+    let line = superscript_markers(line.trim());
+    match LEADING_MARKER.captures(&line) {
+        Some(c) if c.get(1).is_some() => format!("{}\\{}", &c[1], &line[c[1].len()..]),
+        Some(_) => format!("\\{line}"),
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_is_removed_and_words_kept() {
+        let block = strip_block(&["***Thực hiện chủ động.*** Tiếp tục **thực hiện**"]);
+        assert_eq!(block.lines, ["Thực hiện chủ động. Tiếp tục thực hiện"]);
+        assert!(!block.all_bold);
+    }
+
+    #[test]
+    fn a_bold_line_is_flagged_and_its_lines_kept() {
+        let block = strip_block(&["**T/M TỈNH ỦY  ", "BÍ THƯ**"]);
+        assert_eq!(block.lines, ["T/M TỈNH ỦY", "BÍ THƯ"]);
+        assert!(block.all_bold);
+    }
+
+    #[test]
+    fn list_markers_survive_as_text() {
+        assert_eq!(strip_block(&["1. Mục tiêu"]).lines, ["1. Mục tiêu"]);
+        assert_eq!(strip_block(&["- Tỷ lệ"]).lines, ["- Tỷ lệ"]);
+        assert_eq!(strip_block(&["**1.3. Lãnh đạo:** Thực hiện"]).lines, ["1.3. Lãnh đạo: Thực hiện"]);
+    }
+
+    #[test]
+    fn sup_markers_become_superscript_digits() {
+        assert_eq!(strip_block(&["năm 2022<sup>1</sup>."]).lines, ["năm 2022¹."]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Ingest: files -> `Document { meta, paragraphs, footnotes }`, every quirk of the real
+//! documents undone on the way.
+
+mod backmatter;
+mod document;
+mod footnotes;
+mod layout;
+mod lines;
+mod markup;
+mod metadata;
+mod noise;
+mod paragraphs;
+mod sidecar;
+pub mod source;
+mod structure;
+
+pub use document::{DateBasis, Document, Footnote, Kind, Metadata, Paragraph, Role, Signer};
+pub use layout::Layout;
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A file that was not indexed (or only partly), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file's path below the corpus root.
+    pub file: String,
+    /// One sentence a person can act on.
+    pub reason: String,
+}
+
+/// Every document read from a folder, and every file that could not be.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Documents in file order.
+    pub documents: Vec<Document>,
+    /// Files skipped, with their reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Reads one document from text. `doc_id` and `file` name it; nothing is read from disk.
+pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
+    let layout = Layout::detect(text);
+    let (text, mut notes) = match layout {
+        Layout::Pdf => footnotes::take_from_pdf(text),
+        _ => (text.to_owned(), Vec::new()),
+    };
+    let (content, marked) = footnotes::take_marked(lines::split(&text, layout));
+    notes.extend(marked);
+    let (content, back) = backmatter::split(content, layout);
+    let (header, content) = metadata::take_header(content, layout);
+    let placed = structure::place(&paragraphs::reconstruct(&content, layout));
+    let meta = metadata::extract(header, &placed, &back);
+    let known: Vec<u32> = notes.iter().map(|n| n.n).collect();
+    let paragraphs = placed
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (text, links) = footnotes::strip_markers(&p.text, &known);
+            let role = if p.caption { Role::Caption } else { Role::Body };
+            Paragraph { n: i + 1, section: p.section, text, role, footnotes: links }
+        })
+        .collect::<Vec<_>>();
+    for note in &mut notes {
+        note.paragraph = paragraphs.iter().find(|p| p.footnotes.contains(&note.n)).map(|p| p.n);
+    }
+    Document {
+        doc_id: doc_id.to_owned(),
+        file: file.to_owned(),
+        layout,
+        meta,
+        paragraphs,
+        footnotes: notes,
+        recipients: back.recipients,
+    }
+}
+
+/// Reads one file. `root` is the corpus folder the ids are relative to. A sidecar problem
+/// does not lose the document: it comes back as a `Skipped` note beside it.
+pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>), Skipped> {
+    let file = relative_name(root, path);
+    let skip = |reason: String| Skipped { file: file.clone(), reason };
+    let bytes = std::fs::read(path).map_err(|e| skip(format!("cannot read: {e}")))?;
+    let text = source::decode(&bytes).map_err(|e| skip(e.to_string()))?;
+    let doc_id = file.rsplit_once('.').map_or(file.as_str(), |(stem, _)| stem).to_owned();
+    let mut doc = parse_text(&doc_id, &file, &text);
+    let note = sidecar::apply(path, &mut doc.meta)
+        .err()
+        .map(|reason| Skipped { file: relative_name(root, &sidecar::path_for(path)), reason });
+    Ok((doc, note))
+}
+
+/// The document files below `root` (`.txt`, `.md`), sorted, and the entries that could not
+/// be listed.
+pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_document(e.path()) => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => skipped.push(Skipped {
+                file: e.path().map_or_else(|| root.display().to_string(), |p| relative_name(root, p)),
+                reason: walk_error(&e),
+            }),
+        }
+    }
+    (files, skipped)
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => format!("symbolic link loop back to {}", ancestor.display()),
+        (_, Some(io)) => format!("cannot read: {io}"),
+        _ => e.to_string(),
+    }
+}
+
+fn is_document(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "md")) && !path.to_string_lossy().ends_with(".meta.toml")
+}
+
+fn relative_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads every document below `root`; bad files are skipped with their reason.
+pub fn read_corpus(root: &Path) -> Corpus {
+    let (files, mut skipped) = list_files(root);
+    let mut documents = Vec::with_capacity(files.len());
+    for path in files {
+        match read_file(root, &path) {
+            Ok((doc, note)) => {
+                documents.push(doc);
+                skipped.extend(note);
+            }
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    Corpus { documents, skipped }
+}

@@ -1,0 +1,89 @@
+//! Turns the bytes of a file into clean text: one encoding, one line ending, NFC.
+
+use thiserror::Error;
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a file cannot be read as text; shown to the user next to the skipped file.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum SourceError {
+    /// The file contains NUL bytes: it is binary, not a document.
+    #[error("binary file (NUL byte at offset {0})")]
+    Binary(usize),
+    /// The bytes are not valid UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("not valid UTF-8 (first bad byte at offset {0})")]
+    InvalidUtf8(usize),
+    /// A UTF-16 file whose byte-order mark promised more than its content keeps.
+    #[error("not valid UTF-16 despite its byte-order mark")]
+    InvalidUtf16,
+    /// Nothing but white space.
+    #[error("empty file")]
+    Empty,
+}
+
+/// Decodes a file's bytes: UTF-8 with or without BOM, or UTF-16 with BOM; CRLF and CR
+/// become LF; the result is in NFC so that NFD input reads the same as NFC.
+pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
+    let text = match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
+        _ => utf8(bytes)?,
+    };
+    if text.trim().is_empty() {
+        return Err(SourceError::Empty);
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    Ok(text.nfc().collect())
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, SourceError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(SourceError::Binary(at));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => Err(SourceError::InvalidUtf8(e.valid_up_to())),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SourceError> {
+    if bytes.len() % 2 != 0 {
+        return Err(SourceError::InvalidUtf16);
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let text: String = char::decode_utf16(units)
+        .collect::<Result<_, _>>()
+        .map_err(|_| SourceError::InvalidUtf16)?;
+    if text.contains('\0') {
+        return Err(SourceError::InvalidUtf16);
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_and_nfd_read_like_plain_nfc() {
+        let plain = decode("Thành ủy\nhọp".as_bytes()).unwrap();
+        let nfd: String = "Thành ủy\r\nhọp".nfd().collect();
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(nfd.as_bytes());
+        assert_eq!(decode(&with_bom).unwrap(), plain);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Đề án".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&bytes).unwrap(), "Đề án");
+    }
+
+    #[test]
+    fn binary_invalid_and_empty_files_are_refused_with_a_reason() {
+        assert_eq!(decode(b"ab\0cd"), Err(SourceError::Binary(2)));
+        assert_eq!(decode(b"ab\xFFcd"), Err(SourceError::InvalidUtf8(2)));
+        assert_eq!(decode(b" \n \n"), Err(SourceError::Empty));
+    }
+}

@@ -1,0 +1,163 @@
+//! Reads the numbering of headings and items (`I.`, `II/`, `1.`, `1-`, `1.2.`, `(1)`, `- `)
+//! and gives every paragraph its section path.
+
+use super::paragraphs::Block;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The numbering that opens a heading or an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marker {
+    /// `I.`, `II/`: a part.
+    Roman(String),
+    /// `1.`, `1-`: a section.
+    Number(String),
+    /// `1.2.`: a subsection; the depth is the count of numbers.
+    Sub(String, usize),
+    /// `(1)`: an item.
+    Paren(String),
+    /// `- `: a bullet, which is not a section.
+    Bullet,
+}
+
+impl Marker {
+    /// How deep the marker sits in the outline; unnumbered headings sit below all.
+    fn level(&self) -> usize {
+        match self {
+            Marker::Roman(_) => 1,
+            Marker::Number(_) => 2,
+            Marker::Sub(_, depth) => 1 + depth,
+            Marker::Paren(_) => 6,
+            Marker::Bullet => 8,
+        }
+    }
+
+    fn label(&self) -> &str {
+        match self {
+            Marker::Roman(s) | Marker::Number(s) | Marker::Sub(s, _) | Marker::Paren(s) => s,
+            Marker::Bullet => "",
+        }
+    }
+}
+
+/// Outline level of a heading without numbering (a bold line, a `##` line).
+const UNNUMBERED: usize = 7;
+
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s+(\S.*)$").expect("valid pattern")
+});
+static SUB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(\S.*)$").expect("valid pattern"));
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}[.\-/])\s+(\p{Lu}.*)$").expect("valid pattern"));
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\(\d{1,2}\))\s*(\S.*)$").expect("valid pattern"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-+•]\s+(\p{L}.*)$").expect("valid pattern"));
+
+/// The marker opening `text`, if any, and the text after it.
+pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
+    fn rest<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
+        c.get(i).map_or("", |m| m.as_str())
+    }
+    if let Some(c) = ROMAN.captures(text) {
+        return Some((Marker::Roman(c[1].to_owned()), rest(&c, 2)));
+    }
+    if let Some(c) = SUB.captures(text) {
+        let depth = c[1].split('.').filter(|p| !p.is_empty()).count();
+        return Some((Marker::Sub(c[1].to_owned(), depth), rest(&c, 2)));
+    }
+    if let Some(c) = NUMBER.captures(text) {
+        return Some((Marker::Number(c[1].to_owned()), rest(&c, 2)));
+    }
+    if let Some(c) = PAREN.captures(text) {
+        return Some((Marker::Paren(c[1].to_owned()), rest(&c, 2)));
+    }
+    BULLET.captures(text).map(|c| (Marker::Bullet, rest(&c, 1)))
+}
+
+/// A body paragraph with its section path, before numbering and footnote links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The section path, outermost first, joined by ` > `.
+    pub section: String,
+    /// The paragraph text without its item marker.
+    pub text: String,
+    /// A photo caption.
+    pub caption: bool,
+}
+
+/// Walks the blocks in order, keeping the outline of headings and numbered items seen so
+/// far; each body paragraph gets the path of the outline where it stands.
+pub fn place(blocks: &[Block]) -> Vec<Placed> {
+    let mut outline: Vec<(usize, String)> = Vec::new();
+    let mut placed = Vec::new();
+    for block in blocks {
+        let marker = read_marker(&block.text);
+        if block.heading {
+            let level = marker.as_ref().map_or(UNNUMBERED, |(m, _)| m.level());
+            enter(&mut outline, level, block.text.trim_end_matches(':').trim().to_owned());
+            continue;
+        }
+        let text = match marker {
+            Some((Marker::Bullet, rest)) => rest,
+            Some((m, rest)) => {
+                enter(&mut outline, m.level(), m.label().to_owned());
+                rest
+            }
+            None => block.text.as_str(),
+        };
+        let section = outline.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join(" > ");
+        placed.push(Placed { section, text: text.to_owned(), caption: block.caption });
+    }
+    placed
+}
+
+fn enter(outline: &mut Vec<(usize, String)>, level: usize, label: String) {
+    outline.retain(|(l, _)| *l < level);
+    outline.push((level, label));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_heading_style_of_the_seeds_is_read() {
+        let cases = [
+            ("I. MỤC TIÊU", Marker::Roman("I.".into())),
+            ("II/ NHỮNG NHIỆM VỤ", Marker::Roman("II/".into())),
+            ("1. Mục tiêu", Marker::Number("1.".into())),
+            ("2- Chỉ tiêu môi trường", Marker::Number("2-".into())),
+            ("1.2. Tiếp tục", Marker::Sub("1.2.".into(), 2)),
+            ("(1) Thực hiện", Marker::Paren("(1)".into())),
+            ("- Tỷ lệ", Marker::Bullet),
+        ];
+        for (text, marker) in cases {
+            assert_eq!(read_marker(text).map(|(m, _)| m), Some(marker), "{text}");
+        }
+        for text in ["2020 - 2025; hoàn thành", "- 2025, chuẩn bị", "01/10/2021 của Tỉnh ủy", "Lào Cai"] {
+            assert_eq!(read_marker(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_get_the_path_of_headings_and_items_above_them() {
+        let block = |text: &str, heading| Block { text: text.into(), heading, caption: false };
+        let blocks = [
+            block("II. NHIỆM VỤ TRỌNG TÂM NĂM 2024", true),
+            block("1. Lãnh đạo xây dựng Đảng và hệ thống chính trị", true),
+            block("1.1. Lãnh đạo, chỉ đạo ban hành kế hoạch.", false),
+            block("1.2. Tiếp tục thực hiện hiệu quả Đề án.", false),
+            block("Đổi mới mạnh mẽ công tác chính trị.", false),
+            block("2. Lãnh đạo phát triển kinh tế - xã hội", true),
+            block("- Tỷ lệ che phủ rừng.", false),
+        ];
+        let placed = place(&blocks);
+        let seen: Vec<(&str, &str)> = placed.iter().map(|p| (p.section.as_str(), p.text.as_str())).collect();
+        let s12 = "II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 1. Lãnh đạo xây dựng Đảng và hệ thống chính trị > 1.2.";
+        assert_eq!(seen[1], (s12, "Tiếp tục thực hiện hiệu quả Đề án."));
+        assert_eq!(seen[2], (s12, "Đổi mới mạnh mẽ công tác chính trị."));
+        assert_eq!(seen[3], ("II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 2. Lãnh đạo phát triển kinh tế - xã hội", "Tỷ lệ che phủ rừng."));
+    }
+}

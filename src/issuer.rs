@@ -1,0 +1,262 @@
+//! Issuing bodies of Party and State documents, read from phrases like `của Ban Thường vụ
+//! Tỉnh ủy` or `CỦA BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ`, and resolved to the committee whose
+//! numbering series a document belongs to.
+
+use crate::text::{canonical_tones, fold};
+use regex::Regex;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::sync::LazyLock;
+
+/// The tier a body belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương: numbers ending in `/TW`.
+    Central,
+    /// A provincial Party committee (tỉnh ủy).
+    Province,
+    /// A city Party committee (thành ủy).
+    City,
+    /// A district or town Party committee (huyện ủy, quận ủy, thị ủy).
+    District,
+    /// A national State body: Chính phủ, Thủ tướng, Quốc hội (an UBND has its local tier).
+    State,
+}
+
+impl Level {
+    /// The Vietnamese name users know the tier by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Central => "trung ương",
+            Level::Province => "tỉnh ủy",
+            Level::City => "thành ủy",
+            Level::District => "huyện ủy",
+            Level::State => "nhà nước",
+        }
+    }
+
+    fn committee(self) -> &'static str {
+        match self {
+            Level::Province => "Tỉnh ủy",
+            Level::City => "Thành ủy",
+            _ => "Huyện ủy",
+        }
+    }
+
+    fn from_word(word: &str) -> Level {
+        match fold(word).as_str() {
+            "tinh" => Level::Province,
+            "thanh" | "thanh pho" => Level::City,
+            _ => Level::District,
+        }
+    }
+}
+
+/// Which organ of its tier issued the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Body {
+    /// Ban Chấp hành (the full committee: Tỉnh ủy, Thành ủy).
+    Committee,
+    /// Ban Thường vụ.
+    Standing,
+    /// Thường trực.
+    Permanent,
+    /// Văn phòng (the committee's office).
+    Office,
+    /// Bộ Chính trị.
+    Politburo,
+    /// Ban Bí thư.
+    Secretariat,
+    /// Ban Chấp hành Trung ương.
+    CentralCommittee,
+    /// Ủy ban nhân dân.
+    PeoplesCommittee,
+    /// Chính phủ.
+    Government,
+    /// Thủ tướng Chính phủ.
+    PrimeMinister,
+    /// Văn phòng Chính phủ.
+    GovernmentOffice,
+    /// Quốc hội.
+    NationalAssembly,
+}
+
+/// An issuing body: organ, tier and place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Issuer {
+    /// The organ (Ban Thường vụ, Bộ Chính trị...).
+    pub body: Body,
+    /// The tier (tỉnh ủy, thành ủy, trung ương...).
+    pub level: Level,
+    /// The province or city, when the tier is local.
+    pub locality: Option<String>,
+}
+
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?P<tw>Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương)|(?P<bct>Bộ Chính trị)|(?P<bbt>Ban Bí thư)|(?:Ban Chấp hành|BCH) Đảng bộ (?P<bch>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Thường vụ|BTV) (?P<btv>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Thường trực (?P<tt>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Văn phòng (?P<vp>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?:UBND|Ủy ban nhân dân) (?P<ubnd>tỉnh|thành phố|huyện)|(?P<ttg>Thủ tướng Chính phủ)|(?P<vpcp>Văn phòng Chính phủ)|(?P<cp>Chính phủ)|(?P<qh>Quốc hội))(?P<place>(?: \p{Lu}\p{Ll}*){1,3})?",
+    )
+    .expect("issuer pattern is valid")
+});
+
+/// Capitalised words that start the next phrase, never a place name.
+const NOT_PLACE: [&str; 16] = [
+    "Quy", "Nghị", "Kết", "Chỉ", "Đề", "Kế", "Hướng", "Chương", "Thông", "Báo", "Công", "Tờ",
+    "Ban", "Tại", "Về", "Đảng",
+];
+
+impl Issuer {
+    /// Reads an issuing body at the start of `text` (what follows `của`), in any case and
+    /// either tone style. Returns it with the number of bytes it covers.
+    pub fn parse_phrase(text: &str) -> Option<(Issuer, usize)> {
+        let canonical = canonical_tones(text);
+        let c = PHRASE.captures(&canonical)?;
+        let (body, level) = Self::body_and_level(&c)?;
+        let (place, place_len) = c.name("place").map_or((None, 0), |m| place_words(m.as_str()));
+        let end = c.get(0).map_or(0, |m| m.end()) - c.name("place").map_or(0, |m| m.len()) + place_len;
+        let locality = match level {
+            Level::Central => None,
+            _ => place,
+        };
+        Some((Issuer { body, level, locality }, end))
+    }
+
+    fn body_and_level(c: &regex::Captures) -> Option<(Body, Level)> {
+        let local = |name: &str| c.name(name).map(|m| Level::from_word(m.as_str()));
+        let found = [
+            ("tw", Body::CentralCommittee, Some(Level::Central)),
+            ("bct", Body::Politburo, Some(Level::Central)),
+            ("bbt", Body::Secretariat, Some(Level::Central)),
+            ("bch", Body::Committee, local("bch")),
+            ("btv", Body::Standing, local("btv")),
+            ("tt", Body::Permanent, local("tt")),
+            ("vp", Body::Office, local("vp")),
+            ("uy", Body::Committee, local("uy")),
+            ("ubnd", Body::PeoplesCommittee, local("ubnd")),
+            ("ttg", Body::PrimeMinister, Some(Level::State)),
+            ("vpcp", Body::GovernmentOffice, Some(Level::State)),
+            ("cp", Body::Government, Some(Level::State)),
+            ("qh", Body::NationalAssembly, Some(Level::State)),
+        ];
+        found
+            .into_iter()
+            .find(|(name, ..)| c.name(name).is_some())
+            .and_then(|(_, body, level)| Some((body, level?)))
+    }
+
+    /// The same body placed in `locality` when the phrase named none.
+    pub fn located(mut self, locality: Option<&str>) -> Issuer {
+        let local = !matches!(self.level, Level::Central)
+            && !matches!(
+                self.body,
+                Body::Government | Body::PrimeMinister | Body::GovernmentOffice | Body::NationalAssembly
+            );
+        if local && self.locality.is_none() {
+            self.locality = locality.map(str::to_owned);
+        }
+        self
+    }
+
+    /// Whose numbering series the body's documents belong to: a committee's Ban Chấp hành,
+    /// Ban Thường vụ and Thường trực number in one series; all central bodies in `/TW`.
+    pub fn series_key(&self) -> String {
+        let place = self.locality.as_deref().map(fold).unwrap_or_default();
+        match (self.level, self.body) {
+            (Level::Central, _) => "tw".to_owned(),
+            (level, Body::PeoplesCommittee) => format!("ubnd:{}:{place}", fold(level.name())),
+            (Level::State, body) => format!("{body:?}:{place}").to_lowercase(),
+            (level, _) => format!("{}:{place}", fold(level.name())),
+        }
+    }
+}
+
+/// The place name at the start of ` Lào Cai Quy định...` (words after a space): the
+/// capitalised words that can be a place, without the phrase that follows.
+pub fn place_name(words: &str) -> Option<String> {
+    place_words(words).0
+}
+
+/// Keeps the leading capitalised words that can be a place name; returns them and their
+/// length in bytes (with the space before them).
+fn place_words(words: &str) -> (Option<String>, usize) {
+    let kept: Vec<&str> = words
+        .split(' ')
+        .skip(1)
+        .take_while(|w| !NOT_PLACE.contains(w) && w.chars().skip(1).all(|c| !c.is_uppercase()))
+        .collect();
+    if kept.is_empty() {
+        return (None, 0);
+    }
+    let place = kept.join(" ");
+    let len = place.len() + 1;
+    (Some(place), len)
+}
+
+impl fmt::Display for Issuer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = self.locality.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
+        let unit = match self.level {
+            Level::Province => "tỉnh",
+            Level::City => "thành phố",
+            _ => "huyện",
+        };
+        match self.body {
+            Body::Committee => write!(f, "{}{place}", self.level.committee()),
+            Body::Standing => write!(f, "Ban Thường vụ {}{place}", self.level.committee()),
+            Body::Permanent => write!(f, "Thường trực {}{place}", self.level.committee()),
+            Body::Office => write!(f, "Văn phòng {}{place}", self.level.committee()),
+            Body::Politburo => f.write_str("Bộ Chính trị"),
+            Body::Secretariat => f.write_str("Ban Bí thư"),
+            Body::CentralCommittee => f.write_str("Ban Chấp hành Trung ương"),
+            Body::PeoplesCommittee => write!(f, "UBND {unit}{place}"),
+            Body::Government => f.write_str("Chính phủ"),
+            Body::PrimeMinister => f.write_str("Thủ tướng Chính phủ"),
+            Body::GovernmentOffice => f.write_str("Văn phòng Chính phủ"),
+            Body::NationalAssembly => f.write_str("Quốc hội"),
+        }
+    }
+}
+
+impl Serialize for Issuer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (String, usize) {
+        let (issuer, len) = Issuer::parse_phrase(text).expect(text);
+        (issuer.to_string(), len)
+    }
+
+    #[test]
+    fn party_bodies_are_read_with_their_place() {
+        assert_eq!(read("Tỉnh ủy Lào Cai Quy định về").0, "Tỉnh ủy Lào Cai");
+        assert_eq!(read("Tỉnh ủy Lào Cai Quy định về").1, "Tỉnh ủy Lào Cai".len());
+        assert_eq!(read("Ban Thường vụ Tỉnh ủy về tăng cường").0, "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(read("Ban Chấp hành Đảng bộ tỉnh về phát triển").0, "Tỉnh ủy");
+        assert_eq!(read("Ban Chấp hành Đảng bộ thành phố khóa XXIII").0, "Thành ủy");
+        assert_eq!(read("Thành uỷ về").0, "Thành ủy");
+    }
+
+    #[test]
+    fn central_and_state_bodies_are_read() {
+        assert_eq!(read("Bộ Chính trị quy định").0, "Bộ Chính trị");
+        assert_eq!(read("Ban Chấp hành Trung ương Đảng về").0, "Ban Chấp hành Trung ương");
+        assert_eq!(read("UBND tỉnh Lào Cai về việc").0, "UBND tỉnh Lào Cai");
+        assert_eq!(read("Thủ tướng Chính phủ").0, "Thủ tướng Chính phủ");
+        assert_eq!(read("BAN THƯỜNG VỤ TỈNH ỦY").0, "Ban Thường vụ Tỉnh ủy");
+    }
+
+    #[test]
+    fn standing_committee_and_committee_share_a_series() {
+        let btv = Issuer::parse_phrase("Ban Thường vụ Tỉnh ủy").unwrap().0.located(Some("Đồng Nai"));
+        let bch = Issuer::parse_phrase("Tỉnh ủy Đồng Nai").unwrap().0;
+        assert_eq!(btv.series_key(), bch.series_key());
+        let city = Issuer::parse_phrase("Thành ủy").unwrap().0.located(Some("Đồng Nai"));
+        assert_ne!(city.series_key(), bch.series_key());
+    }
+}
