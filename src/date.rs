@@ -23,12 +23,19 @@ impl Date {
             _ => return None,
         };
         let plausible = (1900..=2100).contains(&year) && (1..=days).contains(&day);
-        plausible.then_some(Date { year, month: month as u8, day: day as u8 })
+        plausible.then_some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// Reads `DD/MM/YYYY` (or `D/M/YYYY`, dashes or dots for slashes).
     pub fn parse_dmy(text: &str) -> Option<Date> {
-        let mut parts = text.trim().split(['/', '-', '.']).map(|p| p.trim().parse::<u32>().ok());
+        let mut parts = text
+            .trim()
+            .split(['/', '-', '.'])
+            .map(|p| p.trim().parse::<u32>().ok());
         let (day, month, year) = (parts.next()??, parts.next()??, parts.next()??);
         if parts.next().is_some() {
             return None;
@@ -67,8 +74,14 @@ mod tests {
 
     #[test]
     fn vietnamese_day_month_year_is_read() {
-        assert_eq!(Date::parse_dmy("01/10/2021").unwrap().to_string(), "2021-10-01");
-        assert_eq!(Date::parse_dmy("11/5/2026").unwrap().to_string(), "2026-05-11");
+        assert_eq!(
+            Date::parse_dmy("01/10/2021").unwrap().to_string(),
+            "2021-10-01"
+        );
+        assert_eq!(
+            Date::parse_dmy("11/5/2026").unwrap().to_string(),
+            "2026-05-11"
+        );
         assert_eq!(Date::parse_iso("2026-05-11"), Date::parse_dmy("11/5/2026"));
     }
 

@@ -112,13 +112,23 @@ impl Issuer {
         let canonical = canonical_tones(text);
         let c = PHRASE.captures(&canonical)?;
         let (body, level) = Self::body_and_level(&c)?;
-        let (place, place_len) = c.name("place").map_or((None, 0), |m| place_words(m.as_str()));
-        let end = c.get(0).map_or(0, |m| m.end()) - c.name("place").map_or(0, |m| m.len()) + place_len;
+        let (place, place_len) = c
+            .name("place")
+            .map_or((None, 0), |m| place_words(m.as_str()));
+        let end =
+            c.get(0).map_or(0, |m| m.end()) - c.name("place").map_or(0, |m| m.len()) + place_len;
         let locality = match level {
             Level::Central => None,
             _ => place,
         };
-        Some((Issuer { body, level, locality }, end))
+        Some((
+            Issuer {
+                body,
+                level,
+                locality,
+            },
+            end,
+        ))
     }
 
     fn body_and_level(c: &regex::Captures) -> Option<(Body, Level)> {
@@ -149,7 +159,10 @@ impl Issuer {
         let local = !matches!(self.level, Level::Central)
             && !matches!(
                 self.body,
-                Body::Government | Body::PrimeMinister | Body::GovernmentOffice | Body::NationalAssembly
+                Body::Government
+                    | Body::PrimeMinister
+                    | Body::GovernmentOffice
+                    | Body::NationalAssembly
             );
         if local && self.locality.is_none() {
             self.locality = locality.map(str::to_owned);
@@ -194,7 +207,11 @@ fn place_words(words: &str) -> (Option<String>, usize) {
 
 impl fmt::Display for Issuer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = self.locality.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
+        let place = self
+            .locality
+            .as_deref()
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
         let unit = match self.level {
             Level::Province => "tỉnh",
             Level::City => "thành phố",
@@ -235,17 +252,32 @@ mod tests {
     #[test]
     fn party_bodies_are_read_with_their_place() {
         assert_eq!(read("Tỉnh ủy Lào Cai Quy định về").0, "Tỉnh ủy Lào Cai");
-        assert_eq!(read("Tỉnh ủy Lào Cai Quy định về").1, "Tỉnh ủy Lào Cai".len());
-        assert_eq!(read("Ban Thường vụ Tỉnh ủy về tăng cường").0, "Ban Thường vụ Tỉnh ủy");
-        assert_eq!(read("Ban Chấp hành Đảng bộ tỉnh về phát triển").0, "Tỉnh ủy");
-        assert_eq!(read("Ban Chấp hành Đảng bộ thành phố khóa XXIII").0, "Thành ủy");
+        assert_eq!(
+            read("Tỉnh ủy Lào Cai Quy định về").1,
+            "Tỉnh ủy Lào Cai".len()
+        );
+        assert_eq!(
+            read("Ban Thường vụ Tỉnh ủy về tăng cường").0,
+            "Ban Thường vụ Tỉnh ủy"
+        );
+        assert_eq!(
+            read("Ban Chấp hành Đảng bộ tỉnh về phát triển").0,
+            "Tỉnh ủy"
+        );
+        assert_eq!(
+            read("Ban Chấp hành Đảng bộ thành phố khóa XXIII").0,
+            "Thành ủy"
+        );
         assert_eq!(read("Thành uỷ về").0, "Thành ủy");
     }
 
     #[test]
     fn central_and_state_bodies_are_read() {
         assert_eq!(read("Bộ Chính trị quy định").0, "Bộ Chính trị");
-        assert_eq!(read("Ban Chấp hành Trung ương Đảng về").0, "Ban Chấp hành Trung ương");
+        assert_eq!(
+            read("Ban Chấp hành Trung ương Đảng về").0,
+            "Ban Chấp hành Trung ương"
+        );
         assert_eq!(read("UBND tỉnh Lào Cai về việc").0, "UBND tỉnh Lào Cai");
         assert_eq!(read("Thủ tướng Chính phủ").0, "Thủ tướng Chính phủ");
         assert_eq!(read("BAN THƯỜNG VỤ TỈNH ỦY").0, "Ban Thường vụ Tỉnh ủy");
@@ -253,10 +285,16 @@ mod tests {
 
     #[test]
     fn standing_committee_and_committee_share_a_series() {
-        let btv = Issuer::parse_phrase("Ban Thường vụ Tỉnh ủy").unwrap().0.located(Some("Đồng Nai"));
+        let btv = Issuer::parse_phrase("Ban Thường vụ Tỉnh ủy")
+            .unwrap()
+            .0
+            .located(Some("Đồng Nai"));
         let bch = Issuer::parse_phrase("Tỉnh ủy Đồng Nai").unwrap().0;
         assert_eq!(btv.series_key(), bch.series_key());
-        let city = Issuer::parse_phrase("Thành ủy").unwrap().0.located(Some("Đồng Nai"));
+        let city = Issuer::parse_phrase("Thành ủy")
+            .unwrap()
+            .0
+            .located(Some("Đồng Nai"));
         assert_ne!(city.series_key(), bch.series_key());
     }
 }

@@ -28,6 +28,16 @@ enum Command {
     },
 }
 
+/// Writes a command's output to stdout; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Runs the command line; errors are one sentence on stderr and a non-zero exit.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();

@@ -3,6 +3,7 @@
 use super::view::DocumentView;
 use crate::ingest::{self, Document};
 use anyhow::{Result, bail};
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 /// Reads each file and prints what tracuu makes of it.
@@ -22,35 +23,52 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<()> {
     }
     if json {
         let views: Vec<DocumentView> = documents.iter().map(DocumentView::of).collect();
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "documents": views }))?);
+        let text = serde_json::to_string_pretty(&serde_json::json!({ "documents": views }))?;
+        super::emit(&format!("{text}\n"))
     } else {
-        documents.iter().for_each(print_document);
+        let mut text = String::new();
+        for doc in &documents {
+            write_document(&mut text, doc)?;
+        }
+        super::emit(&text)
     }
-    Ok(())
 }
 
-fn print_document(doc: &Document) {
+fn field(out: &mut String, name: &str, value: Option<String>) -> std::fmt::Result {
+    writeln!(out, "{name:>10}: {}", value.unwrap_or_else(|| "—".into()))
+}
+
+fn write_document(out: &mut String, doc: &Document) -> std::fmt::Result {
     let m = &doc.meta;
-    let field = |name: &str, value: Option<String>| println!("{name:>10}: {}", value.unwrap_or_else(|| "—".into()));
-    println!("{}", doc.file);
-    field("kind", m.kind.map(|k| k.name().to_owned()));
-    field("title", m.title.clone());
-    field("issuer", m.issuer.as_ref().map(ToString::to_string));
-    field("locality", m.locality.clone());
-    field("date", m.date.map(|d| d.to_string()).or(m.year.map(|y| y.to_string())));
-    field("number", m.number.as_ref().map(|n| n.canonical()));
-    field("signer", m.signer.as_ref().and_then(|s| s.name.clone()));
-    println!();
+    writeln!(out, "{}", doc.file)?;
+    field(out, "kind", m.kind.map(|k| k.name().to_owned()))?;
+    field(out, "title", m.title.clone())?;
+    field(out, "issuer", m.issuer.as_ref().map(ToString::to_string))?;
+    field(out, "locality", m.locality.clone())?;
+    field(
+        out,
+        "date",
+        m.date
+            .map(|d| d.to_string())
+            .or(m.year.map(|y| y.to_string())),
+    )?;
+    field(out, "number", m.number.as_ref().map(|n| n.canonical()))?;
+    field(
+        out,
+        "signer",
+        m.signer.as_ref().and_then(|s| s.name.clone()),
+    )?;
+    writeln!(out)?;
     let mut section = "";
     for p in &doc.paragraphs {
         if p.section != section {
             section = &p.section;
-            println!("  § {section}");
+            writeln!(out, "  § {section}")?;
         }
-        println!("  [{}] {}", p.n, p.text);
+        writeln!(out, "  [{}] {}", p.n, p.text)?;
     }
     for f in &doc.footnotes {
-        println!("  ({}) {}", f.n, f.text);
+        writeln!(out, "  ({}) {}", f.n, f.text)?;
     }
-    println!();
+    writeln!(out)
 }

@@ -79,7 +79,10 @@ impl<'a> DocumentView<'a> {
             paragraphs: &doc.paragraphs,
             footnotes: &doc.footnotes,
             recipients: &doc.recipients,
-            citations: citations_of(doc).into_iter().map(CitationView::of).collect(),
+            citations: citations_of(doc)
+                .into_iter()
+                .map(CitationView::of)
+                .collect(),
         }
     }
 }

@@ -38,11 +38,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2}/\d{1,2}/\d{4})|(\d{1,2}) tháng (\d{1,2}) năm (\d{4}))")
         .expect("valid pattern")
 });
-static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,.…]*của\s+").expect("valid pattern"));
+static OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s,.…]*của\s+").expect("valid pattern"));
 static TERM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*\(?khóa [IVXLC]+\)?").expect("valid pattern"));
 static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:(?:quy định|hướng dẫn|kết luận)\s+)?về(?: việc)?\s+").expect("valid pattern")
+    Regex::new(r"(?i)^\s*,?\s*(?:(?:quy định|hướng dẫn|kết luận)\s+)?về(?: việc)?\s+")
+        .expect("valid pattern")
 });
 static LIST_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[\s,;.…]|và|các)*$").expect("valid pattern"));
@@ -51,7 +53,10 @@ static LIST_GAP: LazyLock<Regex> =
 pub fn extract(text: &str) -> Vec<Citation> {
     let canonical = canonical_tones(text);
     let found = DocCode::find_all(text);
-    let starts: Vec<usize> = found.iter().map(|(_, span)| kind_word_start(&canonical, span.start)).collect();
+    let starts: Vec<usize> = found
+        .iter()
+        .map(|(_, span)| kind_word_start(&canonical, span.start))
+        .collect();
     let mut citations: Vec<Citation> = found
         .iter()
         .enumerate()
@@ -68,11 +73,15 @@ pub fn extract(text: &str) -> Vec<Citation> {
 }
 
 fn kind_word_start(text: &str, code_start: usize) -> usize {
-    KIND_WORD.find(&text[..code_start]).map_or(code_start, |m| m.start())
+    KIND_WORD
+        .find(&text[..code_start])
+        .map_or(code_start, |m| m.start())
 }
 
 fn describe(code: &DocCode, span: &Range<usize>, after: &str, before: &str) -> Citation {
-    let kind = KIND_WORD.captures(before).and_then(|c| Kind::from_word(&c[1]));
+    let kind = KIND_WORD
+        .captures(before)
+        .and_then(|c| Kind::from_word(&c[1]));
     let mut rest = after;
     let date = DATE.captures(rest).and_then(|c| {
         rest = &rest[c.get(0).map_or(0, |m| m.end())..];
@@ -89,8 +98,18 @@ fn describe(code: &DocCode, span: &Range<usize>, after: &str, before: &str) -> C
     if let Some(term) = TERM.find(rest) {
         rest = &rest[term.end()..];
     }
-    let subject = ABOUT.find(rest).and_then(|about| clause(&rest[about.end()..]));
-    Citation { code: code.clone(), surface: String::new(), span: span.clone(), kind, date, issuer, subject }
+    let subject = ABOUT
+        .find(rest)
+        .and_then(|about| clause(&rest[about.end()..]));
+    Citation {
+        code: code.clone(),
+        surface: String::new(),
+        span: span.clone(),
+        kind,
+        date,
+        issuer,
+        subject,
+    }
 }
 
 /// The subject runs to the end of its clause: `;`, a sentence-ending `.`, or the closing
@@ -145,40 +164,60 @@ mod tests {
 
     #[test]
     fn a_full_citation_gives_type_date_issuer_and_subject() {
-        let c = one("Nghị quyết số 16-NQ/TU, ngày 01/10/2021 của Tỉnh ủy về phát triển thành phố Lào Cai đến năm 2030, tầm nhìn đến năm 2050. Vì vậy");
+        let c = one(
+            "Nghị quyết số 16-NQ/TU, ngày 01/10/2021 của Tỉnh ủy về phát triển thành phố Lào Cai đến năm 2030, tầm nhìn đến năm 2050. Vì vậy",
+        );
         assert_eq!(c.code.canonical(), "16-NQ/TU");
         assert_eq!(c.kind, Some(Kind::NghiQuyet));
         assert_eq!(c.date.unwrap().to_string(), "2021-10-01");
         assert_eq!(c.issuer.unwrap().to_string(), "Tỉnh ủy");
-        assert_eq!(c.subject.unwrap(), "phát triển thành phố Lào Cai đến năm 2030, tầm nhìn đến năm 2050");
+        assert_eq!(
+            c.subject.unwrap(),
+            "phát triển thành phố Lào Cai đến năm 2030, tầm nhìn đến năm 2050"
+        );
     }
 
     #[test]
     fn quoted_subjects_and_named_places_are_read() {
-        let c = one("Đề án 16-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy Lào Cai về “nâng cao chất lượng công tác kiểm tra”; tăng số lượng");
+        let c = one(
+            "Đề án 16-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy Lào Cai về “nâng cao chất lượng công tác kiểm tra”; tăng số lượng",
+        );
         assert_eq!(c.issuer.unwrap().to_string(), "Tỉnh ủy Lào Cai");
         assert_eq!(c.subject.unwrap(), "nâng cao chất lượng công tác kiểm tra");
     }
 
     #[test]
     fn a_list_of_codes_yields_one_citation_each_sharing_the_issuer() {
-        let all = extract("nhất là các Nghị quyết số 28-NQ/TW, Nghị quyết số 24-NQ/TW, các Kết luận số 13-KL/TW, Kết luận số 15-KL/TW... của Bộ Chính trị; đặc biệt");
+        let all = extract(
+            "nhất là các Nghị quyết số 28-NQ/TW, Nghị quyết số 24-NQ/TW, các Kết luận số 13-KL/TW, Kết luận số 15-KL/TW... của Bộ Chính trị; đặc biệt",
+        );
         let codes: Vec<String> = all.iter().map(|c| c.code.canonical()).collect();
         assert_eq!(codes, ["28-NQ/TW", "24-NQ/TW", "13-KL/TW", "15-KL/TW"]);
-        assert!(all.iter().all(|c| c.issuer.as_ref().is_some_and(|i| i.to_string() == "Bộ Chính trị")));
+        assert!(all.iter().all(|c| {
+            c.issuer
+                .as_ref()
+                .is_some_and(|i| i.to_string() == "Bộ Chính trị")
+        }));
     }
 
     #[test]
     fn the_subject_of_one_citation_stops_at_the_next() {
-        let all = extract("Đề án số 17-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy và Nghị quyết số 04-NQ/TU, ngày 28/10/2020 của Ban Chấp hành Đảng bộ thành phố khóa XXIII về tiếp tục đổi mới công tác tư tưởng.");
+        let all = extract(
+            "Đề án số 17-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy và Nghị quyết số 04-NQ/TU, ngày 28/10/2020 của Ban Chấp hành Đảng bộ thành phố khóa XXIII về tiếp tục đổi mới công tác tư tưởng.",
+        );
         assert_eq!(all[0].subject, None);
         assert_eq!(all[1].issuer.as_ref().unwrap().to_string(), "Thành ủy");
-        assert_eq!(all[1].subject.as_deref(), Some("tiếp tục đổi mới công tác tư tưởng"));
+        assert_eq!(
+            all[1].subject.as_deref(),
+            Some("tiếp tục đổi mới công tác tư tưởng")
+        );
     }
 
     #[test]
     fn a_body_named_after_the_date_without_comma_is_read() {
-        let c = one("Nghị quyết số 16-NQ/TU ngày 19/5/2020 của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo; Chỉ");
+        let c = one(
+            "Nghị quyết số 16-NQ/TU ngày 19/5/2020 của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo; Chỉ",
+        );
         assert_eq!(c.date.unwrap().to_string(), "2020-05-19");
         assert_eq!(c.issuer.unwrap().to_string(), "Ban Thường vụ Tỉnh ủy");
     }

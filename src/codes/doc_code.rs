@@ -38,7 +38,9 @@ pub enum DocCode {
 const PARTY_TYPES: [&str; 15] = [
     "QĐi", "QĐ", "NQ", "KL", "CTr", "CT", "QC", "HD", "KH", "ĐA", "TB", "BC", "CV", "TTr", "TT",
 ];
-const STATE_TYPES: [&str; 11] = ["QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD"];
+const STATE_TYPES: [&str; 11] = [
+    "QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD",
+];
 /// Issuer codes whose canonical spelling is not plain upper case.
 const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
 
@@ -52,7 +54,8 @@ static TYPED_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", true))
 
 fn pattern(body: &str, separator: &str, any_case: bool) -> Regex {
     let flags = if any_case { "(?i)" } else { "" };
-    Regex::new(&format!("{flags}{}", body.replace("[SEP]", separator))).expect("code pattern is valid")
+    Regex::new(&format!("{flags}{}", body.replace("[SEP]", separator)))
+        .expect("code pattern is valid")
 }
 
 impl DocCode {
@@ -65,7 +68,8 @@ impl DocCode {
             .find_map(|(re, state)| {
                 let c = re.captures(&text)?;
                 let whole = c.get(0)?;
-                (whole.start() == 0 && whole.end() == text.len()).then(|| Self::from_captures(&c, state))?
+                (whole.start() == 0 && whole.end() == text.len())
+                    .then(|| Self::from_captures(&c, state))?
             })
     }
 
@@ -77,11 +81,14 @@ impl DocCode {
         for (re, state) in [(&*TEXT_STATE, true), (&*TEXT_PARTY, false)] {
             for c in re.captures_iter(&text) {
                 let span = c.get(0).map_or(0..0, |m| m.range());
-                let free = found.iter().all(|(_, r)| r.end <= span.start || span.end <= r.start);
-                if free && stands_alone(&text, &span) {
-                    if let Some(code) = Self::from_captures(&c, state) {
-                        found.push((code, span));
-                    }
+                let free = found
+                    .iter()
+                    .all(|(_, r)| r.end <= span.start || span.end <= r.start);
+                if free
+                    && stands_alone(&text, &span)
+                    && let Some(code) = Self::from_captures(&c, state)
+                {
+                    found.push((code, span));
                 }
             }
         }
@@ -131,7 +138,11 @@ impl DocCode {
     /// The same code with the issuer a partial code left out.
     pub fn completed(&self, issuer_code: &str) -> DocCode {
         match self {
-            DocCode::Party { number, doc_type, issuer: None } => DocCode::Party {
+            DocCode::Party {
+                number,
+                doc_type,
+                issuer: None,
+            } => DocCode::Party {
                 number: *number,
                 doc_type,
                 issuer: Some(issuer_spelling(issuer_code)),
@@ -148,8 +159,15 @@ impl DocCode {
     /// The matching key: case, `Đ`/`D`, leading zeros and separators no longer matter.
     pub fn key(&self) -> String {
         match self {
-            DocCode::Party { number, doc_type, issuer } => {
-                let issuer = issuer.as_deref().map(|i| format!("/{}", fold(i))).unwrap_or_default();
+            DocCode::Party {
+                number,
+                doc_type,
+                issuer,
+            } => {
+                let issuer = issuer
+                    .as_deref()
+                    .map(|i| format!("/{}", fold(i)))
+                    .unwrap_or_default();
                 format!("{number}-{}{issuer}", fold(doc_type))
             }
             DocCode::State { .. } => fold(&self.to_string()),
@@ -188,11 +206,20 @@ fn issuer_spelling(found: &str) -> String {
 impl fmt::Display for DocCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DocCode::Party { number, doc_type, issuer } => {
+            DocCode::Party {
+                number,
+                doc_type,
+                issuer,
+            } => {
                 write!(f, "{number:02}-{doc_type}")?;
                 issuer.as_deref().map_or(Ok(()), |i| write!(f, "/{i}"))
             }
-            DocCode::State { number, year, doc_type, issuer } => {
+            DocCode::State {
+                number,
+                year,
+                doc_type,
+                issuer,
+            } => {
                 write!(f, "{number}/")?;
                 if let Some(year) = year {
                     write!(f, "{year}/")?;
@@ -218,7 +245,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn canonical(input: &str) -> String {
-        DocCode::parse(input).unwrap_or_else(|| panic!("{input}")).canonical()
+        DocCode::parse(input)
+            .unwrap_or_else(|| panic!("{input}"))
+            .canonical()
     }
 
     #[test]
@@ -245,21 +274,33 @@ mod tests {
 
     #[test]
     fn types_are_never_confused() {
-        assert_ne!(DocCode::parse("17-QC/TU").unwrap().key(), DocCode::parse("17-ĐA/TU").unwrap().key());
-        assert_ne!(DocCode::parse("16-NQ/TU").unwrap().key(), DocCode::parse("16-CT/TU").unwrap().key());
+        assert_ne!(
+            DocCode::parse("17-QC/TU").unwrap().key(),
+            DocCode::parse("17-ĐA/TU").unwrap().key()
+        );
+        assert_ne!(
+            DocCode::parse("16-NQ/TU").unwrap().key(),
+            DocCode::parse("16-CT/TU").unwrap().key()
+        );
     }
 
     #[test]
     fn partial_codes_are_codes_marked_partial() {
         let code = DocCode::parse("17-ĐA").unwrap();
         assert!(code.is_partial());
-        assert_eq!(code.completed("TU").key(), DocCode::parse("17-ĐA/TU").unwrap().key());
+        assert_eq!(
+            code.completed("TU").key(),
+            DocCode::parse("17-ĐA/TU").unwrap().key()
+        );
     }
 
     #[test]
     fn running_text_yields_each_code_once_with_its_span() {
         let text = "theo Quyết định số 441/QĐ-UBND, ngày 21/02/2022 và Đề án số 06/ĐA/TU, Đề án số 17-ĐA về";
-        let found: Vec<String> = DocCode::find_all(text).iter().map(|(c, _)| c.canonical()).collect();
+        let found: Vec<String> = DocCode::find_all(text)
+            .iter()
+            .map(|(c, _)| c.canonical())
+            .collect();
         assert_eq!(found, ["441/QĐ-UBND", "06-ĐA/TU", "17-ĐA"]);
         let (_, span) = &DocCode::find_all(text)[1];
         assert_eq!(&text[span.clone()], "06/ĐA/TU");
@@ -268,7 +309,11 @@ mod tests {
     #[test]
     fn numbers_that_are_not_codes_are_left_alone() {
         let text = "nhiệm kỳ 2020 - 2025, đạt 24/51 chỉ tiêu, quy hoạch 1/500, Covid-19, tháng 4/2026, N/NQ06/80";
-        assert!(DocCode::find_all(text).is_empty(), "{:?}", DocCode::find_all(text));
+        assert!(
+            DocCode::find_all(text).is_empty(),
+            "{:?}",
+            DocCode::find_all(text)
+        );
     }
 
     proptest! {

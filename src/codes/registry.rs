@@ -67,7 +67,11 @@ pub struct Located {
 /// Every citation of a document: in its paragraphs, then in its footnotes.
 pub fn citations_of(doc: &Document) -> Vec<Located> {
     let in_paragraphs = doc.paragraphs.iter().flat_map(|p| {
-        extract(&p.text).into_iter().map(move |citation| Located { citation, paragraph: p.n, footnote: None })
+        extract(&p.text).into_iter().map(move |citation| Located {
+            citation,
+            paragraph: p.n,
+            footnote: None,
+        })
     });
     let in_footnotes = doc.footnotes.iter().flat_map(|f| {
         extract(&f.text).into_iter().map(move |citation| Located {
@@ -102,10 +106,14 @@ impl Registry {
         for doc in docs {
             for located in citations_of(doc) {
                 let r = resolve(located, doc);
-                groups.entry((r.code.key(), r.series.clone())).or_default().push(r);
+                groups
+                    .entry((r.code.key(), r.series.clone()))
+                    .or_default()
+                    .push(r);
             }
         }
-        let mut documents: Vec<CitedDocument> = groups.into_values().flat_map(split_by_date).collect();
+        let mut documents: Vec<CitedDocument> =
+            groups.into_values().flat_map(split_by_date).collect();
         for cited in &mut documents {
             cited.held_by = holders(cited, docs);
         }
@@ -115,7 +123,10 @@ impl Registry {
     /// The cited documents a code names: all of its meanings. A partial code (`17-ĐA`)
     /// names every document of that number and type.
     pub fn lookup(&self, code: &DocCode) -> Vec<&CitedDocument> {
-        self.documents.iter().filter(|d| same_number(&d.code, code)).collect()
+        self.documents
+            .iter()
+            .filter(|d| same_number(&d.code, code))
+            .collect()
     }
 }
 
@@ -123,7 +134,11 @@ impl Registry {
 /// number and type.
 pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
     match asked {
-        DocCode::Party { number, doc_type, issuer: None } => {
+        DocCode::Party {
+            number,
+            doc_type,
+            issuer: None,
+        } => {
             matches!(candidate, DocCode::Party { number: n, doc_type: t, .. } if n == number && t == doc_type)
         }
         _ => candidate.key() == asked.key(),
@@ -136,7 +151,12 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
     let issuer = match (&code, &stated) {
         (DocCode::State { issuer, .. }, _) => stated.clone().or_else(|| state_body(issuer)),
         (_, Some(s)) if s.level == Level::Central => stated.clone(),
-        (DocCode::Party { issuer: Some(i), .. }, _) if i == "TW" => central(),
+        (
+            DocCode::Party {
+                issuer: Some(i), ..
+            },
+            _,
+        ) if i == "TW" => central(),
         (_, Some(s)) => Some(s.clone()),
         (_, None) => doc.meta.issuer.clone().map(|mut own| {
             own.body = crate::issuer::Body::Committee;
@@ -152,8 +172,17 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
         Some(Level::District) => code.completed("HU"),
         _ => code.completed("TU"),
     };
-    let series = issuer.as_ref().map_or_else(|| format!("unknown:{}", doc.doc_id), Issuer::series_key);
-    Resolved { code, issuer, series, doc_id: doc.doc_id.clone(), file: doc.file.clone(), located }
+    let series = issuer
+        .as_ref()
+        .map_or_else(|| format!("unknown:{}", doc.doc_id), Issuer::series_key);
+    Resolved {
+        code,
+        issuer,
+        series,
+        doc_id: doc.doc_id.clone(),
+        file: doc.file.clone(),
+        located,
+    }
 }
 
 fn central() -> Option<Issuer> {
@@ -190,12 +219,15 @@ fn split_by_date(group: Vec<Resolved>) -> Vec<CitedDocument> {
         by_date.entry(r.located.citation.date).or_default().push(r);
     }
     let dated: Vec<Date> = by_date.keys().flatten().copied().collect();
-    if dated.len() == 1 {
-        if let Some(undated) = by_date.remove(&None) {
-            by_date.entry(Some(dated[0])).or_default().extend(undated);
-        }
+    if dated.len() == 1
+        && let Some(undated) = by_date.remove(&None)
+    {
+        by_date.entry(Some(dated[0])).or_default().extend(undated);
     }
-    by_date.into_iter().map(|(date, members)| cited(date, members)).collect()
+    by_date
+        .into_iter()
+        .map(|(date, members)| cited(date, members))
+        .collect()
 }
 
 fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
@@ -204,11 +236,15 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
         .filter(|r| r.located.citation.subject.is_some())
         .max_by_key(|r| {
             let c = &r.located.citation;
-            (c.date.is_some(), c.issuer.is_some(), std::cmp::Reverse(r.doc_id.clone()))
+            (
+                c.date.is_some(),
+                c.issuer.is_some(),
+                std::cmp::Reverse(r.doc_id.clone()),
+            )
         });
-    let stated = members.iter().find_map(|r| {
-        r.located.citation.issuer.as_ref().and(r.issuer.clone())
-    });
+    let stated = members
+        .iter()
+        .find_map(|r| r.located.citation.issuer.as_ref().and(r.issuer.clone()));
     CitedDocument {
         code: members[0].code.clone(),
         date,
@@ -232,7 +268,12 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
 fn holders(cited: &CitedDocument, docs: &[Document]) -> Vec<String> {
     let series = cited.issuer.as_ref().map(Issuer::series_key);
     docs.iter()
-        .filter(|d| d.meta.number.as_ref().is_some_and(|n| n.key() == cited.code.key()))
+        .filter(|d| {
+            d.meta
+                .number
+                .as_ref()
+                .is_some_and(|n| n.key() == cited.code.key())
+        })
         .filter(|d| d.meta.issuer.as_ref().map(Issuer::series_key) == series)
         .filter(|d| d.meta.date.is_none() || cited.date.is_none() || d.meta.date == cited.date)
         .map(|d| d.doc_id.clone())

@@ -18,10 +18,12 @@ pub struct BackMatter {
     pub author: Option<String>,
 }
 
-static CAPACITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|Q\.)\s*\p{Lu}").expect("valid pattern"));
-static LIST_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:nơi nhận|đồng kính gửi|kính gửi)\s*:\s*(.*)$").expect("valid pattern"));
+static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|Q\.)\s*\p{Lu}").expect("valid pattern")
+});
+static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:nơi nhận|đồng kính gửi|kính gửi)\s*:\s*(.*)$").expect("valid pattern")
+});
 static PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$").expect("valid pattern"));
 
@@ -52,8 +54,15 @@ fn recipients(tail: &[Line]) -> Vec<String> {
             out.extend(recipient(&c[1]));
         } else if in_list && starts_with_bullet(&line.text) {
             out.extend(recipient(&line.text));
-        } else if in_list && !out.is_empty() && !is_upper(&line.text) && !CAPACITY.is_match(&line.text) {
-            if let Some(last) = out.last_mut().filter(|_| line.text.starts_with(char::is_lowercase)) {
+        } else if in_list
+            && !out.is_empty()
+            && !is_upper(&line.text)
+            && !CAPACITY.is_match(&line.text)
+        {
+            if let Some(last) = out
+                .last_mut()
+                .filter(|_| line.text.starts_with(char::is_lowercase))
+            {
                 last.push(' ');
                 last.push_str(line.text.trim_end_matches([',', ';', '.']));
             }
@@ -104,7 +113,13 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts.iter().map(|t| Line { text: (*t).into(), ..Line::default() }).collect()
+        texts
+            .iter()
+            .map(|t| Line {
+                text: (*t).into(),
+                ..Line::default()
+            })
+            .collect()
     }
 
     #[test]
@@ -120,7 +135,10 @@ mod tests {
         ]);
         let (body, back) = split(doc, Layout::Pdf);
         assert_eq!(body.len(), 1);
-        assert_eq!(back.recipients, ["Thường trực Tỉnh ủy", "Lưu Văn phòng Thành ủy"]);
+        assert_eq!(
+            back.recipients,
+            ["Thường trực Tỉnh ủy", "Lưu Văn phòng Thành ủy"]
+        );
         let signer = back.signer.unwrap();
         assert_eq!(signer.name.as_deref(), Some("Đỗ Trường Sơn"));
         assert_eq!(signer.capacity.as_deref(), Some("T/M THÀNH ỦY"));

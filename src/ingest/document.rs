@@ -126,7 +126,10 @@ impl Kind {
 
     /// The Vietnamese name (`Nghị quyết`).
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(k, ..)| *k == self).map_or("", |(_, n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(k, ..)| *k == self)
+            .map_or("", |(_, n, _)| n)
     }
 
     /// Reads a kind from its name in any case (`NGHỊ QUYẾT`, `nghị quyết`) or its type code.
@@ -134,7 +137,9 @@ impl Kind {
         let key = crate::text::fold(word.trim());
         Self::ALL
             .iter()
-            .find(|(_, name, code)| crate::text::fold(name) == key || crate::text::fold(code) == key)
+            .find(|(_, name, code)| {
+                crate::text::fold(name) == key || crate::text::fold(code) == key
+            })
             .map(|(k, ..)| *k)
     }
 }

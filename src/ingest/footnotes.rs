@@ -127,14 +127,27 @@ mod tests {
         let text = "Đề án số 03-ĐA/TU, ngày \n\n                         \n     1 Cải tạo cảnh quan dọc \n\nhai bên bờ sông Hồng. \n 28/10/2020 về xây dựng";
         let (body, notes) = take_from_pdf(text);
         assert_eq!(body, "Đề án số 03-ĐA/TU, ngày \n\n 28/10/2020 về xây dựng");
-        assert_eq!(notes, [Footnote { n: 1, text: "Cải tạo cảnh quan dọc hai bên bờ sông Hồng.".into(), paragraph: None }]);
+        assert_eq!(
+            notes,
+            [Footnote {
+                n: 1,
+                text: "Cải tạo cảnh quan dọc hai bên bờ sông Hồng.".into(),
+                paragraph: None
+            }]
+        );
     }
 
     #[test]
     fn a_superscript_footnote_body_is_lifted_out() {
         let lines = vec![
-            Line { text: "Nội dung¹.".into(), ..Line::default() },
-            Line { text: "¹ Về tiếp tục thực hiện.".into(), ..Line::default() },
+            Line {
+                text: "Nội dung¹.".into(),
+                ..Line::default()
+            },
+            Line {
+                text: "¹ Về tiếp tục thực hiện.".into(),
+                ..Line::default()
+            },
         ];
         let (kept, notes) = take_marked(lines);
         assert_eq!(kept.len(), 1);
@@ -144,8 +157,17 @@ mod tests {
 
     #[test]
     fn markers_are_stripped_from_words_and_kept_as_links() {
-        assert_eq!(strip_markers("dự án trọng điểm1, đặc biệt", &[1]), ("dự án trọng điểm, đặc biệt".into(), vec![1]));
-        assert_eq!(strip_markers("năm 2022¹. Đẩy mạnh", &[]), ("năm 2022. Đẩy mạnh".into(), vec![1]));
-        assert_eq!(strip_markers("nút giao (IC19) và Covid-19", &[1]).1, Vec::<u32>::new());
+        assert_eq!(
+            strip_markers("dự án trọng điểm1, đặc biệt", &[1]),
+            ("dự án trọng điểm, đặc biệt".into(), vec![1])
+        );
+        assert_eq!(
+            strip_markers("năm 2022¹. Đẩy mạnh", &[]),
+            ("năm 2022. Đẩy mạnh".into(), vec![1])
+        );
+        assert_eq!(
+            strip_markers("nút giao (IC19) và Covid-19", &[1]).1,
+            Vec::<u32>::new()
+        );
     }
 }

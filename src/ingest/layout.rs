@@ -70,8 +70,14 @@ mod tests {
     fn seeds_layouts_are_told_apart_by_content() {
         let pdf = "Nghị quyết đại hội \n\nđảng bộ các cấp \n".repeat(6);
         assert_eq!(Layout::detect(&pdf), Layout::Pdf);
-        assert_eq!(Layout::detect("## NGHỊ QUYẾT\n\nNội dung."), Layout::Markdown);
-        assert_eq!(Layout::detect("Tin bài\n\nanh tin bai\n\nChú thích"), Layout::Web);
+        assert_eq!(
+            Layout::detect("## NGHỊ QUYẾT\n\nNội dung."),
+            Layout::Markdown
+        );
+        assert_eq!(
+            Layout::detect("Tin bài\n\nanh tin bai\n\nChú thích"),
+            Layout::Web
+        );
         assert_eq!(Layout::detect("Đoạn một.\n\nĐoạn hai."), Layout::Plain);
     }
 }

@@ -27,9 +27,15 @@ pub fn split(text: &str, layout: Layout) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut caption_next = false;
     for (i, block) in blocks(text).into_iter().enumerate() {
-        let chrome_at = block.iter().position(|l| layout == Layout::Web && noise::is_chrome(l));
+        let chrome_at = block
+            .iter()
+            .position(|l| layout == Layout::Web && noise::is_chrome(l));
         let kept = &block[..chrome_at.unwrap_or(block.len())];
-        let block: Vec<&str> = kept.iter().copied().filter(|l| !noise::is_furniture(l)).collect();
+        let block: Vec<&str> = kept
+            .iter()
+            .copied()
+            .filter(|l| !noise::is_furniture(l))
+            .collect();
         if block.iter().any(|l| noise::is_image_placeholder(l)) {
             caption_next = true;
             continue;
@@ -70,7 +76,10 @@ fn block_lines(block: &[&str], layout: Layout) -> Vec<Line> {
     if !layout.has_markup() {
         return block.iter().map(|raw| raw_line(raw, layout)).collect();
     }
-    let hashes: Vec<bool> = block.iter().map(|l| l.trim_start().starts_with('#')).collect();
+    let hashes: Vec<bool> = block
+        .iter()
+        .map(|l| l.trim_start().starts_with('#'))
+        .collect();
     let unhashed: Vec<&str> = block
         .iter()
         .map(|l| l.trim_start().trim_start_matches('#'))
@@ -92,7 +101,8 @@ fn block_lines(block: &[&str], layout: Layout) -> Vec<Line> {
 
 fn raw_line(raw: &str, layout: Layout) -> Line {
     let chars: Vec<char> = raw.chars().collect();
-    let page_start = chars.first() == Some(&' ') && chars.get(1).is_some_and(|c| !c.is_whitespace());
+    let page_start =
+        chars.first() == Some(&' ') && chars.get(1).is_some_and(|c| !c.is_whitespace());
     Line {
         text: clean(raw, layout),
         page_start: layout == Layout::Pdf && page_start,
@@ -118,9 +128,18 @@ mod tests {
     #[test]
     fn gaps_and_page_starts_are_recorded() {
         let lines = split("một \n\n hai \nba", Layout::Pdf);
-        let seen: Vec<(&str, bool, bool)> =
-            lines.iter().map(|l| (l.text.as_str(), l.gap_before, l.page_start)).collect();
-        assert_eq!(seen, [("một", false, false), ("hai", true, true), ("ba", false, false)]);
+        let seen: Vec<(&str, bool, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.gap_before, l.page_start))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("một", false, false),
+                ("hai", true, true),
+                ("ba", false, false)
+            ]
+        );
     }
 
     #[test]
@@ -130,7 +149,12 @@ mod tests {
         let seen: Vec<(&str, bool)> = lines.iter().map(|l| (l.text.as_str(), l.caption)).collect();
         assert_eq!(
             seen,
-            [("Tin bài.", false), ("Toàn cảnh hội nghị", true), ("Nội dung.", false), ("Khánh Nga", false)]
+            [
+                ("Tin bài.", false),
+                ("Toàn cảnh hội nghị", true),
+                ("Nội dung.", false),
+                ("Khánh Nga", false)
+            ]
         );
     }
 

@@ -15,9 +15,8 @@ pub struct PlainBlock {
 
 static SUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<sup>\s*(\d{1,3})\s*</sup>").expect("valid pattern"));
-static LEADING_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(\d{1,9})([.)])|([-+*>]))(\s|$)").expect("valid pattern")
-});
+static LEADING_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(\d{1,9})([.)])|([-+*>]))(\s|$)").expect("valid pattern"));
 
 /// Strips the inline markup of one block (lines between blank lines). Block-level markers
 /// (`1.`, `- `) are kept as text: the caller reads document structure from them.
@@ -95,11 +94,17 @@ mod tests {
     fn list_markers_survive_as_text() {
         assert_eq!(strip_block(&["1. Mục tiêu"]).lines, ["1. Mục tiêu"]);
         assert_eq!(strip_block(&["- Tỷ lệ"]).lines, ["- Tỷ lệ"]);
-        assert_eq!(strip_block(&["**1.3. Lãnh đạo:** Thực hiện"]).lines, ["1.3. Lãnh đạo: Thực hiện"]);
+        assert_eq!(
+            strip_block(&["**1.3. Lãnh đạo:** Thực hiện"]).lines,
+            ["1.3. Lãnh đạo: Thực hiện"]
+        );
     }
 
     #[test]
     fn sup_markers_become_superscript_digits() {
-        assert_eq!(strip_block(&["năm 2022<sup>1</sup>."]).lines, ["năm 2022¹."]);
+        assert_eq!(
+            strip_block(&["năm 2022<sup>1</sup>."]).lines,
+            ["năm 2022¹."]
+        );
     }
 }

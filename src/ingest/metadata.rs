@@ -39,22 +39,26 @@ static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:hội nghị|phiên họp|kỳ họp|cuộc họp)[^.;]{0,80}?ngày\s+(\d{1,2}/\d{1,2}/\d{4})")
-        .expect("valid pattern")
+    Regex::new(
+        r"(?i)(?:hội nghị|phiên họp|kỳ họp|cuộc họp)[^.;]{0,80}?ngày\s+(\d{1,2}/\d{1,2}/\d{4})",
+    )
+    .expect("valid pattern")
 });
 static ANY_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ngày\s+(\d{1,2}/\d{1,2}/\d{4})").expect("valid pattern"));
 static TITLE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"năm (\d{4})").expect("valid pattern"));
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(thành phố|tỉnh|Tỉnh ủy|Thành ủy)((?: \p{Lu}\p{Ll}*){1,3})").expect("valid pattern")
+    Regex::new(r"(thành phố|tỉnh|Tỉnh ủy|Thành ủy)((?: \p{Lu}\p{Ll}*){1,3})")
+        .expect("valid pattern")
 });
 
 /// Takes the title block off the top of the body.
 pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) {
     let mut header = Header::default();
     if layout == Layout::Web {
-        if lines.len() > 1 && lines[0].text.chars().count() <= 200 && !lines[0].text.ends_with('.') {
+        if lines.len() > 1 && lines[0].text.chars().count() <= 200 && !lines[0].text.ends_with('.')
+        {
             header.kind = Some(Kind::TinTuc);
             header.title = Some(lines.remove(0).text);
         }
@@ -71,7 +75,10 @@ fn read_header_line(lines: &[Line], i: &mut usize, header: &mut Header) -> bool 
     let upper = !text.chars().any(char::is_lowercase);
     if let Some(kind) = Kind::from_word(&text).filter(|_| upper) {
         header.kind = Some(kind);
-    } else if let Some(rest) = text.strip_prefix("CỦA ").or_else(|| text.strip_prefix("của ")) {
+    } else if let Some(rest) = text
+        .strip_prefix("CỦA ")
+        .or_else(|| text.strip_prefix("của "))
+    {
         header.issuer = Issuer::parse_phrase(rest).map(|(issuer, _)| issuer);
     } else if text.starts_with("về ") || text.starts_with("Về ") && header.kind.is_some() {
         let mut title = vec![lines[*i].text.clone()];
@@ -82,8 +89,15 @@ fn read_header_line(lines: &[Line], i: &mut usize, header: &mut Header) -> bool 
         header.title = Some(title.join(" "));
     } else if let Some(c) = NUMBER.captures(&text).filter(|_| text.chars().count() < 40) {
         header.number = DocCode::parse(c[1].trim_end_matches([',', '.']));
-    } else if let Some(c) = PLACE_DATE.captures(&text).filter(|_| text.chars().count() < 80) {
-        header.date = Date::new(c[3].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[1].parse().unwrap_or(0));
+    } else if let Some(c) = PLACE_DATE
+        .captures(&text)
+        .filter(|_| text.chars().count() < 80)
+    {
+        header.date = Date::new(
+            c[3].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[1].parse().unwrap_or(0),
+        );
     } else if !(upper && text.chars().count() <= 80) {
         return false;
     }
@@ -93,7 +107,11 @@ fn read_header_line(lines: &[Line], i: &mut usize, header: &mut Header) -> bool 
 
 /// Everything the document states about itself.
 pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Metadata {
-    let body: String = paragraphs.iter().map(|p| canonical_tones(&p.text)).collect::<Vec<_>>().join("\n");
+    let body: String = paragraphs
+        .iter()
+        .map(|p| canonical_tones(&p.text))
+        .collect::<Vec<_>>()
+        .join("\n");
     let issuer = header
         .issuer
         .clone()
@@ -103,11 +121,17 @@ pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Meta
         .or_else(|| most_named_committee(&body));
     let (locality, province) = localities(&body, issuer.as_ref().map(|i| i.level));
     let issuer = issuer.map(|i| {
-        let place = if i.level == Level::Province { province.as_deref() } else { locality.as_deref() };
+        let place = if i.level == Level::Province {
+            province.as_deref()
+        } else {
+            locality.as_deref()
+        };
         i.located(place)
     });
     let (date, date_basis) = dated(&header, paragraphs);
-    let year = date.map(Date::year).or_else(|| title_year(header.title.as_deref()));
+    let year = date
+        .map(Date::year)
+        .or_else(|| title_year(header.title.as_deref()));
     Metadata {
         kind: header.kind.or_else(|| self_named_kind(paragraphs)),
         date_basis: date_basis.or(year.map(|_| DateBasis::Title)),
@@ -125,7 +149,9 @@ pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Meta
 
 fn signing_body(back: &BackMatter) -> Option<Issuer> {
     let capacity = back.signer.as_ref()?.capacity.as_deref()?;
-    let body = capacity.split_once(['/', '.']).map_or(capacity, |(_, rest)| rest);
+    let body = capacity
+        .split_once(['/', '.'])
+        .map_or(capacity, |(_, rest)| rest);
     let body = body.trim_start_matches(['M', 'L', '/', ' ', '.']);
     Issuer::parse_phrase(body.trim()).map(|(issuer, _)| issuer)
 }
@@ -155,13 +181,22 @@ fn localities(body: &str, level: Option<Level>) -> (Option<String>, Option<Strin
     let mut cities: HashMap<String, usize> = HashMap::new();
     let mut provinces: HashMap<String, usize> = HashMap::new();
     for c in PLACE.captures_iter(body) {
-        let Some(place) = crate::issuer::place_name(&c[2]) else { continue };
+        let Some(place) = crate::issuer::place_name(&c[2]) else {
+            continue;
+        };
         let province = matches!(&c[1], "tỉnh" | "Tỉnh ủy");
-        let counts = if province { &mut provinces } else { &mut cities };
+        let counts = if province {
+            &mut provinces
+        } else {
+            &mut cities
+        };
         *counts.entry(place).or_default() += 1;
     }
     let top = |counts: HashMap<String, usize>| {
-        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(p, _)| p)
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(p, _)| p)
     };
     let (city, province) = (top(cities), top(provinces));
     match level {
@@ -175,21 +210,35 @@ fn dated(header: &Header, paragraphs: &[Placed]) -> (Option<Date>, Option<DateBa
     if header.date.is_some() {
         return (header.date, Some(DateBasis::Printed));
     }
-    let opening: String = paragraphs.iter().take(3).map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    let opening: String = paragraphs
+        .iter()
+        .take(3)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     if header.kind == Some(Kind::TinTuc) {
         let first = paragraphs.first().map_or("", |p| p.text.as_str());
-        if let Some(date) = ANY_DATE.captures(first).and_then(|c| Date::parse_dmy(&c[1])) {
+        if let Some(date) = ANY_DATE
+            .captures(first)
+            .and_then(|c| Date::parse_dmy(&c[1]))
+        {
             return (Some(date), Some(DateBasis::Event));
         }
     }
-    match MEETING_DATE.captures(&opening).and_then(|c| Date::parse_dmy(&c[1])) {
+    match MEETING_DATE
+        .captures(&opening)
+        .and_then(|c| Date::parse_dmy(&c[1]))
+    {
         Some(date) => (Some(date), Some(DateBasis::Meeting)),
         None => (None, None),
     }
 }
 
 fn title_year(title: Option<&str>) -> Option<i32> {
-    TITLE_YEAR.captures_iter(title?).last().and_then(|c| c[1].parse().ok())
+    TITLE_YEAR
+        .captures_iter(title?)
+        .last()
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// `Nghị quyết này được phổ biến...`: the document names its own kind near its end.
@@ -207,7 +256,14 @@ mod tests {
     use super::*;
 
     fn lines(texts: &[(&str, bool)]) -> Vec<Line> {
-        texts.iter().map(|(t, gap)| Line { text: (*t).into(), gap_before: *gap, ..Line::default() }).collect()
+        texts
+            .iter()
+            .map(|(t, gap)| Line {
+                text: (*t).into(),
+                gap_before: *gap,
+                ..Line::default()
+            })
+            .collect()
     }
 
     #[test]
@@ -224,7 +280,10 @@ mod tests {
         assert_eq!(header.kind, Some(Kind::NghiQuyet));
         assert_eq!(header.number.unwrap().canonical(), "25-NQ/TU");
         assert_eq!(header.issuer.unwrap().to_string(), "Thành ủy");
-        assert_eq!(header.title.as_deref(), Some("về một số chỉ tiêu, nhiệm vụ, quốc phòng - an ninh năm 2023"));
+        assert_eq!(
+            header.title.as_deref(),
+            Some("về một số chỉ tiêu, nhiệm vụ, quốc phòng - an ninh năm 2023")
+        );
         assert_eq!(body.len(), 1);
     }
 
@@ -240,6 +299,9 @@ mod tests {
     fn the_most_named_city_and_province_are_the_locality() {
         let body = "thành phố Long Khánh, thành phố Long Khánh, thành phố Biên Hòa, tỉnh Đồng Nai";
         let (city, province) = localities(body, Some(Level::City));
-        assert_eq!((city.as_deref(), province.as_deref()), (Some("Long Khánh"), Some("Đồng Nai")));
+        assert_eq!(
+            (city.as_deref(), province.as_deref()),
+            (Some("Long Khánh"), Some("Đồng Nai"))
+        );
     }
 }

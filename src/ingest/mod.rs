@@ -59,11 +59,20 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         .map(|(i, p)| {
             let (text, links) = footnotes::strip_markers(&p.text, &known);
             let role = if p.caption { Role::Caption } else { Role::Body };
-            Paragraph { n: i + 1, section: p.section, text, role, footnotes: links }
+            Paragraph {
+                n: i + 1,
+                section: p.section,
+                text,
+                role,
+                footnotes: links,
+            }
         })
         .collect::<Vec<_>>();
     for note in &mut notes {
-        note.paragraph = paragraphs.iter().find(|p| p.footnotes.contains(&note.n)).map(|p| p.n);
+        note.paragraph = paragraphs
+            .iter()
+            .find(|p| p.footnotes.contains(&note.n))
+            .map(|p| p.n);
     }
     Document {
         doc_id: doc_id.to_owned(),
@@ -80,14 +89,23 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
 /// does not lose the document: it comes back as a `Skipped` note beside it.
 pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>), Skipped> {
     let file = relative_name(root, path);
-    let skip = |reason: String| Skipped { file: file.clone(), reason };
+    let skip = |reason: String| Skipped {
+        file: file.clone(),
+        reason,
+    };
     let bytes = std::fs::read(path).map_err(|e| skip(format!("cannot read: {e}")))?;
     let text = source::decode(&bytes).map_err(|e| skip(e.to_string()))?;
-    let doc_id = file.rsplit_once('.').map_or(file.as_str(), |(stem, _)| stem).to_owned();
+    let doc_id = file
+        .rsplit_once('.')
+        .map_or(file.as_str(), |(stem, _)| stem)
+        .to_owned();
     let mut doc = parse_text(&doc_id, &file, &text);
     let note = sidecar::apply(path, &mut doc.meta)
         .err()
-        .map(|reason| Skipped { file: relative_name(root, &sidecar::path_for(path)), reason });
+        .map(|reason| Skipped {
+            file: relative_name(root, &sidecar::path_for(path)),
+            reason,
+        });
     Ok((doc, note))
 }
 
@@ -101,7 +119,9 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
             Ok(e) if e.file_type().is_file() && is_document(e.path()) => files.push(e.into_path()),
             Ok(_) => {}
             Err(e) => skipped.push(Skipped {
-                file: e.path().map_or_else(|| root.display().to_string(), |p| relative_name(root, p)),
+                file: e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| relative_name(root, p)),
                 reason: walk_error(&e),
             }),
         }
@@ -118,7 +138,10 @@ fn walk_error(e: &walkdir::Error) -> String {
 }
 
 fn is_document(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     matches!(ext.as_deref(), Some("txt" | "md")) && !path.to_string_lossy().ends_with(".meta.toml")
 }
 

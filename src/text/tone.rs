@@ -40,7 +40,7 @@ fn canonical_syllable(syllable: &str) -> String {
     let glide = matches!(first.to_ascii_lowercase(), 'o' | 'u');
     let main = match first.to_ascii_lowercase() {
         'o' => matches!(second.to_ascii_lowercase(), 'a' | 'e'),
-        _ => second.to_ascii_lowercase() == 'y',
+        _ => second.eq_ignore_ascii_case(&'y'),
     };
     let after_q = n >= 4 && decomposed[n - 4].eq_ignore_ascii_case(&'q');
     if !(glide && main) || after_q {
@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn old_style_tones_move_to_the_main_vowel() {
-        assert_eq!(canonical_tones("Thành uỷ, hoà bình, thuỷ sản, hoá, khoẻ"), "Thành ủy, hòa bình, thủy sản, hóa, khỏe");
+        assert_eq!(
+            canonical_tones("Thành uỷ, hoà bình, thuỷ sản, hoá, khoẻ"),
+            "Thành ủy, hòa bình, thủy sản, hóa, khỏe"
+        );
         assert_eq!(canonical_tones("UỶ BAN"), "ỦY BAN");
     }
 
