@@ -1,6 +1,6 @@
 //! Calendar dates as Vietnamese documents write them (`ngày 01/10/2021`).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A valid calendar date, shown as `YYYY-MM-DD`.
@@ -65,6 +65,12 @@ impl fmt::Display for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::stored::from_display(d, Date::parse_iso, "date")
     }
 }
 

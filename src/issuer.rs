@@ -4,7 +4,7 @@
 
 use crate::text::{canonical_tones, fold};
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -237,6 +237,12 @@ impl fmt::Display for Issuer {
 impl Serialize for Issuer {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Issuer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::stored::from_display(d, |t| Issuer::parse_phrase(t).map(|(i, _)| i), "issuing body")
     }
 }
 

@@ -9,4 +9,6 @@ pub mod codes;
 pub mod date;
 pub mod ingest;
 pub mod issuer;
+mod stored;
+pub mod index;
 pub mod text;

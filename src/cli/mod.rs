@@ -1,9 +1,13 @@
 //! The command line: argument parsing, and each command's output for people or as JSON.
 
+mod commands;
+mod open;
 mod parse;
+mod term;
 mod view;
 
-use clap::{Parser, Subcommand};
+use crate::index::SearchRequest;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,6 +17,17 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options every index-reading command takes.
+#[derive(Debug, Args)]
+struct Common {
+    /// The index folder (built from seeds/ when missing).
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// Print JSON instead of text for people.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -25,6 +40,53 @@ enum Command {
         /// Print JSON instead of text for people.
         #[arg(long)]
         json: bool,
+    },
+    /// Build the index from a corpus folder.
+    Index {
+        /// The corpus folder.
+        #[arg(long, default_value = open::SEEDS)]
+        input: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Search paragraphs: words, "phrases", -excluded, codes like 16-NQ/TU, kind:/year:/issuer:.
+    Search {
+        /// The query.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Most hits to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only this kind (Nghị quyết, Kết luận, ĐA...).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only documents whose issuer or locality has these words.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Where a document number is cited: each document it names, with every citing paragraph.
+    Refs {
+        /// The number, e.g. 17-ĐA/TU (any case, with or without diacritics).
+        code: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// A document by doc_id, or what the corpus knows of a number.
+    Doc {
+        /// A doc_id (see `tracuu docs`) or a number such as 16-NQ/TU.
+        key: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List the indexed documents.
+    Docs {
+        #[command(flatten)]
+        common: Common,
     },
 }
 
@@ -43,6 +105,14 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse { files, json } => parse::run(&files, json),
+        Command::Index { input, common } => commands::index(&common.index, &input, common.json),
+        Command::Search { query, limit, kind, issuer, year, common } => {
+            let request = SearchRequest { query: query.join(" "), limit, kind, issuer, year };
+            commands::search(&common.index, request, common.json)
+        }
+        Command::Refs { code, common } => commands::refs(&common.index, &code, common.json),
+        Command::Doc { key, common } => commands::doc(&common.index, &key, common.json),
+        Command::Docs { common } => commands::docs(&common.index, common.json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -26,16 +26,20 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<()> {
         let text = serde_json::to_string_pretty(&serde_json::json!({ "documents": views }))?;
         super::emit(&format!("{text}\n"))
     } else {
-        let mut text = String::new();
-        for doc in &documents {
-            write_document(&mut text, doc)?;
-        }
+        let text = documents.iter().map(document_text).collect::<Result<String>>()?;
         super::emit(&text)
     }
 }
 
 fn field(out: &mut String, name: &str, value: Option<String>) -> std::fmt::Result {
     writeln!(out, "{name:>10}: {}", value.unwrap_or_else(|| "—".into()))
+}
+
+/// A document as text for people: metadata, then paragraphs under their sections.
+pub fn document_text(doc: &Document) -> Result<String> {
+    let mut out = String::new();
+    write_document(&mut out, doc)?;
+    Ok(out)
 }
 
 fn write_document(out: &mut String, doc: &Document) -> std::fmt::Result {

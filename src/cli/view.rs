@@ -1,6 +1,7 @@
 //! The JSON shapes of the interface contract, built from the library's types.
 
-use crate::codes::{Located, citations_of};
+use crate::codes::{CitedDocument, DocCode, Located, Mention, citations_of};
+use crate::index::SearchIndex;
 use crate::ingest::{Document, Footnote, Paragraph, Signer};
 use serde::Serialize;
 
@@ -102,4 +103,83 @@ impl CitationView {
             subject: c.subject,
         }
     }
+}
+
+/// `refs CODE`: every document the code names, with every citing paragraph.
+#[derive(Debug, Serialize)]
+pub struct RefsView {
+    pub code: String,
+    pub targets: Vec<TargetView>,
+}
+
+/// One cited document.
+#[derive(Debug, Serialize)]
+pub struct TargetView {
+    pub code: String,
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub subject: Option<String>,
+    pub in_corpus: bool,
+    pub held_by: Vec<String>,
+    pub mentions: Vec<MentionView>,
+}
+
+/// One citation of it, with the paragraph that makes it.
+#[derive(Debug, Serialize)]
+pub struct MentionView {
+    pub file: String,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub paragraph: usize,
+    pub footnote: Option<u32>,
+    pub surface: String,
+    pub text: String,
+}
+
+impl RefsView {
+    pub fn of(index: &SearchIndex, code: &DocCode) -> Self {
+        let targets = index.refs(code).into_iter().map(|t| TargetView::of(index, t)).collect();
+        RefsView { code: code.canonical(), targets }
+    }
+}
+
+impl TargetView {
+    fn of(index: &SearchIndex, t: &CitedDocument) -> Self {
+        TargetView {
+            code: t.code.canonical(),
+            date: t.date.map(|d| d.to_string()),
+            issuer: t.issuer.as_ref().map(ToString::to_string),
+            subject: t.subject.clone(),
+            in_corpus: t.in_corpus(),
+            held_by: t.held_by.clone(),
+            mentions: t.mentions.iter().map(|m| MentionView::of(index, m)).collect(),
+        }
+    }
+}
+
+impl MentionView {
+    fn of(index: &SearchIndex, m: &Mention) -> Self {
+        let doc = index.document(&m.doc_id);
+        let text = doc.and_then(|d| match m.footnote {
+            Some(n) => d.footnotes.iter().find(|f| f.n == n).map(|f| f.text.clone()),
+            None => d.paragraphs.get(m.paragraph.wrapping_sub(1)).map(|p| p.text.clone()),
+        });
+        MentionView {
+            file: m.file.clone(),
+            doc_id: m.doc_id.clone(),
+            title: doc.and_then(|d| d.meta.title.clone()),
+            paragraph: m.paragraph,
+            footnote: m.footnote,
+            surface: m.surface.clone(),
+            text: text.unwrap_or_default(),
+        }
+    }
+}
+
+/// `docs`: one line per document.
+#[derive(Debug, Serialize)]
+pub struct DocsEntry<'a> {
+    #[serde(flatten)]
+    pub summary: DocumentSummary<'a>,
+    pub paragraphs: usize,
 }

@@ -3,7 +3,7 @@
 
 use crate::text::{canonical_tones, fold};
 use regex::{Captures, Regex};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -76,9 +76,18 @@ impl DocCode {
     /// Finds every code in running text, with its byte range. Codes printed across lines
     /// must have been repaired by paragraph reconstruction first.
     pub fn find_all(text: &str) -> Vec<(DocCode, Range<usize>)> {
+        Self::find_with(text, [&TEXT_STATE, &TEXT_PARTY])
+    }
+
+    /// Finds the codes in a query, written as users type them (`17-da/tu`, `16 NQ/TU`).
+    pub fn find_typed(text: &str) -> Vec<(DocCode, Range<usize>)> {
+        Self::find_with(text, [&TYPED_STATE, &TYPED_PARTY])
+    }
+
+    fn find_with(text: &str, patterns: [&LazyLock<Regex>; 2]) -> Vec<(DocCode, Range<usize>)> {
         let text = canonical_tones(text);
         let mut found: Vec<(DocCode, Range<usize>)> = Vec::new();
-        for (re, state) in [(&*TEXT_STATE, true), (&*TEXT_PARTY, false)] {
+        for (re, state) in [(&**patterns[0], true), (&**patterns[1], false)] {
             for c in re.captures_iter(&text) {
                 let span = c.get(0).map_or(0..0, |m| m.range());
                 let free = found
@@ -236,6 +245,12 @@ impl fmt::Display for DocCode {
 impl Serialize for DocCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::stored::from_display(d, DocCode::parse, "document number")
     }
 }
 

@@ -11,11 +11,11 @@ use super::doc_code::DocCode;
 use crate::date::Date;
 use crate::ingest::Document;
 use crate::issuer::{Issuer, Level};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a document is cited.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     /// The citing document.
     pub doc_id: String,
@@ -30,7 +30,7 @@ pub struct Mention {
 }
 
 /// One document named by citations, as far as the corpus tells about it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CitedDocument {
     /// The complete canonical code (a partial `17-ĐA` is completed to `17-ĐA/TU`).
     pub code: DocCode,
@@ -84,7 +84,7 @@ pub fn citations_of(doc: &Document) -> Vec<Located> {
 }
 
 /// All cited documents of a corpus.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Registry {
     /// Cited documents, ordered by code then date.
     pub documents: Vec<CitedDocument>,

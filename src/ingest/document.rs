@@ -3,12 +3,12 @@
 use crate::codes::DocCode;
 use crate::date::Date;
 use crate::issuer::Issuer;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::layout::Layout;
 
 /// A document as tracuu reads it: everything the index and the user see comes from here.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: the file's path below the corpus root, without extension.
     pub doc_id: String,
@@ -27,7 +27,7 @@ pub struct Document {
 }
 
 /// Metadata extracted from the text (or overridden by a sidecar `NAME.meta.toml`).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Metadata {
     /// Nghị quyết, Kết luận, ..., or Tin tức for news.
     pub kind: Option<Kind>,
@@ -54,7 +54,7 @@ pub struct Metadata {
 }
 
 /// Where a document's date was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateBasis {
     /// Printed in the header (`Lào Cai, ngày 10 tháng 12 năm 2022`).
@@ -70,7 +70,7 @@ pub enum DateBasis {
 }
 
 /// The kinds of Party documents (and news about them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     #[serde(rename = "Nghị quyết")]
     NghiQuyet,
@@ -145,7 +145,7 @@ impl Kind {
 }
 
 /// One paragraph of body text: the unit of retrieval.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Position in reading order, from 1.
     pub n: usize,
@@ -160,7 +160,7 @@ pub struct Paragraph {
 }
 
 /// What a paragraph is in its document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Running text.
@@ -170,7 +170,7 @@ pub enum Role {
 }
 
 /// A footnote, out of the running text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footnote {
     /// Its number (`1` for `trọng điểm1`, `<sup>1</sup>`, `¹`).
     pub n: u32,
@@ -181,7 +181,7 @@ pub struct Footnote {
 }
 
 /// The signature block.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signer {
     /// The signer's name (`Đặng Xuân Phong`).
     pub name: Option<String>,

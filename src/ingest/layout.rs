@@ -1,9 +1,9 @@
 //! Tells the layouts of the corpus apart by their content, since every seed ends in `.txt`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a file's text was produced; each layout has its own quirks to undo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// Text extracted from a PDF: hard-wrapped lines, stray blank lines, page-start spaces,

@@ -1,5 +1,6 @@
 //! Vietnamese text normalisation: the forms words are compared and indexed in.
 
+pub mod analyzer;
 mod tone;
 
 pub use tone::canonical_tones;

@@ -1,0 +1,173 @@
+//! Builds an index from a corpus folder: files read in parallel, paragraphs analysed and
+//! written to a new generation, then swapped in atomically.
+
+use super::schema::{Fields, schema};
+use super::store::{IndexDir, Manifest, now_secs, save_json};
+use crate::codes::{DocCode, Registry};
+use crate::ingest::{self, Document, Skipped};
+use crate::text::{analyzer, fold};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+/// What a build did, as `tracuu index --json` reports it.
+#[derive(Debug, Serialize)]
+pub struct BuildReport {
+    /// Documents indexed.
+    pub documents: usize,
+    /// Paragraphs indexed (footnotes not counted).
+    pub paragraphs: usize,
+    /// Citations found.
+    pub citations: usize,
+    /// Distinct documents they name.
+    pub cited_documents: usize,
+    /// Bytes of corpus files read.
+    pub bytes: u64,
+    /// Wall-clock seconds, end to end.
+    pub seconds: f64,
+    /// Files not indexed, with their reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Code keys per (document, paragraph, footnote).
+type CodesAt = HashMap<(String, usize, Option<u32>), Vec<String>>;
+
+/// Reads `input`, builds a new generation in `dir` and publishes it.
+pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport> {
+    let started = Instant::now();
+    let built_at = now_secs();
+    anyhow::ensure!(input.is_dir(), "corpus folder {} does not exist", input.display());
+    let (files, mut skipped) = ingest::list_files(input);
+    let bar = progress_bar(files.len() as u64, progress);
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+            let result = ingest::read_file(input, path);
+            bar.inc(1);
+            (bytes, result)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut documents = Vec::with_capacity(read.len());
+    let mut bytes = 0;
+    for (size, result) in read {
+        match result {
+            Ok((doc, note)) => {
+                bytes += size;
+                documents.push(doc);
+                skipped.extend(note);
+            }
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    let registry = Registry::build(&documents);
+    let generation = dir.new_generation()?;
+    write_tantivy(&generation.join("tantivy"), &documents, &registry)?;
+    save_json(&generation.join("documents.json"), &documents)?;
+    save_json(&generation.join("registry.json"), &registry)?;
+    save_json(&generation.join("manifest.json"), &Manifest { input: input.canonicalize()?, built_at })?;
+    dir.publish(&generation)?;
+    Ok(BuildReport {
+        documents: documents.len(),
+        paragraphs: documents.iter().map(|d| d.paragraphs.len()).sum(),
+        citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
+        cited_documents: registry.documents.len(),
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+        skipped,
+    })
+}
+
+fn progress_bar(len: u64, visible: bool) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style = ProgressStyle::with_template("{spinner} đang lập chỉ mục {pos}/{len} tệp [{bar:30}] {eta}")
+        .map(|s| s.progress_chars("=> "));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn write_tantivy(path: &Path, documents: &[Document], registry: &Registry) -> Result<()> {
+    std::fs::create_dir_all(path)?;
+    let (schema, fields) = schema();
+    let index = Index::create_in_dir(path, schema).context("cannot create the index")?;
+    analyzer::register(&index);
+    let mut writer: IndexWriter = index.writer(200_000_000)?;
+    let codes = codes_at(registry);
+    for doc in documents {
+        for p in &doc.paragraphs {
+            let keys = codes.get(&(doc.doc_id.clone(), p.n, None));
+            writer.add_document(entry(&fields, doc, p.n, None, &p.text, &p.section, keys))?;
+        }
+        for f in &doc.footnotes {
+            let keys = codes.get(&(doc.doc_id.clone(), f.paragraph.unwrap_or(0), Some(f.n)));
+            writer.add_document(entry(&fields, doc, f.paragraph.unwrap_or(0), Some(f.n), &f.text, "", keys))?;
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// Every code a paragraph cites: the complete key of the cited document (so `17-ĐA` is
+/// found as `17-ĐA/TU`) and the partial key (so `17-ĐA` finds every `17-ĐA/...`).
+fn codes_at(registry: &Registry) -> CodesAt {
+    let mut at: CodesAt = HashMap::new();
+    for cited in &registry.documents {
+        for m in &cited.mentions {
+            let keys = at.entry((m.doc_id.clone(), m.paragraph, m.footnote)).or_default();
+            keys.push(cited.code.key());
+            keys.push(partial_key(&cited.code));
+        }
+    }
+    at
+}
+
+/// The key of a code without its issuer (`17-da` for `17-ĐA/TU`).
+pub fn partial_key(code: &DocCode) -> String {
+    match code {
+        DocCode::Party { number, doc_type, .. } => format!("{number}-{}", fold(doc_type)),
+        other => other.key(),
+    }
+}
+
+fn entry(
+    f: &Fields,
+    doc: &Document,
+    paragraph: usize,
+    footnote: Option<u32>,
+    text: &str,
+    section: &str,
+    codes: Option<&Vec<String>>,
+) -> TantivyDocument {
+    let m = &doc.meta;
+    let mut t = TantivyDocument::default();
+    t.add_text(f.doc_id, &doc.doc_id);
+    t.add_u64(f.paragraph, paragraph as u64);
+    t.add_u64(f.footnote, u64::from(footnote.unwrap_or(0)));
+    t.add_text(f.body_exact, text);
+    t.add_text(f.body_folded, text);
+    t.add_text(f.context, format!("{section} {}", m.title.as_deref().unwrap_or_default()));
+    for key in codes.into_iter().flatten() {
+        t.add_text(f.codes, key);
+    }
+    if let Some(kind) = m.kind {
+        t.add_text(f.kind, fold(kind.name()));
+    }
+    let issuer = m.issuer.as_ref().map(ToString::to_string).unwrap_or_default();
+    t.add_text(f.issuer, format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()));
+    if let Some(year) = m.year {
+        t.add_u64(f.year, year as u64);
+    }
+    t
+}

@@ -1,0 +1,102 @@
+//! Marks the matched words of a paragraph, also where the match ignored diacritics, and
+//! cuts a snippet around them.
+
+use crate::codes::DocCode;
+use crate::text::analyzer;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Characters of context kept before the first match.
+const LEAD: usize = 80;
+/// Length of a snippet in characters.
+const SNIPPET: usize = 320;
+
+/// Byte ranges of `text` to mark: words whose folded form was asked for, and codes whose
+/// key (or partial key) was asked for.
+pub fn matches(text: &str, folded_terms: &HashSet<String>, code_keys: &HashSet<String>) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = analyzer::tokens(&mut analyzer::folded(), text)
+        .into_iter()
+        .filter(|(t, _)| folded_terms.contains(t))
+        .map(|(_, r)| r)
+        .collect();
+    for (code, span) in DocCode::find_all(text) {
+        if code_keys.contains(&code.key()) || code_keys.contains(&super::build::partial_key(&code)) {
+            ranges.retain(|r| r.end <= span.start || span.end <= r.start);
+            ranges.push(span);
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+/// A window of `text` around the first match, HTML-escaped, matches in `<mark>`.
+pub fn snippet(text: &str, ranges: &[Range<usize>]) -> String {
+    let first = ranges.first().map_or(0, |r| r.start);
+    let start = boundary_before(text, first, LEAD);
+    let end = boundary_after(text, start, SNIPPET);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut at = start;
+    for r in ranges.iter().filter(|r| r.start >= start && r.end <= end) {
+        out.push_str(&escape(&text[at..r.start]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[r.clone()]));
+        out.push_str("</mark>");
+        at = r.end;
+    }
+    out.push_str(&escape(&text[at..end]));
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The start of the word `chars` characters before `at`.
+fn boundary_before(text: &str, at: usize, chars: usize) -> usize {
+    let back: usize = text[..at].chars().rev().take(chars).map(char::len_utf8).sum();
+    if back == at {
+        return 0;
+    }
+    let from = at - back;
+    text[from..at].find(' ').map_or(from, |i| from + i + 1)
+}
+
+/// The end of the word `chars` characters after `from`.
+fn boundary_after(text: &str, from: usize, chars: usize) -> usize {
+    let ahead: usize = text[from..].chars().take(chars).map(char::len_utf8).sum();
+    let to = from + ahead;
+    if to >= text.len() {
+        return text.len();
+    }
+    text[from..to].rfind(' ').map_or(to, |i| from + i)
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[&str]) -> HashSet<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn folded_matches_are_marked_in_the_original_words() {
+        let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
+        let ranges = matches(text, &set(&["noi", "bai"]), &HashSet::new());
+        assert_eq!(snippet(text, &ranges), "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;");
+    }
+
+    #[test]
+    fn codes_are_marked_whole() {
+        let text = "Đề án số 06/ĐA/TU, ngày 28/10/2020";
+        let ranges = matches(text, &HashSet::new(), &set(&["6-da/tu"]));
+        assert_eq!(snippet(text, &ranges), "Đề án số <mark>06/ĐA/TU</mark>, ngày 28/10/2020");
+    }
+}

@@ -1,0 +1,14 @@
+//! Index: schema, parallel atomic build, and search (query -> tantivy query, ranking,
+//! snippets, filters).
+
+mod build;
+mod highlight;
+mod query;
+mod schema;
+mod search;
+mod store;
+
+pub use build::{BuildReport, build};
+pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
+pub use search::{Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest, SearchResults};
+pub use store::{IndexDir, Manifest};

@@ -1,0 +1,75 @@
+//! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
+//! document needs to be filtered and shown.
+
+use crate::text::analyzer::{EXACT, FOLDED};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// The document's id.
+    pub doc_id: Field,
+    /// Paragraph number within the document.
+    pub paragraph: Field,
+    /// Footnote number, for a footnote entry (0 for a paragraph).
+    pub footnote: Field,
+    /// Body text, diacritics kept (tone placement canonical), with positions.
+    pub body_exact: Field,
+    /// Body text, diacritics folded, with positions.
+    pub body_folded: Field,
+    /// The section path and document title, folded: words a paragraph stands under.
+    pub context: Field,
+    /// Canonical code keys cited in the paragraph, complete and partial.
+    pub codes: Field,
+    /// Folded kind name (`nghi quyet`), for filtering.
+    pub kind: Field,
+    /// Folded issuer and locality, for filtering.
+    pub issuer: Field,
+    /// Year of the document, for filtering.
+    pub year: Field,
+}
+
+fn text_field(analyzer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+/// Builds the schema and its field handles.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        paragraph: b.add_u64_field("paragraph", STORED),
+        footnote: b.add_u64_field("footnote", STORED),
+        body_exact: b.add_text_field("body_exact", text_field(EXACT)),
+        body_folded: b.add_text_field("body_folded", text_field(FOLDED)),
+        context: b.add_text_field("context", text_field(FOLDED)),
+        codes: b.add_text_field("codes", STRING | STORED),
+        kind: b.add_text_field("kind", STRING),
+        issuer: b.add_text_field("issuer", text_field(FOLDED)),
+        year: b.add_u64_field("year", INDEXED | FAST),
+    };
+    (b.build(), fields)
+}
+
+/// Rebuilds the handles from an opened index's schema.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        doc_id: f("doc_id")?,
+        paragraph: f("paragraph")?,
+        footnote: f("footnote")?,
+        body_exact: f("body_exact")?,
+        body_folded: f("body_folded")?,
+        context: f("context")?,
+        codes: f("codes")?,
+        kind: f("kind")?,
+        issuer: f("issuer")?,
+        year: f("year")?,
+    })
+}

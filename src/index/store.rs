@@ -1,0 +1,85 @@
+//! The index folder: generations built side by side and a `CURRENT` pointer swapped
+//! atomically, so a reader never sees a half-built index.
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// An index folder (`index/` by default).
+#[derive(Debug, Clone)]
+pub struct IndexDir {
+    root: PathBuf,
+}
+
+/// What an index was built from, to tell when it is older than its corpus.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The corpus folder.
+    pub input: PathBuf,
+    /// When the build started, in seconds since the Unix epoch.
+    pub built_at: u64,
+}
+
+const CURRENT: &str = "CURRENT";
+
+impl IndexDir {
+    /// The index folder at `root`.
+    pub fn new(root: &Path) -> Self {
+        IndexDir { root: root.to_owned() }
+    }
+
+    /// The folder of the generation readers use, if an index was ever published.
+    pub fn current(&self) -> Option<PathBuf> {
+        let name = fs::read_to_string(self.root.join(CURRENT)).ok()?;
+        let dir = self.root.join(name.trim());
+        dir.is_dir().then_some(dir)
+    }
+
+    /// A fresh, empty folder for a new generation.
+    pub fn new_generation(&self) -> Result<PathBuf> {
+        let dir = self.root.join(format!("gen-{}-{}", now_nanos(), std::process::id()));
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(dir)
+    }
+
+    /// Points `CURRENT` at `generation` with one atomic rename, then removes the older
+    /// generations (a reader that still has one open keeps its files on Unix).
+    pub fn publish(&self, generation: &Path) -> Result<()> {
+        let name = generation.file_name().and_then(|n| n.to_str()).context("generation has no name")?;
+        let tmp = self.root.join(format!("{CURRENT}.{}", std::process::id()));
+        fs::write(&tmp, name)?;
+        fs::rename(&tmp, self.root.join(CURRENT))?;
+        for entry in fs::read_dir(&self.root)?.flatten() {
+            let path = entry.path();
+            let old_generation = entry.file_name().to_string_lossy().starts_with("gen-") && path != generation;
+            if old_generation {
+                let _ = fs::remove_dir_all(path);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+fn now_nanos() -> u128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
+
+/// Writes a value as JSON.
+pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    serde_json::to_writer(std::io::BufWriter::new(file), value)?;
+    Ok(())
+}
+
+/// Reads a value saved by [`save_json`].
+pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
+    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_reader(std::io::BufReader::new(file)).with_context(|| format!("{} is damaged", path.display()))
+}
