@@ -242,7 +242,11 @@ impl Serialize for Issuer {
 
 impl<'de> Deserialize<'de> for Issuer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::stored::from_display(d, |t| Issuer::parse_phrase(t).map(|(i, _)| i), "issuing body")
+        crate::stored::from_display(
+            d,
+            |t| Issuer::parse_phrase(t).map(|(i, _)| i),
+            "issuing body",
+        )
     }
 }
 

@@ -7,8 +7,8 @@
 pub mod cli;
 pub mod codes;
 pub mod date;
+pub mod index;
 pub mod ingest;
 pub mod issuer;
 mod stored;
-pub mod index;
 pub mod text;

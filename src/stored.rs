@@ -3,7 +3,11 @@
 use serde::{Deserialize, Deserializer, de::Error};
 
 /// Deserialises a value saved as its display form, with the parser that reads that form.
-pub fn from_display<'de, D, T>(d: D, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<T, D::Error>
+pub fn from_display<'de, D, T>(
+    d: D,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {

@@ -1,9 +1,9 @@
 //! The commands that read an index: `index`, `search`, `refs`, `doc`, `docs`.
 
+use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
 use super::view::{DocsEntry, DocumentSummary, DocumentView, RefsView};
-use super::emit;
 use crate::codes::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
 use anyhow::{Result, bail};
@@ -51,11 +51,23 @@ pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
 fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
     let mut out = format!("{} kết quả cho \"{}\"\n", results.total, results.query);
     for (i, hit) in results.hits.iter().enumerate() {
-        let heading = [hit.kind.map(str::to_owned), hit.title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-        let when = hit.date.clone().or(hit.year.map(|y| y.to_string())).unwrap_or_default();
+        let heading = [hit.kind.map(str::to_owned), hit.title.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let when = hit
+            .date
+            .clone()
+            .or(hit.year.map(|y| y.to_string()))
+            .unwrap_or_default();
         let issuer = hit.issuer.clone().unwrap_or_default();
         writeln!(out, "\n{:>3}. {}", i + 1, bold(&heading, colour))?;
-        writeln!(out, "     {issuer} · {when} · {} ¶{}", hit.file, hit.paragraph)?;
+        writeln!(
+            out,
+            "     {issuer} · {when} · {} ¶{}",
+            hit.file, hit.paragraph
+        )?;
         if !hit.section.is_empty() {
             writeln!(out, "     § {}", hit.section)?;
         }
@@ -67,7 +79,9 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
 fn parse_code(code: &str) -> Result<DocCode> {
     match DocCode::parse(code) {
         Some(c) => Ok(c),
-        None => bail!("`{code}` is not a document number: write it like 16-NQ/TU, 17-ĐA/TU or 441/QĐ-UBND"),
+        None => bail!(
+            "`{code}` is not a document number: write it like 16-NQ/TU, 17-ĐA/TU or 441/QĐ-UBND"
+        ),
     }
 }
 
@@ -84,19 +98,44 @@ pub fn refs(dir: &Path, code: &str, as_json: bool) -> Result<()> {
 
 fn refs_text(view: &RefsView, colour: bool) -> Result<String> {
     if view.targets.is_empty() {
-        return Ok(format!("Không có văn bản nào trích dẫn số {}.\n", view.code));
+        return Ok(format!(
+            "Không có văn bản nào trích dẫn số {}.\n",
+            view.code
+        ));
     }
-    let mut out = format!("{}: {} văn bản mang số này được trích dẫn\n", view.code, view.targets.len());
+    let mut out = format!(
+        "{}: {} văn bản mang số này được trích dẫn\n",
+        view.code,
+        view.targets.len()
+    );
     for t in &view.targets {
-        let date = t.date.as_deref().map(|d| format!(", ngày {d}")).unwrap_or_default();
-        let issuer = t.issuer.as_deref().map(|i| format!(" của {i}")).unwrap_or_default();
-        let held = if t.in_corpus { "có trong kho" } else { "không có trong kho" };
+        let date = t
+            .date
+            .as_deref()
+            .map(|d| format!(", ngày {d}"))
+            .unwrap_or_default();
+        let issuer = t
+            .issuer
+            .as_deref()
+            .map(|i| format!(" của {i}"))
+            .unwrap_or_default();
+        let held = if t.in_corpus {
+            "có trong kho"
+        } else {
+            "không có trong kho"
+        };
         writeln!(out, "\n■ {}{date}{issuer} ({held})", bold(&t.code, colour))?;
         if let Some(subject) = &t.subject {
             writeln!(out, "  về {subject}")?;
         }
         for m in &t.mentions {
-            writeln!(out, "  · {} ¶{}: {}", m.file, m.paragraph, around(&m.text, &m.surface))?;
+            writeln!(
+                out,
+                "  · {} ¶{}: {}",
+                m.file,
+                m.paragraph,
+                around(&m.text, &m.surface)
+            )?;
         }
     }
     Ok(out)
@@ -105,9 +144,19 @@ fn refs_text(view: &RefsView, colour: bool) -> Result<String> {
 /// The words around a citation in its paragraph.
 fn around(text: &str, surface: &str) -> String {
     let at = text.find(surface).unwrap_or(0);
-    let start = text[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-    let end = text[at..].char_indices().nth(surface.chars().count() + 100).map_or(text.len(), |(i, _)| at + i);
-    let (pre, post) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .nth(surface.chars().count() + 100)
+        .map_or(text.len(), |(i, _)| at + i);
+    let (pre, post) = (
+        if start > 0 { "…" } else { "" },
+        if end < text.len() { "…" } else { "" },
+    );
     format!("{pre}{}{post}", &text[start..end])
 }
 
@@ -115,7 +164,11 @@ fn around(text: &str, surface: &str) -> String {
 pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
     let opened = open_index(dir)?;
     if let Some(d) = opened.document(key) {
-        return if as_json { json(&DocumentView::of(d)) } else { emit(&super::parse::document_text(d)?) };
+        return if as_json {
+            json(&DocumentView::of(d))
+        } else {
+            emit(&super::parse::document_text(d)?)
+        };
     }
     let Some(code) = DocCode::parse(key) else {
         bail!("no document `{key}`: give a doc_id from `tracuu docs` or a number such as 16-NQ/TU");
@@ -128,11 +181,20 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
     let refs = RefsView::of(opened, code);
     if as_json {
         let documents: Vec<DocumentView> = held.iter().map(|d| DocumentView::of(d)).collect();
-        return json(&serde_json::json!({ "code": code.canonical(), "documents": documents, "refs": refs }));
+        return json(
+            &serde_json::json!({ "code": code.canonical(), "documents": documents, "refs": refs }),
+        );
     }
     let mut out = match held.len() {
         0 => format!("Kho không có văn bản số {}.\n", code.canonical()),
-        n => format!("Kho có {n} văn bản số {}: {}\n", code.canonical(), held.iter().map(|d| d.doc_id.as_str()).collect::<Vec<_>>().join(", ")),
+        n => format!(
+            "Kho có {n} văn bản số {}: {}\n",
+            code.canonical(),
+            held.iter()
+                .map(|d| d.doc_id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     out.push_str(&refs_text(&refs, colour())?);
     emit(&out)
@@ -144,7 +206,10 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let entries: Vec<DocsEntry> = opened
         .documents()
         .iter()
-        .map(|d| DocsEntry { summary: DocumentSummary::of(d), paragraphs: d.paragraphs.len() })
+        .map(|d| DocsEntry {
+            summary: DocumentSummary::of(d),
+            paragraphs: d.paragraphs.len(),
+        })
         .collect();
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));
@@ -152,7 +217,11 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let mut out = String::new();
     for e in &entries {
         let s = &e.summary;
-        let when = s.date.clone().or(s.year.map(|y| y.to_string())).unwrap_or_else(|| "—".into());
+        let when = s
+            .date
+            .clone()
+            .or(s.year.map(|y| y.to_string()))
+            .unwrap_or_else(|| "—".into());
         writeln!(
             out,
             "{:<24} {:<11} {:<10} {:<32} {}",

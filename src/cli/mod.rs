@@ -106,8 +106,21 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Parse { files, json } => parse::run(&files, json),
         Command::Index { input, common } => commands::index(&common.index, &input, common.json),
-        Command::Search { query, limit, kind, issuer, year, common } => {
-            let request = SearchRequest { query: query.join(" "), limit, kind, issuer, year };
+        Command::Search {
+            query,
+            limit,
+            kind,
+            issuer,
+            year,
+            common,
+        } => {
+            let request = SearchRequest {
+                query: query.join(" "),
+                limit,
+                kind,
+                issuer,
+                year,
+            };
             commands::search(&common.index, request, common.json)
         }
         Command::Refs { code, common } => commands::refs(&common.index, &code, common.json),

@@ -16,17 +16,27 @@ pub fn open_index(dir: &Path) -> Result<SearchIndex> {
     if index_dir.current().is_none() {
         let seeds = Path::new(SEEDS);
         if !seeds.is_dir() {
-            bail!("no index in {} and no {SEEDS}/ folder to build one from: run `tracuu index --input DIR`", dir.display());
+            bail!(
+                "no index in {} and no {SEEDS}/ folder to build one from: run `tracuu index --input DIR`",
+                dir.display()
+            );
         }
         let person = std::io::stderr().is_terminal();
         if person {
-            eprintln!("tracuu: no index in {} yet; building it from {SEEDS}/", dir.display());
+            eprintln!(
+                "tracuu: no index in {} yet; building it from {SEEDS}/",
+                dir.display()
+            );
         }
         index::build(seeds, &index_dir, person)?;
     }
-    let opened = SearchIndex::open(&index_dir).with_context(|| format!("cannot open the index in {}", dir.display()))?;
+    let opened = SearchIndex::open(&index_dir)
+        .with_context(|| format!("cannot open the index in {}", dir.display()))?;
     if let Some(file) = newer_file(&opened.manifest().input, opened.manifest().built_at) {
-        eprintln!("tracuu: warning: the index is older than {} — run `tracuu index` to see the change", file);
+        eprintln!(
+            "tracuu: warning: the index is older than {} — run `tracuu index` to see the change",
+            file
+        );
     }
     Ok(opened)
 }

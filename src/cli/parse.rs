@@ -26,7 +26,10 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<()> {
         let text = serde_json::to_string_pretty(&serde_json::json!({ "documents": views }))?;
         super::emit(&format!("{text}\n"))
     } else {
-        let text = documents.iter().map(document_text).collect::<Result<String>>()?;
+        let text = documents
+            .iter()
+            .map(document_text)
+            .collect::<Result<String>>()?;
         super::emit(&text)
     }
 }

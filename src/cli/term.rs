@@ -9,7 +9,11 @@ pub fn colour() -> bool {
 
 /// Turns a `<mark>` snippet into terminal text: bold yellow marks, or no marks when piped.
 pub fn marked(snippet: &str, colour: bool) -> String {
-    let (open, close) = if colour { ("\x1b[1;33m", "\x1b[0m") } else { ("", "") };
+    let (open, close) = if colour {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     snippet
         .replace("<mark>", open)
         .replace("</mark>", close)
@@ -21,7 +25,11 @@ pub fn marked(snippet: &str, colour: bool) -> String {
 
 /// Bold text on a terminal.
 pub fn bold(text: &str, colour: bool) -> String {
-    if colour { format!("\x1b[1m{text}\x1b[0m") } else { text.to_owned() }
+    if colour {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -138,8 +138,15 @@ pub struct MentionView {
 
 impl RefsView {
     pub fn of(index: &SearchIndex, code: &DocCode) -> Self {
-        let targets = index.refs(code).into_iter().map(|t| TargetView::of(index, t)).collect();
-        RefsView { code: code.canonical(), targets }
+        let targets = index
+            .refs(code)
+            .into_iter()
+            .map(|t| TargetView::of(index, t))
+            .collect();
+        RefsView {
+            code: code.canonical(),
+            targets,
+        }
     }
 }
 
@@ -152,7 +159,11 @@ impl TargetView {
             subject: t.subject.clone(),
             in_corpus: t.in_corpus(),
             held_by: t.held_by.clone(),
-            mentions: t.mentions.iter().map(|m| MentionView::of(index, m)).collect(),
+            mentions: t
+                .mentions
+                .iter()
+                .map(|m| MentionView::of(index, m))
+                .collect(),
         }
     }
 }
@@ -161,8 +172,15 @@ impl MentionView {
     fn of(index: &SearchIndex, m: &Mention) -> Self {
         let doc = index.document(&m.doc_id);
         let text = doc.and_then(|d| match m.footnote {
-            Some(n) => d.footnotes.iter().find(|f| f.n == n).map(|f| f.text.clone()),
-            None => d.paragraphs.get(m.paragraph.wrapping_sub(1)).map(|p| p.text.clone()),
+            Some(n) => d
+                .footnotes
+                .iter()
+                .find(|f| f.n == n)
+                .map(|f| f.text.clone()),
+            None => d
+                .paragraphs
+                .get(m.paragraph.wrapping_sub(1))
+                .map(|p| p.text.clone()),
         });
         MentionView {
             file: m.file.clone(),

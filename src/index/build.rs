@@ -41,7 +41,11 @@ type CodesAt = HashMap<(String, usize, Option<u32>), Vec<String>>;
 pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport> {
     let started = Instant::now();
     let built_at = now_secs();
-    anyhow::ensure!(input.is_dir(), "corpus folder {} does not exist", input.display());
+    anyhow::ensure!(
+        input.is_dir(),
+        "corpus folder {} does not exist",
+        input.display()
+    );
     let (files, mut skipped) = ingest::list_files(input);
     let bar = progress_bar(files.len() as u64, progress);
     let read: Vec<_> = files
@@ -71,7 +75,13 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     write_tantivy(&generation.join("tantivy"), &documents, &registry)?;
     save_json(&generation.join("documents.json"), &documents)?;
     save_json(&generation.join("registry.json"), &registry)?;
-    save_json(&generation.join("manifest.json"), &Manifest { input: input.canonicalize()?, built_at })?;
+    save_json(
+        &generation.join("manifest.json"),
+        &Manifest {
+            input: input.canonicalize()?,
+            built_at,
+        },
+    )?;
     dir.publish(&generation)?;
     Ok(BuildReport {
         documents: documents.len(),
@@ -89,8 +99,9 @@ fn progress_bar(len: u64, visible: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    let style = ProgressStyle::with_template("{spinner} đang lập chỉ mục {pos}/{len} tệp [{bar:30}] {eta}")
-        .map(|s| s.progress_chars("=> "));
+    let style =
+        ProgressStyle::with_template("{spinner} đang lập chỉ mục {pos}/{len} tệp [{bar:30}] {eta}")
+            .map(|s| s.progress_chars("=> "));
     if let Ok(style) = style {
         bar.set_style(style);
     }
@@ -111,7 +122,15 @@ fn write_tantivy(path: &Path, documents: &[Document], registry: &Registry) -> Re
         }
         for f in &doc.footnotes {
             let keys = codes.get(&(doc.doc_id.clone(), f.paragraph.unwrap_or(0), Some(f.n)));
-            writer.add_document(entry(&fields, doc, f.paragraph.unwrap_or(0), Some(f.n), &f.text, "", keys))?;
+            writer.add_document(entry(
+                &fields,
+                doc,
+                f.paragraph.unwrap_or(0),
+                Some(f.n),
+                &f.text,
+                "",
+                keys,
+            ))?;
         }
     }
     writer.commit()?;
@@ -125,7 +144,9 @@ fn codes_at(registry: &Registry) -> CodesAt {
     let mut at: CodesAt = HashMap::new();
     for cited in &registry.documents {
         for m in &cited.mentions {
-            let keys = at.entry((m.doc_id.clone(), m.paragraph, m.footnote)).or_default();
+            let keys = at
+                .entry((m.doc_id.clone(), m.paragraph, m.footnote))
+                .or_default();
             keys.push(cited.code.key());
             keys.push(partial_key(&cited.code));
         }
@@ -136,7 +157,9 @@ fn codes_at(registry: &Registry) -> CodesAt {
 /// The key of a code without its issuer (`17-da` for `17-ĐA/TU`).
 pub fn partial_key(code: &DocCode) -> String {
     match code {
-        DocCode::Party { number, doc_type, .. } => format!("{number}-{}", fold(doc_type)),
+        DocCode::Party {
+            number, doc_type, ..
+        } => format!("{number}-{}", fold(doc_type)),
         other => other.key(),
     }
 }
@@ -157,15 +180,25 @@ fn entry(
     t.add_u64(f.footnote, u64::from(footnote.unwrap_or(0)));
     t.add_text(f.body_exact, text);
     t.add_text(f.body_folded, text);
-    t.add_text(f.context, format!("{section} {}", m.title.as_deref().unwrap_or_default()));
+    t.add_text(
+        f.context,
+        format!("{section} {}", m.title.as_deref().unwrap_or_default()),
+    );
     for key in codes.into_iter().flatten() {
         t.add_text(f.codes, key);
     }
     if let Some(kind) = m.kind {
         t.add_text(f.kind, fold(kind.name()));
     }
-    let issuer = m.issuer.as_ref().map(ToString::to_string).unwrap_or_default();
-    t.add_text(f.issuer, format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()));
+    let issuer = m
+        .issuer
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    t.add_text(
+        f.issuer,
+        format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
+    );
     if let Some(year) = m.year {
         t.add_u64(f.year, year as u64);
     }

@@ -11,22 +11,49 @@ const LEAD: usize = 80;
 /// Length of a snippet in characters.
 const SNIPPET: usize = 320;
 
-/// Byte ranges of `text` to mark: words whose folded form was asked for, and codes whose
-/// key (or partial key) was asked for.
-pub fn matches(text: &str, folded_terms: &HashSet<String>, code_keys: &HashSet<String>) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = analyzer::tokens(&mut analyzer::folded(), text)
-        .into_iter()
-        .filter(|(t, _)| folded_terms.contains(t))
-        .map(|(_, r)| r)
+/// Byte ranges of `text` to mark. Where the query's words stand together in sequence, only
+/// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word.
+/// Codes are marked whole when their key (or partial key) was asked for.
+pub fn matches(
+    text: &str,
+    sequences: &[Vec<String>],
+    code_keys: &HashSet<String>,
+) -> Vec<Range<usize>> {
+    let tokens = analyzer::tokens(&mut analyzer::folded(), text);
+    let mut ranges: Vec<Range<usize>> = sequences
+        .iter()
+        .flat_map(|seq| runs(&tokens, seq))
         .collect();
+    if ranges.is_empty() {
+        let words: HashSet<&String> = sequences.iter().flatten().collect();
+        ranges = tokens
+            .iter()
+            .filter(|(t, _)| words.contains(t))
+            .map(|(_, r)| r.clone())
+            .collect();
+    }
     for (code, span) in DocCode::find_all(text) {
-        if code_keys.contains(&code.key()) || code_keys.contains(&super::build::partial_key(&code)) {
+        if code_keys.contains(&code.key()) || code_keys.contains(&super::build::partial_key(&code))
+        {
             ranges.retain(|r| r.end <= span.start || span.end <= r.start);
             ranges.push(span);
         }
     }
     ranges.sort_by_key(|r| r.start);
+    ranges.dedup();
     ranges
+}
+
+/// The ranges of every run of `tokens` that spells `seq` (two words or more).
+fn runs(tokens: &[(String, Range<usize>)], seq: &[String]) -> Vec<Range<usize>> {
+    if seq.len() < 2 {
+        return Vec::new();
+    }
+    tokens
+        .windows(seq.len())
+        .filter(|w| w.iter().zip(seq).all(|((t, _), s)| t == s))
+        .flat_map(|w| w.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>())
+        .collect()
 }
 
 /// A window of `text` around the first match, HTML-escaped, matches in `<mark>`.
@@ -55,7 +82,12 @@ pub fn snippet(text: &str, ranges: &[Range<usize>]) -> String {
 
 /// The start of the word `chars` characters before `at`.
 fn boundary_before(text: &str, at: usize, chars: usize) -> usize {
-    let back: usize = text[..at].chars().rev().take(chars).map(char::len_utf8).sum();
+    let back: usize = text[..at]
+        .chars()
+        .rev()
+        .take(chars)
+        .map(char::len_utf8)
+        .sum();
     if back == at {
         return 0;
     }
@@ -75,7 +107,10 @@ fn boundary_after(text: &str, from: usize, chars: usize) -> usize {
 
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -89,14 +124,34 @@ mod tests {
     #[test]
     fn folded_matches_are_marked_in_the_original_words() {
         let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
-        let ranges = matches(text, &set(&["noi", "bai"]), &HashSet::new());
-        assert_eq!(snippet(text, &ranges), "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;");
+        let ranges = matches(text, &[vec!["noi".into(), "bai".into()]], &HashSet::new());
+        assert_eq!(
+            snippet(text, &ranges),
+            "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;"
+        );
+    }
+
+    #[test]
+    fn words_in_sequence_are_marked_rather_than_scattered_ones() {
+        let text = "cơ sở dữ liệu, chuyển đổi số";
+        let ranges = matches(
+            text,
+            &[vec!["chuyen".into(), "doi".into(), "so".into()]],
+            &HashSet::new(),
+        );
+        assert_eq!(
+            snippet(text, &ranges),
+            "cơ sở dữ liệu, <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>"
+        );
     }
 
     #[test]
     fn codes_are_marked_whole() {
         let text = "Đề án số 06/ĐA/TU, ngày 28/10/2020";
-        let ranges = matches(text, &HashSet::new(), &set(&["6-da/tu"]));
-        assert_eq!(snippet(text, &ranges), "Đề án số <mark>06/ĐA/TU</mark>, ngày 28/10/2020");
+        let ranges = matches(text, &[], &set(&["6-da/tu"]));
+        assert_eq!(
+            snippet(text, &ranges),
+            "Đề án số <mark>06/ĐA/TU</mark>, ngày 28/10/2020"
+        );
     }
 }

@@ -38,7 +38,9 @@ pub enum QueryError {
     #[error("the query is too long ({0} characters; at most {MAX_QUERY_CHARS})")]
     TooLong(usize),
     /// A `kind:` value that names no kind.
-    #[error("unknown kind `{0}`: use a kind such as \"Nghị quyết\", \"Kết luận\", \"Đề án\" or its code (NQ, KL, ĐA)")]
+    #[error(
+        "unknown kind `{0}`: use a kind such as \"Nghị quyết\", \"Kết luận\", \"Đề án\" or its code (NQ, KL, ĐA)"
+    )]
     UnknownKind(String),
     /// A `year:` value that is not a year.
     #[error("`{0}` is not a year: use four digits, e.g. year:2023")]
@@ -51,7 +53,10 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     if chars > MAX_QUERY_CHARS {
         return Err(QueryError::TooLong(chars));
     }
-    let text: String = input.nfc().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let text: String = input
+        .nfc()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let mut query = ParsedQuery::default();
     let mut rest = text.clone();
     for (code, span) in DocCode::find_typed(&text).into_iter().rev() {
@@ -61,7 +66,8 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     for token in tokens(&rest) {
         query.add(token)?;
     }
-    let searchable = !query.words.is_empty() || !query.phrases.is_empty() || !query.codes.is_empty();
+    let searchable =
+        !query.words.is_empty() || !query.phrases.is_empty() || !query.codes.is_empty();
     if !searchable {
         return Err(QueryError::Empty);
     }
@@ -105,19 +111,22 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             word
         };
-        out.push(Token { text, quoted, negated });
+        out.push(Token {
+            text,
+            quoted,
+            negated,
+        });
     }
     out
 }
 
 impl ParsedQuery {
     fn add(&mut self, token: Token) -> Result<(), QueryError> {
-        if !token.quoted {
-            if let Some((field, value)) = token.text.split_once(':') {
-                if self.filter(field, value)? {
-                    return Ok(());
-                }
-            }
+        if !token.quoted
+            && let Some((field, value)) = token.text.split_once(':')
+            && self.filter(field, value)?
+        {
+            return Ok(());
         }
         let has_words = token.text.chars().any(char::is_alphanumeric);
         match (has_words, token.negated, token.quoted) {
@@ -133,7 +142,10 @@ impl ParsedQuery {
     fn filter(&mut self, field: &str, value: &str) -> Result<bool, QueryError> {
         match field.to_lowercase().as_str() {
             "kind" | "loai" | "loại" => {
-                self.kind = Some(Kind::from_word(value).ok_or_else(|| QueryError::UnknownKind(value.to_owned()))?);
+                self.kind = Some(
+                    Kind::from_word(value)
+                        .ok_or_else(|| QueryError::UnknownKind(value.to_owned()))?,
+                );
             }
             "year" | "nam" | "năm" => {
                 let year = value.parse().ok().filter(|y| (1900..=2100).contains(y));
@@ -162,7 +174,10 @@ mod tests {
     #[test]
     fn filters_inside_the_query_are_read() {
         let q = parse("chuyển đổi số kind:NQ year:2023 issuer:\"Tỉnh ủy\"").unwrap();
-        assert_eq!((q.kind, q.year, q.issuer.as_deref()), (Some(Kind::NghiQuyet), Some(2023), Some("Tỉnh ủy")));
+        assert_eq!(
+            (q.kind, q.year, q.issuer.as_deref()),
+            (Some(Kind::NghiQuyet), Some(2023), Some("Tỉnh ủy"))
+        );
         assert_eq!(parse("a year:abc"), Err(QueryError::BadYear("abc".into())));
     }
 

@@ -82,11 +82,16 @@ impl SearchIndex {
     /// Opens the current generation of an index folder.
     pub fn open(dir: &IndexDir) -> Result<SearchIndex> {
         let generation = dir.current().context("no index has been built here yet")?;
-        let index = Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
+        let index =
+            Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
         let documents: Vec<Document> = load_json(&generation.join("documents.json"))?;
-        let by_id = documents.iter().enumerate().map(|(i, d)| (d.doc_id.clone(), i)).collect();
+        let by_id = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.doc_id.clone(), i))
+            .collect();
         Ok(SearchIndex {
             reader: index.reader()?,
             fields,
@@ -127,7 +132,12 @@ impl SearchIndex {
     pub fn documents_numbered(&self, code: &DocCode) -> Vec<&Document> {
         self.documents
             .iter()
-            .filter(|d| d.meta.number.as_ref().is_some_and(|n| crate::codes::same_number(n, code)))
+            .filter(|d| {
+                d.meta
+                    .number
+                    .as_ref()
+                    .is_some_and(|n| crate::codes::same_number(n, code))
+            })
             .collect()
     }
 
@@ -135,7 +145,8 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let mut parsed = parse(&request.query)?;
         if let Some(kind) = &request.kind {
-            parsed.kind = Some(Kind::from_word(kind).ok_or_else(|| QueryError::UnknownKind(kind.clone()))?);
+            parsed.kind =
+                Some(Kind::from_word(kind).ok_or_else(|| QueryError::UnknownKind(kind.clone()))?);
         }
         parsed.year = request.year.or(parsed.year);
         parsed.issuer = request.issuer.clone().or(parsed.issuer);
@@ -143,31 +154,61 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let limit = request.limit.clamp(1, MAX_LIMIT);
         let (top, total) = searcher
-            .search(&plan.query, &(TopDocs::with_limit(limit).order_by_score(), Count))
+            .search(
+                &plan.query,
+                &(TopDocs::with_limit(limit).order_by_score(), Count),
+            )
             .map_err(|e| SearchError::Index(e.into()))?;
         let hits = top
             .into_iter()
             .filter_map(|(score, addr)| self.hit(&searcher, addr, score, &plan).transpose())
             .collect::<Result<Vec<_>>>()
             .map_err(SearchError::Index)?;
-        Ok(SearchResults { query: request.query.clone(), total, hits })
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            hits,
+        })
     }
 
-    fn hit(&self, searcher: &tantivy::Searcher, addr: DocAddress, score: f32, plan: &Plan) -> Result<Option<Hit>> {
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: DocAddress,
+        score: f32,
+        plan: &Plan,
+    ) -> Result<Option<Hit>> {
         let stored: TantivyDocument = searcher.doc(addr)?;
         let number = |f| stored.get_first(f).and_then(|v| v.as_u64()).unwrap_or(0);
-        let doc_id = stored.get_first(self.fields.doc_id).and_then(|v| v.as_str()).unwrap_or_default();
-        let Some(doc) = self.document(doc_id) else { return Ok(None) };
-        let (paragraph, footnote) = (number(self.fields.paragraph) as usize, number(self.fields.footnote) as u32);
+        let doc_id = stored
+            .get_first(self.fields.doc_id)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let Some(doc) = self.document(doc_id) else {
+            return Ok(None);
+        };
+        let (paragraph, footnote) = (
+            number(self.fields.paragraph) as usize,
+            number(self.fields.footnote) as u32,
+        );
         let (text, section) = if footnote > 0 {
             let note = doc.footnotes.iter().find(|f| f.n == footnote);
-            (note.map(|f| f.text.clone()).unwrap_or_default(), format!("Chú thích {footnote}"))
+            (
+                note.map(|f| f.text.clone()).unwrap_or_default(),
+                format!("Chú thích {footnote}"),
+            )
         } else {
             let p = doc.paragraphs.get(paragraph.wrapping_sub(1));
-            (p.map(|p| p.text.clone()).unwrap_or_default(), p.map(|p| p.section.clone()).unwrap_or_default())
+            (
+                p.map(|p| p.text.clone()).unwrap_or_default(),
+                p.map(|p| p.section.clone()).unwrap_or_default(),
+            )
         };
-        let ranges = highlight::matches(&text, &plan.folded_terms, &plan.code_keys);
-        let mut codes: Vec<String> = DocCode::find_all(&text).into_iter().map(|(c, _)| c.canonical()).collect();
+        let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys);
+        let mut codes: Vec<String> = DocCode::find_all(&text)
+            .into_iter()
+            .map(|(c, _)| c.canonical())
+            .collect();
         codes.dedup();
         let m = &doc.meta;
         Ok(Some(Hit {
@@ -204,12 +245,12 @@ pub enum SearchError {
 /// The tantivy query for a parsed query, and what to highlight.
 struct Plan {
     query: Box<dyn Query>,
-    folded_terms: HashSet<String>,
+    sequences: Vec<Vec<String>>,
     code_keys: HashSet<String>,
 }
 
 /// Boosts: exact diacritics over folded matches, adjacent syllables over scattered ones.
-const EXACT_BOOST: f32 = 1.5;
+const EXACT_BOOST: f32 = 10.0;
 const PAIR_BOOST: f32 = 2.0;
 const WHOLE_BOOST: f32 = 3.0;
 const CONTEXT_WEIGHT: f32 = 0.3;
@@ -217,27 +258,35 @@ const CONTEXT_WEIGHT: f32 = 0.3;
 impl Plan {
     fn new(f: &Fields, q: &ParsedQuery) -> Plan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut folded_terms = HashSet::new();
         let words: Vec<(String, String)> = q.words.iter().flat_map(|w| analyse(w)).collect();
         for (exact, folded) in &words {
             let in_context = boost(term(f.context, folded), CONTEXT_WEIGHT);
-            let either = BooleanQuery::new(vec![(Occur::Should, term(f.body_folded, folded)), (Occur::Should, in_context)]);
+            let either = BooleanQuery::new(vec![
+                (Occur::Should, term(f.body_folded, folded)),
+                (Occur::Should, in_context),
+            ]);
             clauses.push((Occur::Must, Box::new(either)));
             if exact != folded {
                 clauses.push((Occur::Should, boost(term(f.body_exact, exact), EXACT_BOOST)));
             }
-            folded_terms.insert(folded.clone());
         }
         let folded: Vec<&str> = words.iter().map(|(_, f)| f.as_str()).collect();
+        let mut sequences = vec![folded.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
         for pair in folded.windows(2) {
-            clauses.push((Occur::Should, boost(phrase(f.body_folded, pair), PAIR_BOOST)));
+            clauses.push((
+                Occur::Should,
+                boost(phrase(f.body_folded, pair), PAIR_BOOST),
+            ));
         }
         if folded.len() >= 3 {
-            clauses.push((Occur::Should, boost(phrase(f.body_folded, &folded), WHOLE_BOOST)));
+            clauses.push((
+                Occur::Should,
+                boost(phrase(f.body_folded, &folded), WHOLE_BOOST),
+            ));
         }
         for p in &q.phrases {
             clauses.push((Occur::Must, phrase_query(f, p)));
-            folded_terms.extend(analyse(p).into_iter().map(|(_, f)| f));
+            sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
         }
         for x in &q.excluded {
             clauses.push((Occur::MustNot, phrase_query(f, x)));
@@ -247,7 +296,11 @@ impl Plan {
             clauses.push((Occur::Must, term(f.codes, key)));
         }
         Self::filters(f, q, &mut clauses);
-        Plan { query: Box::new(BooleanQuery::new(clauses)), folded_terms, code_keys }
+        Plan {
+            query: Box::new(BooleanQuery::new(clauses)),
+            sequences,
+            code_keys,
+        }
     }
 
     fn filters(f: &Fields, q: &ParsedQuery, clauses: &mut Vec<(Occur, Box<dyn Query>)>) {
@@ -256,7 +309,10 @@ impl Plan {
         }
         if let Some(year) = q.year {
             let t = Term::from_field_u64(f.year, year.max(0) as u64);
-            clauses.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            ));
         }
         for (_, folded) in q.issuer.as_deref().map(analyse).unwrap_or_default() {
             clauses.push((Occur::Must, term(f.issuer, &folded)));
@@ -267,14 +323,22 @@ impl Plan {
 /// The key a code is indexed under: complete codes by their key, partial ones by number
 /// and type.
 fn code_key(code: &DocCode) -> String {
-    if code.is_partial() { partial_key(code) } else { code.key() }
+    if code.is_partial() {
+        partial_key(code)
+    } else {
+        code.key()
+    }
 }
 
 /// Each syllable of `text` as (exact form, folded form).
 fn analyse(text: &str) -> Vec<(String, String)> {
     let exact = analyzer::tokens(&mut analyzer::exact(), text);
     let folded = analyzer::tokens(&mut analyzer::folded(), text);
-    exact.into_iter().zip(folded).map(|((e, _), (f, _))| (e, f)).collect()
+    exact
+        .into_iter()
+        .zip(folded)
+        .map(|((e, _), (f, _))| (e, f))
+        .collect()
 }
 
 /// An exact sequence: with diacritics when the user typed any, else folded.
@@ -282,22 +346,36 @@ fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
     let tokens = analyse(text);
     let typed_diacritics = tokens.iter().any(|(e, fo)| e != fo);
     let (field, words): (_, Vec<&str>) = if typed_diacritics {
-        (f.body_exact, tokens.iter().map(|(e, _)| e.as_str()).collect())
+        (
+            f.body_exact,
+            tokens.iter().map(|(e, _)| e.as_str()).collect(),
+        )
     } else {
-        (f.body_folded, tokens.iter().map(|(_, fo)| fo.as_str()).collect())
+        (
+            f.body_folded,
+            tokens.iter().map(|(_, fo)| fo.as_str()).collect(),
+        )
     };
     phrase(field, &words)
 }
 
 fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqsAndPositions))
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqsAndPositions,
+    ))
 }
 
 fn phrase(field: tantivy::schema::Field, words: &[&str]) -> Box<dyn Query> {
     match words {
         [] => Box::new(BooleanQuery::new(Vec::new())),
         [one] => term(field, one),
-        _ => Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect())),
+        _ => Box::new(PhraseQuery::new(
+            words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect(),
+        )),
     }
 }
 

@@ -27,7 +27,9 @@ const CURRENT: &str = "CURRENT";
 impl IndexDir {
     /// The index folder at `root`.
     pub fn new(root: &Path) -> Self {
-        IndexDir { root: root.to_owned() }
+        IndexDir {
+            root: root.to_owned(),
+        }
     }
 
     /// The folder of the generation readers use, if an index was ever published.
@@ -39,7 +41,9 @@ impl IndexDir {
 
     /// A fresh, empty folder for a new generation.
     pub fn new_generation(&self) -> Result<PathBuf> {
-        let dir = self.root.join(format!("gen-{}-{}", now_nanos(), std::process::id()));
+        let dir = self
+            .root
+            .join(format!("gen-{}-{}", now_nanos(), std::process::id()));
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(dir)
     }
@@ -47,13 +51,17 @@ impl IndexDir {
     /// Points `CURRENT` at `generation` with one atomic rename, then removes the older
     /// generations (a reader that still has one open keeps its files on Unix).
     pub fn publish(&self, generation: &Path) -> Result<()> {
-        let name = generation.file_name().and_then(|n| n.to_str()).context("generation has no name")?;
+        let name = generation
+            .file_name()
+            .and_then(|n| n.to_str())
+            .context("generation has no name")?;
         let tmp = self.root.join(format!("{CURRENT}.{}", std::process::id()));
         fs::write(&tmp, name)?;
         fs::rename(&tmp, self.root.join(CURRENT))?;
         for entry in fs::read_dir(&self.root)?.flatten() {
             let path = entry.path();
-            let old_generation = entry.file_name().to_string_lossy().starts_with("gen-") && path != generation;
+            let old_generation =
+                entry.file_name().to_string_lossy().starts_with("gen-") && path != generation;
             if old_generation {
                 let _ = fs::remove_dir_all(path);
             }
@@ -64,16 +72,21 @@ impl IndexDir {
 
 /// Seconds since the Unix epoch.
 pub fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn now_nanos() -> u128 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// Writes a value as JSON.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    let file = fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file =
+        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     serde_json::to_writer(std::io::BufWriter::new(file), value)?;
     Ok(())
 }
@@ -81,5 +94,6 @@ pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// Reads a value saved by [`save_json`].
 pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    serde_json::from_reader(std::io::BufReader::new(file)).with_context(|| format!("{} is damaged", path.display()))
+    serde_json::from_reader(std::io::BufReader::new(file))
+        .with_context(|| format!("{} is damaged", path.display()))
 }

@@ -3,7 +3,9 @@
 //! (`vi_folded`). Offsets always point into the original text, so hits can be highlighted.
 
 use super::canonical_tones;
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Name of the analyzer that keeps diacritics (tone placement made canonical).
@@ -13,12 +15,18 @@ pub const FOLDED: &str = "vi_folded";
 
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer).filter(LowerCaser).filter(ToneFilter).build()
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(LowerCaser)
+        .filter(ToneFilter)
+        .build()
 }
 
 /// The analyzer folding diacritics: `Thành uỷ` -> `thanh`, `uy`.
 pub fn folded() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer).filter(LowerCaser).filter(AsciiFoldingFilter).build()
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// Registers both analyzers on an index.
@@ -50,13 +58,21 @@ impl Tokenizer for SyllableTokenizer {
     type TokenStream<'a> = SyllableStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SyllableStream<'a> {
-        SyllableStream { words: text.unicode_word_indices(), token: Token { position: usize::MAX, ..Token::default() } }
+        SyllableStream {
+            words: text.unicode_word_indices(),
+            token: Token {
+                position: usize::MAX,
+                ..Token::default()
+            },
+        }
     }
 }
 
 impl TokenStream for SyllableStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some((start, word)) = self.words.next() else { return false };
+        let Some((start, word)) = self.words.next() else {
+            return false;
+        };
         self.token.text.clear();
         self.token.text.push_str(word);
         self.token.offset_from = start;
@@ -127,7 +143,10 @@ mod tests {
     use super::*;
 
     fn texts(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
-        tokens(&mut analyzer, text).into_iter().map(|(t, _)| t).collect()
+        tokens(&mut analyzer, text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
     }
 
     #[test]
@@ -138,7 +157,10 @@ mod tests {
 
     #[test]
     fn folded_drops_every_diacritic_and_the_bar_of_d() {
-        assert_eq!(texts(folded(), "Chuyển đổi số Đảng"), ["chuyen", "doi", "so", "dang"]);
+        assert_eq!(
+            texts(folded(), "Chuyển đổi số Đảng"),
+            ["chuyen", "doi", "so", "dang"]
+        );
     }
 
     #[test]
