@@ -60,7 +60,7 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
             .date
             .clone()
             .or(hit.year.map(|y| y.to_string()))
-            .unwrap_or_default();
+            .unwrap_or_else(|| "—".into());
         let issuer = hit.issuer.clone().unwrap_or_default();
         writeln!(out, "\n{:>3}. {}", i + 1, bold(&heading, colour))?;
         writeln!(

@@ -165,21 +165,19 @@ impl DocCode {
         self.to_string()
     }
 
-    /// The matching key: case, `Đ`/`D`, leading zeros and separators no longer matter.
+    /// The matching key: case, `Đ`/`D`, leading zeros and separators no longer matter
+    /// (every spelling parses to one canonical form, which is then folded).
     pub fn key(&self) -> String {
+        fold(&self.to_string())
+    }
+
+    /// The key without the issuer (`17-da` for `17-ĐA/TU`): what a partial code matches.
+    pub fn partial_key(&self) -> String {
         match self {
             DocCode::Party {
-                number,
-                doc_type,
-                issuer,
-            } => {
-                let issuer = issuer
-                    .as_deref()
-                    .map(|i| format!("/{}", fold(i)))
-                    .unwrap_or_default();
-                format!("{number}-{}{issuer}", fold(doc_type))
-            }
-            DocCode::State { .. } => fold(&self.to_string()),
+                number, doc_type, ..
+            } => fold(&format!("{number:02}-{doc_type}")),
+            DocCode::State { .. } => self.key(),
         }
     }
 }

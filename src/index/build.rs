@@ -3,7 +3,7 @@
 
 use super::schema::{Fields, schema};
 use super::store::{IndexDir, Manifest, now_secs, save_json};
-use crate::codes::{DocCode, Registry};
+use crate::codes::Registry;
 use crate::ingest::{self, Document, Skipped};
 use crate::text::{analyzer, fold};
 use anyhow::{Context, Result};
@@ -148,20 +148,10 @@ fn codes_at(registry: &Registry) -> CodesAt {
                 .entry((m.doc_id.clone(), m.paragraph, m.footnote))
                 .or_default();
             keys.push(cited.code.key());
-            keys.push(partial_key(&cited.code));
+            keys.push(cited.code.partial_key());
         }
     }
     at
-}
-
-/// The key of a code without its issuer (`17-da` for `17-ĐA/TU`).
-pub fn partial_key(code: &DocCode) -> String {
-    match code {
-        DocCode::Party {
-            number, doc_type, ..
-        } => format!("{number}-{}", fold(doc_type)),
-        other => other.key(),
-    }
 }
 
 fn entry(

@@ -1,7 +1,6 @@
 //! Answers queries: the parsed query becomes a tantivy query, hits come back ranked with
 //! their document, section and a highlighted snippet.
 
-use super::build::partial_key;
 use super::highlight;
 use super::query::{ParsedQuery, QueryError, parse};
 use super::schema::{Fields, fields_of};
@@ -324,7 +323,7 @@ impl Plan {
 /// and type.
 fn code_key(code: &DocCode) -> String {
     if code.is_partial() {
-        partial_key(code)
+        code.partial_key()
     } else {
         code.key()
     }
