@@ -3,9 +3,9 @@
 use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
-use super::view::{DocsEntry, DocumentSummary, DocumentView, RefsView};
 use crate::codes::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
+use crate::views::{DocsEntry, DocumentSummary, DocumentView, RefsView};
 use anyhow::{Result, bail};
 use std::fmt::Write;
 use std::io::IsTerminal;
@@ -233,4 +233,18 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
         )?;
     }
     emit(&out)
+}
+
+/// `tracuu serve`: the HTTP API and the web page until Ctrl-C or SIGTERM.
+pub fn serve(dir: &Path, addr: &str) -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .init();
+    let opened = open_index(dir)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(crate::server::serve(opened, addr))
 }

@@ -4,7 +4,6 @@ mod commands;
 mod open;
 mod parse;
 mod term;
-mod view;
 
 use crate::index::SearchRequest;
 use clap::{Args, Parser, Subcommand};
@@ -88,6 +87,15 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Serve the JSON API and the web page.
+    Serve {
+        /// Address to listen on (loopback unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// The index folder (built from seeds/ when missing).
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+    },
 }
 
 /// Writes a command's output to stdout; a reader that went away (`| head`) is not an error.
@@ -126,6 +134,7 @@ pub fn run() -> ExitCode {
         Command::Refs { code, common } => commands::refs(&common.index, &code, common.json),
         Command::Doc { key, common } => commands::doc(&common.index, &key, common.json),
         Command::Docs { common } => commands::docs(&common.index, common.json),
+        Command::Serve { addr, index } => commands::serve(&index, &addr),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! `tracuu parse FILE...`: how tracuu reads files, without indexing.
 
-use super::view::DocumentView;
 use crate::ingest::{self, Document};
+use crate::views::DocumentView;
 use anyhow::{Result, bail};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

@@ -10,5 +10,8 @@ mod store;
 
 pub use build::{BuildReport, build};
 pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
-pub use search::{Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest, SearchResults};
+pub use search::{
+    FACET_WINDOW, FacetCount, Facets, Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest,
+    SearchResults,
+};
 pub use store::{IndexDir, Manifest};

@@ -55,7 +55,27 @@ pub struct SearchResults {
     pub total: usize,
     /// The best of them, best first.
     pub hits: Vec<Hit>,
+    /// How the matches spread over kinds, issuers and years.
+    pub facets: Facets,
 }
+
+/// Counts of matching paragraphs by kind, issuer and year, over the best [`FACET_WINDOW`].
+#[derive(Debug, Default, Serialize)]
+pub struct Facets {
+    pub kind: Vec<FacetCount>,
+    pub issuer: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+}
+
+/// One value of a facet and how many matches have it.
+#[derive(Debug, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// How many of the best matches the facet counts look at.
+pub const FACET_WINDOW: usize = 1000;
 
 /// One matching paragraph (or footnote) with its document.
 #[derive(Debug, Serialize)]
@@ -152,14 +172,14 @@ impl SearchIndex {
         let plan = Plan::new(&self.fields, &parsed);
         let searcher = self.reader.searcher();
         let limit = request.limit.clamp(1, MAX_LIMIT);
+        let window = TopDocs::with_limit(limit.max(FACET_WINDOW)).order_by_score();
         let (top, total) = searcher
-            .search(
-                &plan.query,
-                &(TopDocs::with_limit(limit).order_by_score(), Count),
-            )
+            .search(&plan.query, &(window, Count))
             .map_err(|e| SearchError::Index(e.into()))?;
+        let facets = self.facets(&searcher, &top).map_err(SearchError::Index)?;
         let hits = top
             .into_iter()
+            .take(limit)
             .filter_map(|(score, addr)| self.hit(&searcher, addr, score, &plan).transpose())
             .collect::<Result<Vec<_>>>()
             .map_err(SearchError::Index)?;
@@ -167,7 +187,42 @@ impl SearchIndex {
             query: request.query.clone(),
             total,
             hits,
+            facets,
         })
+    }
+
+    fn facets(&self, searcher: &tantivy::Searcher, top: &[(f32, DocAddress)]) -> Result<Facets> {
+        let mut counts: [HashMap<String, usize>; 3] = Default::default();
+        for (_, addr) in top {
+            let stored: TantivyDocument = searcher.doc(*addr)?;
+            let doc_id = stored
+                .get_first(self.fields.doc_id)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let Some(doc) = self.document(doc_id) else {
+                continue;
+            };
+            let m = &doc.meta;
+            let values = [
+                m.kind.map(|k| k.name().to_owned()),
+                m.issuer.as_ref().map(ToString::to_string),
+                m.year.map(|y| y.to_string()),
+            ];
+            for (count, value) in counts.iter_mut().zip(values) {
+                *count
+                    .entry(value.unwrap_or_else(|| "—".into()))
+                    .or_default() += 1;
+            }
+        }
+        let [kind, issuer, year] = counts.map(|c| {
+            let mut v: Vec<FacetCount> = c
+                .into_iter()
+                .map(|(value, count)| FacetCount { value, count })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            v
+        });
+        Ok(Facets { kind, issuer, year })
     }
 
     fn hit(

@@ -1,4 +1,4 @@
-//! The JSON shapes of the interface contract, built from the library's types.
+//! The JSON shapes of the interface contract, shared by the CLI and the HTTP API.
 
 use crate::codes::{CitedDocument, DocCode, Located, Mention, citations_of};
 use crate::index::SearchIndex;

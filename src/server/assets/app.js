@@ -1,0 +1,207 @@
+// tracuu's web page: search, facets, paragraph context, citations of a document number.
+// Document text is always inserted as text; only the API's snippets (escaped by the
+// server, with <mark> around matches) are inserted as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const results = $("results");
+const facets = $("facets");
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v;
+    else if (k === "html") node.innerHTML = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+function link(query, text, cls) {
+  const a = el("a", { href: "/?" + new URLSearchParams(query).toString(), text });
+  if (cls) a.className = cls;
+  return a;
+}
+
+async function api(path) {
+  const response = await fetch(path);
+  const body = await response.json().catch(() => ({ error: "Máy chủ trả lời không hợp lệ." }));
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+function show(...nodes) {
+  results.replaceChildren(...nodes);
+}
+
+function problem(message) {
+  show(el("div", { class: "notice error", text: message }));
+}
+
+function when(x) {
+  return x.date || x.year || "";
+}
+
+function metaLine(x) {
+  return [x.issuer, when(x), x.file].filter(Boolean).join(" · ");
+}
+
+async function search() {
+  const q = params.get("q") || "";
+  $("q").value = q;
+  document.title = q + " — tracuu";
+  const query = new URLSearchParams({ q, limit: "20" });
+  for (const f of ["kind", "issuer", "year"]) if (params.get(f)) query.set(f, params.get(f));
+  let data;
+  try {
+    data = await api("/api/search?" + query.toString());
+  } catch (e) {
+    return problem(e.message);
+  }
+  renderFacets(data.facets);
+  if (data.total === 0) return show(empty(q));
+  const shown = data.hits.length < data.total ? ` (hiển thị ${data.hits.length} đoạn đầu)` : "";
+  show(el("p", { class: "summary", text: `${data.total} đoạn văn khớp với «${q}»${shown}` }), ...data.hits.map(renderHit));
+}
+
+function empty(q) {
+  const box = el("div", { class: "notice empty" });
+  box.append(el("h3", { text: `Không tìm thấy đoạn văn nào khớp với «${q}».` }));
+  const tips = el("ul");
+  tips.append(el("li", { text: "Thử bớt từ, hoặc gõ không dấu (ví dụ: chuyen doi so)." }));
+  tips.append(el("li", { text: "Số hiệu văn bản viết như 16-NQ/TU, 17-ĐA/TU hoặc 441/QĐ-UBND." }));
+  if (["kind", "issuer", "year"].some((f) => params.get(f))) tips.append(el("li", {}, link({ q }, "Bỏ các bộ lọc")));
+  box.append(tips);
+  return box;
+}
+
+function renderFacets(f) {
+  facets.replaceChildren();
+  const groups = [["kind", "Loại văn bản"], ["issuer", "Cơ quan ban hành"], ["year", "Năm"]];
+  for (const [name, title] of groups) {
+    const values = (f && f[name]) || [];
+    if (values.length === 0) continue;
+    facets.append(el("h2", { text: title }));
+    for (const { value, count } of values) {
+      if (value === "—") continue;
+      const query = Object.fromEntries(params);
+      const on = params.get(name) === value;
+      if (on) delete query[name];
+      else query[name] = value;
+      const a = link(query, "", on ? "on" : "");
+      a.append(el("span", { text: value }), el("span", { class: "n", text: String(count) }));
+      facets.append(a);
+    }
+  }
+}
+
+function renderHit(hit) {
+  const title = el("h3");
+  if (hit.kind) title.append(el("span", { class: "kind", text: hit.kind + " " }));
+  title.append(document.createTextNode(hit.title || hit.issuer || hit.doc_id));
+  const article = el("article", { class: "hit" }, title, el("div", { class: "meta", text: metaLine(hit) }));
+  if (hit.section) article.append(el("div", { class: "section", text: "§ " + hit.section }));
+  article.append(el("p", { class: "snippet", html: hit.snippet }));
+  if (hit.codes.length) {
+    const codes = el("div", { class: "codes" });
+    for (const code of hit.codes) codes.append(link({ code }, code));
+    article.append(codes);
+  }
+  const context = el("div", { class: "context" });
+  const toggle = el("button", { type: "button", text: "Xem đoạn trước và sau" });
+  toggle.addEventListener("click", () => showContext(hit, context, toggle));
+  const actions = el("div", { class: "actions" }, toggle, link({ doc: hit.doc_id, p: String(hit.paragraph) }, "Toàn văn"));
+  article.append(actions, context);
+  return article;
+}
+
+async function showContext(hit, box, toggle) {
+  if (box.childElementCount) {
+    box.replaceChildren();
+    toggle.textContent = "Xem đoạn trước và sau";
+    return;
+  }
+  try {
+    const doc = await api("/api/docs/" + encodeURIComponent(hit.doc_id));
+    const around = doc.paragraphs.filter((p) => Math.abs(p.n - hit.paragraph) <= 1);
+    box.replaceChildren(...around.map((p) => el("p", { class: p.n === hit.paragraph ? "focus" : "", text: p.text })));
+    toggle.textContent = "Thu gọn";
+  } catch (e) {
+    box.replaceChildren(el("p", { text: e.message }));
+  }
+}
+
+function withMark(text, surface) {
+  const p = el("p");
+  const at = surface ? text.indexOf(surface) : -1;
+  if (at < 0) {
+    p.textContent = text;
+    return p;
+  }
+  p.append(text.slice(0, at), el("mark", { text: surface }), text.slice(at + surface.length));
+  return p;
+}
+
+async function refs(code) {
+  $("q").value = code;
+  document.title = "Trích dẫn " + code + " — tracuu";
+  let data;
+  try {
+    data = await api("/api/refs/" + encodeURIComponent(code));
+  } catch (e) {
+    return problem(e.message);
+  }
+  const head = el("h2", { class: "refs-title", text: `Trích dẫn văn bản số ${data.code}` });
+  if (data.targets.length === 0) {
+    return show(head, el("div", { class: "notice empty", text: `Chưa văn bản nào trong kho trích dẫn số ${data.code}.` }));
+  }
+  const note = data.targets.length > 1 ? `Số này chỉ ${data.targets.length} văn bản khác nhau (mỗi cấp ủy đánh số riêng).` : "";
+  show(head, el("p", { class: "summary", text: note }), ...data.targets.map(renderTarget));
+}
+
+function renderTarget(t) {
+  const title = el("h3", {}, el("span", { class: "kind", text: t.code }));
+  title.append(el("span", { class: t.in_corpus ? "badge held" : "badge", text: t.in_corpus ? "có trong kho" : "chưa có trong kho" }));
+  const card = el("div", { class: "card target" }, title);
+  card.append(el("div", { class: "meta", text: [t.date && "ngày " + t.date, t.issuer && "của " + t.issuer].filter(Boolean).join(", ") }));
+  if (t.subject) card.append(el("p", { text: "Về " + t.subject }));
+  for (const m of t.mentions) {
+    const mention = el("div", { class: "mention" });
+    const where = m.footnote ? `chú thích ${m.footnote}` : `đoạn ${m.paragraph}`;
+    mention.append(el("div", { class: "meta" }, link({ doc: m.doc_id, p: String(m.paragraph) }, `${m.title || m.doc_id} · ${where}`)));
+    mention.append(withMark(m.text, m.surface));
+    card.append(mention);
+  }
+  return card;
+}
+
+async function documentView(id, focus) {
+  let doc;
+  try {
+    doc = await api("/api/docs/" + encodeURIComponent(id));
+  } catch (e) {
+    return problem(e.message);
+  }
+  document.title = (doc.title || doc.doc_id) + " — tracuu";
+  const title = el("h3", {}, el("span", { class: "kind", text: (doc.kind || "") + " " }), document.createTextNode(doc.title || ""));
+  const card = el("div", { class: "card doc" }, title, el("div", { class: "meta", text: metaLine(doc) }));
+  let section = null;
+  for (const p of doc.paragraphs) {
+    if (p.section !== section) {
+      section = p.section;
+      if (section) card.append(el("h4", { text: section }));
+    }
+    const para = el("p", { id: "p" + p.n, class: p.n === focus ? "focus" : "", text: p.text });
+    card.append(para);
+  }
+  for (const f of doc.footnotes) card.append(el("p", { class: "meta", text: `(${f.n}) ${f.text}` }));
+  show(card);
+  const target = document.getElementById("p" + focus);
+  if (target) target.scrollIntoView({ block: "center" });
+}
+
+if (params.get("code")) refs(params.get("code"));
+else if (params.get("doc")) documentView(params.get("doc"), Number(params.get("p")));
+else if (params.get("q")) search();

@@ -1,0 +1,101 @@
+//! The HTTP handlers: short functions over the shared, read-only index.
+
+use super::error::ApiError;
+use crate::codes::DocCode;
+use crate::index::{MAX_LIMIT, SearchIndex, SearchRequest, SearchResults};
+use crate::views::{DocsEntry, DocumentSummary, DocumentView, RefsView};
+use axum::Json;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+/// The state every handler reads.
+pub type Shared = Arc<SearchIndex>;
+
+/// `/api/search` parameters.
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    q: Option<String>,
+    limit: Option<usize>,
+    kind: Option<String>,
+    issuer: Option<String>,
+    year: Option<i32>,
+}
+
+/// Hits shown when the request names no limit.
+const DEFAULT_LIMIT: usize = 20;
+
+/// `GET /api/search?q=&limit=&kind=&issuer=&year=`, run off the async threads.
+pub async fn search(
+    State(index): State<Shared>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Json<SearchResults>, ApiError> {
+    let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let limit = p.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::BadRequest(format!(
+            "limit must be between 1 and {MAX_LIMIT}, not {limit}"
+        )));
+    }
+    let request = SearchRequest {
+        query: p.q.unwrap_or_default(),
+        limit,
+        kind: p.kind,
+        issuer: p.issuer,
+        year: p.year,
+    };
+    let results = tokio::task::spawn_blocking(move || index.search(&request))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(Json(results))
+}
+
+/// `GET /api/refs/{code}`: each document the number names, with its citations.
+pub async fn refs(
+    State(index): State<Shared>,
+    code: Result<Path<String>, PathRejection>,
+) -> Result<Json<RefsView>, ApiError> {
+    let Path(code) = code.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let parsed = DocCode::parse(&code).ok_or_else(|| {
+        let shown: String = code.chars().take(40).collect();
+        ApiError::BadRequest(format!(
+            "`{shown}` is not a document number: write it like 16-NQ/TU or 441/QĐ-UBND"
+        ))
+    })?;
+    Ok(Json(RefsView::of(&index, &parsed)))
+}
+
+/// `GET /api/docs`: every document.
+pub async fn docs(State(index): State<Shared>) -> Json<Value> {
+    let entries: Vec<DocsEntry> = index
+        .documents()
+        .iter()
+        .map(|d| DocsEntry {
+            summary: DocumentSummary::of(d),
+            paragraphs: d.paragraphs.len(),
+        })
+        .collect();
+    Json(json!({ "documents": entries }))
+}
+
+/// `GET /api/docs/{doc_id}`: one document whole.
+pub async fn doc(
+    State(index): State<Shared>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let doc = index.document(&id).ok_or_else(|| {
+        let shown: String = id.chars().take(80).collect();
+        ApiError::NotFound(format!("no document `{shown}`: see /api/docs for the ids"))
+    })?;
+    serde_json::to_value(DocumentView::of(doc))
+        .map(Json)
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// `GET /healthz`.
+pub async fn health(State(index): State<Shared>) -> Json<Value> {
+    Json(json!({ "status": "ok", "documents": index.documents().len() }))
+}

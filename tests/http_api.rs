@@ -1,0 +1,188 @@
+//! The HTTP API through a real socket: every endpoint, its successes and its errors.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    url: String,
+    dir: PathBuf,
+}
+
+impl Server {
+    /// Builds an index of seeds/ and starts `tracuu serve` on a free loopback port.
+    fn start(name: &str) -> Server {
+        let dir = std::env::temp_dir().join(format!("tracuu-http-{name}-{}", std::process::id()));
+        let bin = env!("CARGO_BIN_EXE_tracuu");
+        let built = Command::new(bin)
+            .args(["index", "--json", "--index", dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(built.status.success());
+        let mut child = Command::new(bin)
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--index",
+                dir.to_str().unwrap(),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .expect("the server says where it listens");
+        Server {
+            url: url.trim_end_matches('/').to_owned(),
+            child,
+            dir,
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Value) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .get(&format!("{}{path}", self.url))
+            .call()
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        let csp = response
+            .headers()
+            .get("content-security-policy")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let nosniff = response
+            .headers()
+            .get("x-content-type-options")
+            .is_some_and(|v| v == "nosniff");
+        assert!(
+            nosniff && csp.contains("default-src 'none'"),
+            "{path}: security headers"
+        );
+        let body = response.body_mut().read_to_string().unwrap();
+        let json = serde_json::from_str(&body).unwrap_or(Value::Null);
+        (status, body, json)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn every_endpoint_answers_with_the_contract_json() {
+    let server = Server::start("ok");
+    let (status, _, health) = server.get("/healthz");
+    assert_eq!(
+        (
+            status,
+            health["status"].as_str(),
+            health["documents"].as_u64()
+        ),
+        (200, Some("ok"), Some(5))
+    );
+    let (status, _, found) =
+        server.get("/api/search?q=cao%20t%E1%BB%91c%20N%E1%BB%99i%20B%C3%A0i&limit=5");
+    assert_eq!(status, 200);
+    assert_eq!(found["total"], 3);
+    assert!(
+        found["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Nội</mark>")
+    );
+    assert!(
+        found["facets"]["kind"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["value"] == "Kết luận")
+    );
+    let (_, _, filtered) = server.get("/api/search?q=du%20l%E1%BB%8Bch&year=2026&kind=KL");
+    assert!(
+        filtered["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["doc_id"] == "004_80be5cad5ba79208")
+    );
+    let (status, _, refs) = server.get("/api/refs/17-%C4%90A%2FTU");
+    assert_eq!(status, 200);
+    assert_eq!(refs["targets"][0]["mentions"].as_array().unwrap().len(), 3);
+    let (_, _, docs) = server.get("/api/docs");
+    assert_eq!(docs["documents"].as_array().unwrap().len(), 5);
+    let (status, _, doc) = server.get("/api/docs/002_e6a7eaab680102c5");
+    assert_eq!((status, doc["kind"].as_str()), (200, Some("Tin tức")));
+    let (status, page, _) = server.get("/");
+    assert!(status == 200 && page.contains("Tra cứu văn bản Đảng"));
+}
+
+#[test]
+fn bad_requests_get_a_4xx_and_a_sentence_and_the_server_keeps_serving() {
+    let server = Server::start("bad");
+    let long = "a%20".repeat(2500);
+    let cases = [
+        ("/api/search?q=", 400),
+        ("/api/search", 400),
+        (&*format!("/api/search?q={long}"), 400),
+        ("/api/search?q=x&limit=0", 400),
+        ("/api/search?q=x&limit=100000", 400),
+        ("/api/search?q=x&limit=-5", 400),
+        ("/api/search?q=x&year=abc", 400),
+        ("/api/search?q=x&kind=s%C3%A1ch", 400),
+        ("/api/refs/not-a-code", 400),
+        ("/api/docs/unknown", 404),
+        ("/api/docs/..%2F..%2Fetc%2Fpasswd", 404),
+        ("/no/such/page", 404),
+    ];
+    for (path, expected) in cases {
+        let (status, _, json) = server.get(path);
+        assert_eq!(status, expected, "{path}");
+        let sentence = json["error"].as_str().unwrap_or_default();
+        assert!(
+            !sentence.is_empty() && !sentence.contains('\n'),
+            "{path}: {sentence:?}"
+        );
+    }
+    assert_eq!(server.get("/healthz").0, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_gracefully() {
+    let mut server = Server::start("term");
+    assert_eq!(server.get("/healthz").0, 200);
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 10, "the server did not stop");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
