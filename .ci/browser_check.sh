@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Headless Chromium check of the web page: a search renders results with highlights, and a
+# document-code link leads to that number's citations view. Screenshots go to
+# target/screenshots/ for a person to look at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=target/release/tracuu
+shots=target/screenshots
+mkdir -p "$shots"
+work=$(mktemp -d)
+"$bin" index --json --index "$work/index" > /dev/null
+"$bin" serve --addr 127.0.0.1:0 --index "$work/index" > "$work/serve.out" 2> "$work/serve.err" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 100); do grep -q 'http://' "$work/serve.out" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*' "$work/serve.out")
+
+chrome() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile-$RANDOM" --virtual-time-budget=10000 "$@" 2> /dev/null
+}
+
+passed=0
+failed=0
+check() {
+  if grep -q -- "$2" "$3"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+search="$url/?q=cao%20t%E1%BB%91c%20N%E1%BB%99i%20B%C3%A0i"
+chrome --dump-dom "$search" > "$work/search.html"
+check "search results are rendered" '<article class="hit">' "$work/search.html"
+check "matched words are highlighted" '<mark>Nội</mark> <mark>Bài</mark>' "$work/search.html"
+check "facet counts are shown" 'Loại văn bản' "$work/search.html"
+
+# The hits above cite no number; a search whose hits do gives the code link to follow.
+chrome --dump-dom "$url/?q=ph%C3%B2ng%20th%E1%BB%A7%20d%C3%A2n%20s%E1%BB%B1" > "$work/codes.html"
+code_link=$( (grep -o 'href="/?code=[^"]*"' "$work/codes.html" || true) | head -n 1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g')
+check "hits link their document codes" '/?code=' "$work/codes.html"
+chrome --dump-dom "$url$code_link" > "$work/refs.html"
+check "a code link opens its citations view" 'Trích dẫn văn bản số' "$work/refs.html"
+check "each cited document is listed with its citations" 'class="mention"' "$work/refs.html"
+
+chrome --dump-dom "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > "$work/empty.html"
+check "an empty result says so" 'Không tìm thấy đoạn văn nào' "$work/empty.html"
+
+chrome --screenshot="$shots/search.png" --window-size=1280,1000 "$search" > /dev/null
+chrome --screenshot="$shots/refs.png" --window-size=1280,1000 "$url$code_link" > /dev/null
+chrome --screenshot="$shots/phone.png" --window-size=390,844 "$search" > /dev/null
+chrome --screenshot="$shots/empty.png" --window-size=1280,700 "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > /dev/null
+
+echo "browser check: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
