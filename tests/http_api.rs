@@ -169,13 +169,11 @@ fn sigterm_stops_the_server_gracefully() {
     let mut server = Server::start("term");
     assert_eq!(server.get("/healthz").0, 200);
     let pid = server.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    let term = Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
+        .status()
+        .unwrap();
+    assert!(term.success(), "the shell's kill sends SIGTERM");
     let started = std::time::Instant::now();
     loop {
         if let Some(status) = server.child.try_wait().unwrap() {
