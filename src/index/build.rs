@@ -115,22 +115,24 @@ fn write_tantivy(path: &Path, documents: &[Document], registry: &Registry) -> Re
     analyzer::register(&index);
     let mut writer: IndexWriter = index.writer(200_000_000)?;
     let codes = codes_at(registry);
-    for doc in documents {
-        for p in &doc.paragraphs {
-            let keys = codes.get(&(doc.doc_id.clone(), p.n, None));
-            writer.add_document(entry(&fields, doc, p.n, None, &p.text, &p.section, keys))?;
-        }
-        for f in &doc.footnotes {
-            let keys = codes.get(&(doc.doc_id.clone(), f.paragraph.unwrap_or(0), Some(f.n)));
-            writer.add_document(entry(
-                &fields,
-                doc,
-                f.paragraph.unwrap_or(0),
-                Some(f.n),
-                &f.text,
-                "",
-                keys,
-            ))?;
+    for (ord, doc) in documents.iter().enumerate() {
+        let paragraphs = doc.paragraphs.iter().map(|p| Entry {
+            paragraph: p.n,
+            footnote: None,
+            text: &p.text,
+            section: &p.section,
+        });
+        let footnotes = doc.footnotes.iter().map(|f| Entry {
+            paragraph: f.paragraph.unwrap_or(0),
+            footnote: Some(f.n),
+            text: &f.text,
+            section: "",
+        });
+        for e in paragraphs.chain(footnotes) {
+            let keys = codes.get(&(doc.doc_id.clone(), e.paragraph, e.footnote));
+            let mut t = e.document(&fields, doc, keys);
+            t.add_u64(fields.doc_ord, ord as u64);
+            writer.add_document(t)?;
         }
     }
     writer.commit()?;
@@ -154,43 +156,51 @@ fn codes_at(registry: &Registry) -> CodesAt {
     at
 }
 
-fn entry(
-    f: &Fields,
-    doc: &Document,
+/// One indexed unit: a paragraph, or a footnote standing by the paragraph that points to it.
+struct Entry<'a> {
     paragraph: usize,
     footnote: Option<u32>,
-    text: &str,
-    section: &str,
-    codes: Option<&Vec<String>>,
-) -> TantivyDocument {
-    let m = &doc.meta;
-    let mut t = TantivyDocument::default();
-    t.add_text(f.doc_id, &doc.doc_id);
-    t.add_u64(f.paragraph, paragraph as u64);
-    t.add_u64(f.footnote, u64::from(footnote.unwrap_or(0)));
-    t.add_text(f.body_exact, text);
-    t.add_text(f.body_folded, text);
-    t.add_text(
-        f.context,
-        format!("{section} {}", m.title.as_deref().unwrap_or_default()),
-    );
-    for key in codes.into_iter().flatten() {
-        t.add_text(f.codes, key);
+    text: &'a str,
+    section: &'a str,
+}
+
+impl Entry<'_> {
+    /// The tantivy document: the text in both analyzed forms, its codes, and the fields of
+    /// its document that filter.
+    fn document(&self, f: &Fields, doc: &Document, codes: Option<&Vec<String>>) -> TantivyDocument {
+        let m = &doc.meta;
+        let mut t = TantivyDocument::default();
+        t.add_text(f.doc_id, &doc.doc_id);
+        t.add_u64(f.paragraph, self.paragraph as u64);
+        t.add_u64(f.footnote, u64::from(self.footnote.unwrap_or(0)));
+        t.add_text(f.body_exact, self.text);
+        t.add_text(f.body_folded, self.text);
+        t.add_text(
+            f.context,
+            format!(
+                "{} {}",
+                self.section,
+                m.title.as_deref().unwrap_or_default()
+            ),
+        );
+        for key in codes.into_iter().flatten() {
+            t.add_text(f.codes, key);
+        }
+        if let Some(kind) = m.kind {
+            t.add_text(f.kind, fold(kind.name()));
+        }
+        let issuer = m
+            .issuer
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        t.add_text(
+            f.issuer,
+            format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
+        );
+        if let Some(year) = m.year {
+            t.add_u64(f.year, year as u64);
+        }
+        t
     }
-    if let Some(kind) = m.kind {
-        t.add_text(f.kind, fold(kind.name()));
-    }
-    let issuer = m
-        .issuer
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    t.add_text(
-        f.issuer,
-        format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
-    );
-    if let Some(year) = m.year {
-        t.add_u64(f.year, year as u64);
-    }
-    t
 }

@@ -13,11 +13,13 @@ const SNIPPET: usize = 320;
 
 /// Byte ranges of `text` to mark. Where the query's words stand together in sequence, only
 /// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word.
-/// Codes are marked whole when their key (or partial key) was asked for.
+/// Codes (`cited`: the codes of `text` and their spans) are marked whole when their key or
+/// partial key was asked for.
 pub fn matches(
     text: &str,
     sequences: &[Vec<String>],
     code_keys: &HashSet<String>,
+    cited: &[(DocCode, Range<usize>)],
 ) -> Vec<Range<usize>> {
     let tokens = analyzer::tokens(&mut analyzer::folded(), text);
     let mut ranges: Vec<Range<usize>> = sequences
@@ -32,10 +34,10 @@ pub fn matches(
             .map(|(_, r)| r.clone())
             .collect();
     }
-    for (code, span) in DocCode::find_all(text) {
+    for (code, span) in cited {
         if code_keys.contains(&code.key()) || code_keys.contains(&code.partial_key()) {
             ranges.retain(|r| r.end <= span.start || span.end <= r.start);
-            ranges.push(span);
+            ranges.push(span.clone());
         }
     }
     ranges.sort_by_key(|r| r.start);
@@ -123,7 +125,12 @@ mod tests {
     #[test]
     fn folded_matches_are_marked_in_the_original_words() {
         let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
-        let ranges = matches(text, &[vec!["noi".into(), "bai".into()]], &HashSet::new());
+        let ranges = matches(
+            text,
+            &[vec!["noi".into(), "bai".into()]],
+            &HashSet::new(),
+            &[],
+        );
         assert_eq!(
             snippet(text, &ranges),
             "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;"
@@ -137,6 +144,7 @@ mod tests {
             text,
             &[vec!["chuyen".into(), "doi".into(), "so".into()]],
             &HashSet::new(),
+            &[],
         );
         assert_eq!(
             snippet(text, &ranges),
@@ -147,7 +155,7 @@ mod tests {
     #[test]
     fn codes_are_marked_whole() {
         let text = "Đề án số 06/ĐA/TU, ngày 28/10/2020";
-        let ranges = matches(text, &[], &set(&["06-da/tu"]));
+        let ranges = matches(text, &[], &set(&["06-da/tu"]), &DocCode::find_all(text));
         assert_eq!(
             snippet(text, &ranges),
             "Đề án số <mark>06/ĐA/TU</mark>, ngày 28/10/2020"

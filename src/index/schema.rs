@@ -11,6 +11,9 @@ use tantivy::schema::{
 pub struct Fields {
     /// The document's id.
     pub doc_id: Field,
+    /// The document's position in the saved document list, as a fast field: facets read
+    /// it without loading stored fields.
+    pub doc_ord: Field,
     /// Paragraph number within the document.
     pub paragraph: Field,
     /// Footnote number, for a footnote entry (0 for a paragraph).
@@ -44,6 +47,7 @@ pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         doc_id: b.add_text_field("doc_id", STRING | STORED),
+        doc_ord: b.add_u64_field("doc_ord", FAST),
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
         body_exact: b.add_text_field("body_exact", text_field(EXACT)),
@@ -62,6 +66,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     let f = |name: &str| schema.get_field(name);
     Ok(Fields {
         doc_id: f("doc_id")?,
+        doc_ord: f("doc_ord")?,
         paragraph: f("paragraph")?,
         footnote: f("footnote")?,
         body_exact: f("body_exact")?,

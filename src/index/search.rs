@@ -192,14 +192,16 @@ impl SearchIndex {
     }
 
     fn facets(&self, searcher: &tantivy::Searcher, top: &[(f32, DocAddress)]) -> Result<Facets> {
+        let name = searcher.schema().get_field_name(self.fields.doc_ord);
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64(name))
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let mut counts: [HashMap<String, usize>; 3] = Default::default();
         for (_, addr) in top {
-            let stored: TantivyDocument = searcher.doc(*addr)?;
-            let doc_id = stored
-                .get_first(self.fields.doc_id)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let Some(doc) = self.document(doc_id) else {
+            let ord = columns[addr.segment_ord as usize].first(addr.doc_id);
+            let Some(doc) = ord.and_then(|o| self.documents.get(o as usize)) else {
                 continue;
             };
             let m = &doc.meta;
@@ -258,11 +260,9 @@ impl SearchIndex {
                 p.map(|p| p.section.clone()).unwrap_or_default(),
             )
         };
-        let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys);
-        let mut codes: Vec<String> = DocCode::find_all(&text)
-            .into_iter()
-            .map(|(c, _)| c.canonical())
-            .collect();
+        let cited = DocCode::find_all(&text);
+        let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);
+        let mut codes: Vec<String> = cited.iter().map(|(c, _)| c.canonical()).collect();
         codes.dedup();
         let m = &doc.meta;
         Ok(Some(Hit {

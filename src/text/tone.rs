@@ -11,30 +11,46 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 
 /// Rewrites every syllable to the modern tone placement; NFC in, NFC out, same byte length.
 pub fn canonical_tones(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_owned();
-    }
     let mut out = String::with_capacity(text.len());
-    let mut syllable = String::new();
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            syllable.push(c);
-        } else {
-            out.push_str(&canonical_syllable(&syllable));
-            syllable.clear();
-            out.push(c);
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_syllable(&mut out, &text[s..i]);
+                start = None;
+                out.push(c);
+            }
+            (false, None) => out.push(c),
+            (true, Some(_)) => {}
         }
     }
-    out.push_str(&canonical_syllable(&syllable));
+    if let Some(s) = start {
+        push_syllable(&mut out, &text[s..]);
+    }
     out
 }
 
-/// `hoà` -> `hòa`, `thuỷ` -> `thủy`; `hoàn`, `quý`, `khỏe` are left as they are.
-fn canonical_syllable(syllable: &str) -> String {
+/// Vowels that carry a tone mark at the end of an old-style syllable (`hoà`, `uỷ`, `khoẻ`).
+const MARKED_ENDINGS: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
+
+fn push_syllable(out: &mut String, syllable: &str) {
+    let candidate = syllable
+        .chars()
+        .next_back()
+        .is_some_and(|c| MARKED_ENDINGS.contains(c));
+    match candidate.then(|| canonical_syllable(syllable)).flatten() {
+        Some(moved) => out.push_str(&moved),
+        None => out.push_str(syllable),
+    }
+}
+
+/// `hoà` -> `hòa`, `thuỷ` -> `thủy`; `None` for syllables already canonical (`hoàn`, `quý`).
+fn canonical_syllable(syllable: &str) -> Option<String> {
     let decomposed: Vec<char> = syllable.nfd().collect();
     let n = decomposed.len();
     if n < 3 || !TONES.contains(&decomposed[n - 1]) {
-        return syllable.to_owned();
+        return None;
     }
     let (first, second, tone) = (decomposed[n - 3], decomposed[n - 2], decomposed[n - 1]);
     let glide = matches!(first.to_ascii_lowercase(), 'o' | 'u');
@@ -44,11 +60,11 @@ fn canonical_syllable(syllable: &str) -> String {
     };
     let after_q = n >= 4 && decomposed[n - 4].eq_ignore_ascii_case(&'q');
     if !(glide && main) || after_q {
-        return syllable.to_owned();
+        return None;
     }
     let mut moved: Vec<char> = decomposed[..n - 3].to_vec();
     moved.extend([first, tone, second]);
-    moved.into_iter().nfc().collect()
+    Some(moved.into_iter().nfc().collect())
 }
 
 #[cfg(test)]

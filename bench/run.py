@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Benchmark harness for tracuu: index build and query speed, side by side with SQLite FTS5,
+tantivy's default analyzer and ripgrep, on the generated corpus, in one run.
+
+    python3 bench/run.py --mb 100            # the full run (corpus generated once, cached)
+    python3 bench/run.py --mb 1 --runs 5     # what CI runs so the harness cannot rot
+
+Prints Markdown tables; `--write BENCHMARKS.md` also writes them to that file.
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEN = ROOT.parent / "shared" / "tools" / "gen_corpus.py"
+SEEDS = ROOT / "seeds"
+RELEASE = ROOT / "target" / "release"
+CODE = re.compile(r"\b(\d{1,4})-(NQ|KL|CT|ĐA|KH|QĐ)/(TU|TW)\b")
+
+
+def corpus(mb):
+    """The generated corpus of `mb` megabytes, made once and cached under target/."""
+    out = ROOT / "target" / "bench-corpus" / f"mb{mb}-seed1"
+    if not (out / ".done").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        subprocess.run([sys.executable, str(GEN), "--seeds", str(SEEDS), "--out", str(out),
+                        "--mb", str(mb), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+        (out / ".done").write_text("")
+    return out
+
+
+def files(path):
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md"))
+
+
+def common_code(path):
+    counts = collections.Counter()
+    for f in files(path)[:200]:
+        counts.update("-".join(m) for m in CODE.findall(f.read_text(encoding="utf-8")))
+    number, kind, issuer = counts.most_common(1)[0][0].split("-")
+    return f"{number}-{kind}/{issuer}" if "/" not in kind else kind
+
+
+def queries(path):
+    """One query per class, the same text for every engine."""
+    return [
+        ("rare", "apatit"),
+        ("common", "phát triển"),
+        ("multi-word", "chuyển đổi số"),
+        ("phrase", '"cao tốc Nội Bài"'),
+        ("no-diacritics", "chuyen doi so"),
+        ("code", common_code(path)),
+    ]
+
+
+def run_measured(cmd):
+    """Runs a command; returns (stdout, wall seconds, peak RSS in MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {err.decode(errors='replace')[-500:]}")
+    return out.decode(), seconds, usage.ru_maxrss / 1024
+
+
+def size(path):
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def percentiles(ms):
+    ms = sorted(ms)
+    return {"median_ms": statistics.median(ms), "p99_ms": ms[round((len(ms) - 1) * 0.99)]}
+
+
+def bench_tracuu(path, work, qfile, runs):
+    out, seconds, rss = run_measured([str(RELEASE / "tracuu"), "index", "--input", str(path),
+                                      "--index", str(work / "tracuu"), "--json"])
+    report = json.loads(out)
+    current = (work / "tracuu" / "CURRENT").read_text().strip()
+    lat, _, _ = run_measured([str(RELEASE / "examples" / "query_latency"), str(work / "tracuu"), str(qfile), str(runs)])
+    return {"build_seconds": seconds, "index_bytes": size(work / "tracuu" / current), "rss_mb": rss,
+            "paragraphs": report["paragraphs"], "classes": json.loads(lat)}
+
+
+def bench_tantivy(path, work, qfile, runs):
+    out, _, rss = run_measured([str(RELEASE / "examples" / "tantivy_default"), str(path), str(work / "tantivy"),
+                                str(qfile), str(runs)])
+    result = json.loads(out)
+    result["rss_mb"] = rss
+    return result
+
+
+def fts5_query(text):
+    if text.startswith('"'):
+        return text
+    return " ".join('"' + w.replace('"', "") + '"' for w in text.split())
+
+
+def bench_sqlite(path, work, qs, runs):
+    db = work / "fts5.db"
+    started = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIRTUAL TABLE p USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+    for f in files(path):
+        text = f.read_text(encoding="utf-8", errors="replace")
+        con.executemany("INSERT INTO p(body) VALUES (?)", ((b,) for b in text.split("\n\n") if b.strip()))
+    con.commit()
+    build = time.perf_counter() - started
+    classes = {}
+    for cls, q in qs:
+        ms, hits = [], 0
+        for i in range(runs):
+            t = time.perf_counter()
+            rows = con.execute("SELECT rowid FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10", (fts5_query(q),)).fetchall()
+            ms.append((time.perf_counter() - t) * 1000)
+            if i == 0:
+                hits = con.execute("SELECT count(*) FROM p WHERE p MATCH ?", (fts5_query(q),)).fetchone()[0]
+        classes[cls] = {**percentiles(ms), "hits": hits}
+    con.close()
+    return {"build_seconds": build, "index_bytes": db.stat().st_size, "classes": classes}
+
+
+def bench_ripgrep(path, qs, runs):
+    rg = shutil.which("rg")
+    if not rg:
+        return None
+    classes = {}
+    for cls, q in qs:
+        ms, hits = [], 0
+        for _ in range(runs):
+            t = time.perf_counter()
+            out = subprocess.run([rg, "-F", "-i", "-c", "--no-messages", q.strip('"'), str(path)],
+                                 stdout=subprocess.PIPE, check=False).stdout.decode()
+            ms.append((time.perf_counter() - t) * 1000)
+            hits = sum(int(line.rsplit(":", 1)[1]) for line in out.splitlines() if ":" in line)
+        classes[cls] = {**percentiles(ms), "hits": hits}
+    return {"classes": classes}
+
+
+def bench_http(work, qs, seconds, concurrency):
+    wrk = shutil.which("wrk")
+    if not wrk:
+        return None
+    server = subprocess.Popen([str(RELEASE / "tracuu"), "serve", "--addr", "127.0.0.1:0", "--index", str(work / "tracuu")],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        url = server.stdout.readline().decode().split("http://")[1].split("/")[0]
+        paths = ["/api/search?q=" + urllib.parse.quote(q) for _, q in qs]
+        script = work / "paths.lua"
+        script.write_text("local paths = {" + ",".join(json.dumps(p) for p in paths) + "}\n"
+                          "local i = 0\nrequest = function()\n  i = i % #paths + 1\n"
+                          "  return wrk.format('GET', paths[i])\nend\n")
+        out = subprocess.run([wrk, "-t2", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-s", str(script),
+                              f"http://{url}"], stdout=subprocess.PIPE, check=True).stdout.decode()
+        rss = int(re.search(r"VmHWM:\s+(\d+)", Path(f"/proc/{server.pid}/status").read_text()).group(1)) / 1024
+    finally:
+        server.terminate()
+        server.wait()
+    unit = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    lat = {p: float(v) * unit[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)", out, re.M)}
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = sum(map(int, socket.groups() if socket else [])) + (int(non_2xx.group(1)) if non_2xx else 0)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": lat.get("50"),
+            "p99_ms": lat.get("99"), "errors": errors, "server_rss_mb": rss, "concurrency": concurrency}
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if a and b else "—"
+
+
+def tables(mb, corpus_bytes, r):
+    t, s, v = r["tracuu"], r["sqlite"], r["tantivy"]
+    mbs = lambda res: corpus_bytes / 1e6 / res["build_seconds"]
+    lines = [f"### {mb} MB corpus ({corpus_bytes / 1e6:.1f} MB, {len(files(r['path']))} files)", "",
+             "| build | tracuu | SQLite FTS5 | tantivy default | tracuu / FTS5 |", "| --- | --- | --- | --- | --- |",
+             f"| seconds | {t['build_seconds']:.2f} | {s['build_seconds']:.2f} | {v['build_seconds']:.2f} | {ratio(t['build_seconds'], s['build_seconds'])} |",
+             f"| MB/s | {mbs(t):.1f} | {mbs(s):.1f} | {mbs(v):.1f} | {ratio(mbs(t), mbs(s))} |",
+             f"| index / corpus | {t['index_bytes'] / corpus_bytes:.2f} | {s['index_bytes'] / corpus_bytes:.2f} | {v['index_bytes'] / corpus_bytes:.2f} | |",
+             f"| peak RSS MB | {t['rss_mb']:.0f} | | {v['rss_mb']:.0f} | |", "",
+             "| query (median / p99 ms, hits) | tracuu | SQLite FTS5 | tantivy default | ripgrep | tracuu / FTS5 (median) |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for cls in t["classes"]:
+        cell = lambda res: (f"{res['classes'][cls]['median_ms']:.2f} / {res['classes'][cls]['p99_ms']:.2f} ({res['classes'][cls]['hits']})"
+                            if res and cls in res["classes"] else "—")
+        lines.append(f"| {cls} | {cell(t)} | {cell(s)} | {cell(v)} | {cell(r['ripgrep'])} | "
+                     f"{ratio(t['classes'][cls]['median_ms'], s['classes'][cls]['median_ms'])} |")
+    h = r["http"]
+    if h:
+        lines += ["", "| HTTP (wrk, mixed queries) | requests/s | p50 ms | p99 ms | errors | server RSS MB |",
+                  "| --- | --- | --- | --- | --- | --- |",
+                  f"| concurrency {h['concurrency']} | {h['rps']:.0f} | {h['p50_ms']} | {h['p99_ms']} | {h['errors']} | {h['server_rss_mb']:.0f} |"]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=int, nargs="+", default=[100])
+    ap.add_argument("--runs", type=int, default=50)
+    ap.add_argument("--http-seconds", type=int, default=10)
+    ap.add_argument("--concurrency", type=int, default=32)
+    ap.add_argument("--write")
+    args = ap.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--examples", "--bins"], cwd=ROOT, check=True)
+    header = (f"Machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+              f"{time.strftime('%Y-%m-%d')}; {args.runs} runs per query.\n\n")
+    out = header
+    for mb in args.mb:
+        path = corpus(mb)
+        qs = queries(path)
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            qfile = work / "queries.tsv"
+            qfile.write_text("".join(f"{c}\t{q}\n" for c, q in qs))
+            results = {"path": path, "tracuu": bench_tracuu(path, work, qfile, args.runs),
+                       "tantivy": bench_tantivy(path, work, qfile, args.runs),
+                       "sqlite": bench_sqlite(path, work, qs, args.runs),
+                       "ripgrep": bench_ripgrep(path, qs, max(3, args.runs // 10)),
+                       "http": bench_http(work, qs, args.http_seconds, args.concurrency)}
+        out += tables(mb, sum(f.stat().st_size for f in files(path)), results) + "\n"
+    print(out)
+    if args.write:
+        Path(args.write).write_text(out)
+
+
+if __name__ == "__main__":
+    main()
