@@ -99,6 +99,19 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("issuer pattern is valid")
 });
 
+/// Longest issuing-body phrase read, in bytes: enough for `Ban Chấp hành Đảng bộ thành phố`
+/// and a three-word place, so reading at every word of a paragraph stays linear.
+const PHRASE_BYTES: usize = 160;
+
+/// The start of `text`, at most `bytes` long, cut at a character boundary.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Capitalised words that start the next phrase, never a place name.
 const NOT_PLACE: [&str; 16] = [
     "Quy", "Nghị", "Kết", "Chỉ", "Đề", "Kế", "Hướng", "Chương", "Thông", "Báo", "Công", "Tờ",
@@ -109,7 +122,7 @@ impl Issuer {
     /// Reads an issuing body at the start of `text` (what follows `của`), in any case and
     /// either tone style. Returns it with the number of bytes it covers.
     pub fn parse_phrase(text: &str) -> Option<(Issuer, usize)> {
-        let canonical = canonical_tones(text);
+        let canonical = canonical_tones(prefix(text, PHRASE_BYTES));
         let c = PHRASE.captures(&canonical)?;
         let (body, level) = Self::body_and_level(&c)?;
         let (place, place_len) = c

@@ -79,6 +79,10 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
 
 fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
     let first = group[0];
+    let length: usize = group.iter().map(|l| l.text.len() + 1).sum();
+    if length > 8 * MAX_HEADING {
+        return false;
+    }
     let text = join(group);
     if first.hashes || (first.bold && text.chars().count() <= 2 * MAX_HEADING) {
         return true;

@@ -2,7 +2,7 @@
 //! (`Đ` -> `đ`), in one tone-mark placement (`vi_exact`) or with every diacritic folded away
 //! (`vi_folded`). Offsets always point into the original text, so hits can be highlighted.
 
-use super::canonical_tones;
+use super::moved_tones;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
@@ -122,9 +122,8 @@ impl<S: TokenStream> TokenStream for ToneStream<S> {
         if !self.0.advance() {
             return false;
         }
-        if !self.0.token().text.is_ascii() {
-            let canonical = canonical_tones(&self.0.token().text);
-            self.0.token_mut().text = canonical;
+        if let Some(moved) = moved_tones(&self.0.token().text) {
+            self.0.token_mut().text = moved;
         }
         true
     }

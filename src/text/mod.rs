@@ -3,7 +3,7 @@
 pub mod analyzer;
 mod tone;
 
-pub use tone::canonical_tones;
+pub use tone::{canonical_tones, moved_tones};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

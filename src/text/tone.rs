@@ -11,6 +11,19 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 
 /// Rewrites every syllable to the modern tone placement; NFC in, NFC out, same byte length.
 pub fn canonical_tones(text: &str) -> String {
+    moved_tones(text).unwrap_or_else(|| text.to_owned())
+}
+
+/// The text with its tone marks moved, or `None` when no syllable needs it (most text):
+/// the analyzer calls this for every token.
+pub fn moved_tones(text: &str) -> Option<String> {
+    if !text.chars().any(|c| MARKED_ENDINGS.contains(c)) {
+        return None;
+    }
+    Some(rewrite(text))
+}
+
+fn rewrite(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = None;
     for (i, c) in text.char_indices() {
