@@ -175,6 +175,7 @@ impl Entry<'_> {
         t.add_u64(f.footnote, u64::from(self.footnote.unwrap_or(0)));
         t.add_text(f.body_exact, self.text);
         t.add_text(f.body_folded, self.text);
+        t.add_text(f.bigrams, self.text);
         t.add_text(
             f.context,
             format!(

@@ -1,7 +1,7 @@
 //! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
 //! document needs to be filtered and shown.
 
-use crate::text::analyzer::{EXACT, FOLDED};
+use crate::text::analyzer::{BIGRAMS, EXACT, FOLDED};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -22,6 +22,8 @@ pub struct Fields {
     pub body_exact: Field,
     /// Body text, diacritics folded, with positions.
     pub body_folded: Field,
+    /// Adjacent folded syllable pairs of the body: what adjacency in a query is scored on.
+    pub bigrams: Field,
     /// The section path and document title, folded: words a paragraph stands under.
     pub context: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
@@ -35,10 +37,14 @@ pub struct Fields {
 }
 
 fn text_field(analyzer: &str) -> TextOptions {
+    indexed(analyzer, IndexRecordOption::WithFreqsAndPositions)
+}
+
+fn indexed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(record),
     )
 }
 
@@ -52,6 +58,7 @@ pub fn schema() -> (Schema, Fields) {
         footnote: b.add_u64_field("footnote", STORED),
         body_exact: b.add_text_field("body_exact", text_field(EXACT)),
         body_folded: b.add_text_field("body_folded", text_field(FOLDED)),
+        bigrams: b.add_text_field("bigrams", indexed(BIGRAMS, IndexRecordOption::WithFreqs)),
         context: b.add_text_field("context", text_field(FOLDED)),
         codes: b.add_text_field("codes", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
@@ -71,6 +78,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         footnote: f("footnote")?,
         body_exact: f("body_exact")?,
         body_folded: f("body_folded")?,
+        bigrams: f("bigrams")?,
         context: f("context")?,
         codes: f("codes")?,
         kind: f("kind")?,

@@ -306,7 +306,6 @@ struct Plan {
 /// Boosts: exact diacritics over folded matches, adjacent syllables over scattered ones.
 const EXACT_BOOST: f32 = 10.0;
 const PAIR_BOOST: f32 = 2.0;
-const WHOLE_BOOST: f32 = 3.0;
 const CONTEXT_WEIGHT: f32 = 0.3;
 
 impl Plan {
@@ -327,16 +326,8 @@ impl Plan {
         let folded: Vec<&str> = words.iter().map(|(_, f)| f.as_str()).collect();
         let mut sequences = vec![folded.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
         for pair in folded.windows(2) {
-            clauses.push((
-                Occur::Should,
-                boost(phrase(f.body_folded, pair), PAIR_BOOST),
-            ));
-        }
-        if folded.len() >= 3 {
-            clauses.push((
-                Occur::Should,
-                boost(phrase(f.body_folded, &folded), WHOLE_BOOST),
-            ));
+            let adjacent = term(f.bigrams, &analyzer::bigram(pair[0], pair[1]));
+            clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
         }
         for p in &q.phrases {
             clauses.push((Occur::Must, phrase_query(f, p)));

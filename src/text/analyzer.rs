@@ -12,6 +12,8 @@ use unicode_segmentation::UnicodeSegmentation;
 pub const EXACT: &str = "vi_exact";
 /// Name of the analyzer that folds every diacritic and `đ` to `d`.
 pub const FOLDED: &str = "vi_folded";
+/// Name of the analyzer of adjacent folded syllable pairs (`chuyen_doi`, `doi_so`).
+pub const BIGRAMS: &str = "vi_bigrams";
 
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
@@ -29,10 +31,26 @@ pub fn folded() -> TextAnalyzer {
         .build()
 }
 
-/// Registers both analyzers on an index.
+/// The analyzer of adjacent syllable pairs: `chuyển đổi số` -> `chuyen_doi`, `doi_so`.
+/// Adjacent query syllables are boosted with one term lookup instead of a phrase query.
+pub fn bigrams() -> TextAnalyzer {
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(BigramFilter)
+        .build()
+}
+
+/// The bigram term of two folded syllables, as [`bigrams`] indexes it.
+pub fn bigram(first: &str, second: &str) -> String {
+    format!("{first}_{second}")
+}
+
+/// Registers the analyzers on an index.
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(EXACT, exact());
     index.tokenizers().register(FOLDED, folded());
+    index.tokenizers().register(BIGRAMS, bigrams());
 }
 
 /// Runs an analyzer over `text`: each token's text and byte range in `text`.
@@ -137,6 +155,70 @@ impl<S: TokenStream> TokenStream for ToneStream<S> {
     }
 }
 
+/// Turns a token stream into the stream of its adjacent pairs.
+#[derive(Clone)]
+pub struct BigramFilter;
+
+/// The tokenizer [`BigramFilter`] wraps.
+#[derive(Clone)]
+pub struct Bigrams<T>(T);
+
+/// The token stream of [`Bigrams`]: each token joined to the one before it.
+pub struct BigramStream<S> {
+    inner: S,
+    previous: Option<Token>,
+    token: Token,
+}
+
+impl TokenFilter for BigramFilter {
+    type Tokenizer<T: Tokenizer> = Bigrams<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Bigrams<T> {
+        Bigrams(tokenizer)
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for Bigrams<T> {
+    type TokenStream<'a> = BigramStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        BigramStream {
+            inner: self.0.token_stream(text),
+            previous: None,
+            token: Token::default(),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for BigramStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if !self.inner.advance() {
+                return false;
+            }
+            let current = self.inner.token().clone();
+            if let Some(previous) = self.previous.replace(current.clone()) {
+                self.token = Token {
+                    offset_from: previous.offset_from,
+                    offset_to: current.offset_to,
+                    position: previous.position,
+                    text: bigram(&previous.text, &current.text),
+                    position_length: 1,
+                };
+                return true;
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +242,12 @@ mod tests {
             texts(folded(), "Chuyển đổi số Đảng"),
             ["chuyen", "doi", "so", "dang"]
         );
+    }
+
+    #[test]
+    fn bigrams_pair_adjacent_folded_syllables() {
+        assert_eq!(texts(bigrams(), "Chuyển đổi số"), ["chuyen_doi", "doi_so"]);
+        assert!(texts(bigrams(), "số").is_empty());
     }
 
     #[test]
