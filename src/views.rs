@@ -201,3 +201,17 @@ pub struct DocsEntry<'a> {
     pub summary: DocumentSummary<'a>,
     pub paragraphs: usize,
 }
+
+impl<'a> DocsEntry<'a> {
+    /// One entry per indexed document, in file order.
+    pub fn list(index: &'a SearchIndex) -> Vec<DocsEntry<'a>> {
+        index
+            .documents()
+            .iter()
+            .map(|d| DocsEntry {
+                summary: DocumentSummary::of(d),
+                paragraphs: d.paragraphs.len(),
+            })
+            .collect()
+    }
+}

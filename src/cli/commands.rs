@@ -5,7 +5,7 @@ use super::open::open_index;
 use super::term::{bold, colour, marked};
 use crate::codes::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
-use crate::views::{DocsEntry, DocumentSummary, DocumentView, RefsView};
+use crate::views::{DocsEntry, DocumentView, RefsView};
 use anyhow::{Result, bail};
 use std::fmt::Write;
 use std::io::IsTerminal;
@@ -203,14 +203,7 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
 /// `tracuu docs`: every document in the index.
 pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let opened = open_index(dir)?;
-    let entries: Vec<DocsEntry> = opened
-        .documents()
-        .iter()
-        .map(|d| DocsEntry {
-            summary: DocumentSummary::of(d),
-            paragraphs: d.paragraphs.len(),
-        })
-        .collect();
+    let entries = DocsEntry::list(&opened);
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));
     }

@@ -3,7 +3,7 @@
 use super::error::ApiError;
 use crate::codes::DocCode;
 use crate::index::{MAX_LIMIT, SearchIndex, SearchRequest, SearchResults};
-use crate::views::{DocsEntry, DocumentSummary, DocumentView, RefsView};
+use crate::views::{DocsEntry, DocumentView, RefsView};
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -69,15 +69,7 @@ pub async fn refs(
 
 /// `GET /api/docs`: every document.
 pub async fn docs(State(index): State<Shared>) -> Json<Value> {
-    let entries: Vec<DocsEntry> = index
-        .documents()
-        .iter()
-        .map(|d| DocsEntry {
-            summary: DocumentSummary::of(d),
-            paragraphs: d.paragraphs.len(),
-        })
-        .collect();
-    Json(json!({ "documents": entries }))
+    Json(json!({ "documents": DocsEntry::list(&index) }))
 }
 
 /// `GET /api/docs/{doc_id}`: one document whole.
