@@ -129,3 +129,39 @@ fn a_sidecar_overrides_metadata_and_makes_a_cited_number_held() {
     assert_eq!(target.len(), 1);
     assert_eq!(target[0].held_by, ["nq16"]);
 }
+
+#[test]
+fn an_index_older_than_its_corpus_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let file = corpus.join("a.txt");
+    fs::write(
+        &file,
+        "NGHỊ QUYẾT\n\nvề công tác năm 2024\n\nThành ủy triển khai Đề án số 17-ĐA/TU.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (corpus, index) = (corpus.to_str().unwrap(), index.to_str().unwrap());
+    assert!(
+        tracuu(&["index", "--input", corpus, "--index", index, "--json"])
+            .status
+            .success()
+    );
+    let fresh = tracuu(&["docs", "--index", index]);
+    assert!(fresh.status.success() && fresh.stderr.is_empty());
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let stale = tracuu(&["docs", "--index", index]);
+    assert!(stale.status.success());
+    let warning = String::from_utf8(stale.stderr).unwrap();
+    assert!(
+        warning.contains("the index is older than") && warning.contains("a.txt"),
+        "{warning}"
+    );
+}
