@@ -171,17 +171,9 @@ impl TargetView {
 impl MentionView {
     fn of(index: &SearchIndex, m: &Mention) -> Self {
         let doc = index.document(&m.doc_id);
-        let text = doc.and_then(|d| match m.footnote {
-            Some(n) => d
-                .footnotes
-                .iter()
-                .find(|f| f.n == n)
-                .map(|f| f.text.clone()),
-            None => d
-                .paragraphs
-                .get(m.paragraph.wrapping_sub(1))
-                .map(|p| p.text.clone()),
-        });
+        let text = doc
+            .and_then(|d| d.passage(m.paragraph, m.footnote))
+            .map(str::to_owned);
         MentionView {
             file: m.file.clone(),
             doc_id: m.doc_id.clone(),

@@ -247,18 +247,18 @@ impl SearchIndex {
             number(self.fields.paragraph) as usize,
             number(self.fields.footnote) as u32,
         );
-        let (text, section) = if footnote > 0 {
-            let note = doc.footnotes.iter().find(|f| f.n == footnote);
-            (
-                note.map(|f| f.text.clone()).unwrap_or_default(),
-                format!("Chú thích {footnote}"),
-            )
-        } else {
-            let p = doc.paragraphs.get(paragraph.wrapping_sub(1));
-            (
-                p.map(|p| p.text.clone()).unwrap_or_default(),
-                p.map(|p| p.section.clone()).unwrap_or_default(),
-            )
+        let footnote = (footnote > 0).then_some(footnote);
+        let text = doc
+            .passage(paragraph, footnote)
+            .unwrap_or_default()
+            .to_owned();
+        let section = match footnote {
+            Some(n) => format!("Chú thích {n}"),
+            None => doc
+                .paragraphs
+                .get(paragraph.wrapping_sub(1))
+                .map(|p| p.section.clone())
+                .unwrap_or_default(),
         };
         let cited = DocCode::find_all(&text);
         let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);
@@ -275,7 +275,7 @@ impl SearchIndex {
             year: m.year,
             section,
             paragraph,
-            footnote: (footnote > 0).then_some(footnote),
+            footnote,
             snippet: highlight::snippet(&text, &ranges),
             highlights: ranges.iter().map(|r| [r.start, r.end]).collect(),
             text,

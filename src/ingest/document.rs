@@ -26,6 +26,24 @@ pub struct Document {
     pub recipients: Vec<String>,
 }
 
+impl Document {
+    /// The text a hit or a citation points to: footnote `footnote` when given, else paragraph
+    /// `paragraph` (numbered from 1).
+    pub fn passage(&self, paragraph: usize, footnote: Option<u32>) -> Option<&str> {
+        match footnote {
+            Some(n) => self
+                .footnotes
+                .iter()
+                .find(|f| f.n == n)
+                .map(|f| f.text.as_str()),
+            None => self
+                .paragraphs
+                .get(paragraph.wrapping_sub(1))
+                .map(|p| p.text.as_str()),
+        }
+    }
+}
+
 /// Metadata extracted from the text (or overridden by a sidecar `NAME.meta.toml`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Metadata {
