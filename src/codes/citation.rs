@@ -31,8 +31,8 @@ pub struct Citation {
 }
 
 static KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(Nghị quyết|Kết luận|Chỉ thị|Quyết định|Quy định|Quy chế|Hướng dẫn|Kế hoạch|Chương trình|Đề án|Thông báo|Báo cáo|Công văn|Tờ trình)(?:\s+số)?\s*:?\s*$")
-        .expect("valid pattern")
+    let pattern = format!(r"(?i)({})(?:\s+số)?\s*:?\s*$", Kind::names_pattern());
+    Regex::new(&pattern).expect("valid pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2}/\d{1,2}/\d{4})|(\d{1,2}) tháng (\d{1,2}) năm (\d{4}))")

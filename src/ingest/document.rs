@@ -142,6 +142,16 @@ impl Kind {
         (Kind::TinTuc, "Tin tức", "TIN"),
     ];
 
+    /// The names of the document kinds as a regex alternation (`Nghị quyết|Kết luận|...`),
+    /// for the patterns that read a kind word in running text.
+    pub fn names_pattern() -> String {
+        let names = Self::ALL
+            .iter()
+            .filter(|(k, ..)| *k != Kind::TinTuc)
+            .map(|(_, name, _)| *name);
+        names.collect::<Vec<_>>().join("|")
+    }
+
     /// The Vietnamese name (`Nghị quyết`).
     pub fn name(self) -> &'static str {
         Self::ALL

@@ -35,8 +35,7 @@ static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})").expect("valid pattern")
 });
 static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(Nghị quyết|Kết luận|Chỉ thị|Quy định|Quy chế|Hướng dẫn|Kế hoạch|Chương trình|Đề án|Thông báo|Báo cáo) này")
-        .expect("valid pattern")
+    Regex::new(&format!("({}) này", Kind::names_pattern())).expect("valid pattern")
 });
 static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
