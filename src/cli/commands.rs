@@ -56,11 +56,7 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        let when = hit
-            .date
-            .clone()
-            .or(hit.year.map(|y| y.to_string()))
-            .unwrap_or_else(|| "—".into());
+        let when = when(hit.date.as_deref(), hit.year);
         let issuer = hit.issuer.clone().unwrap_or_default();
         writeln!(out, "\n{:>3}. {}", i + 1, bold(&heading, colour))?;
         writeln!(
@@ -74,6 +70,13 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
         writeln!(out, "     {}", marked(&hit.snippet, colour))?;
     }
     Ok(out)
+}
+
+/// A document's date, else its year, else a dash.
+fn when(date: Option<&str>, year: Option<i32>) -> String {
+    date.map(str::to_owned)
+        .or(year.map(|y| y.to_string()))
+        .unwrap_or_else(|| "—".into())
 }
 
 fn parse_code(code: &str) -> Result<DocCode> {
@@ -210,11 +213,7 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let mut out = String::new();
     for e in &entries {
         let s = &e.summary;
-        let when = s
-            .date
-            .clone()
-            .or(s.year.map(|y| y.to_string()))
-            .unwrap_or_else(|| "—".into());
+        let when = when(s.date.as_deref(), s.year);
         writeln!(
             out,
             "{:<24} {:<11} {:<10} {:<32} {}",
