@@ -1,7 +1,7 @@
 //! Turns the bytes of a file into clean text: one encoding, one line ending, NFC.
 
 use thiserror::Error;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Why a file cannot be read as text; shown to the user next to the skipped file.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -32,7 +32,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
         return Err(SourceError::Empty);
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    Ok(text.nfc().collect())
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Ok(text),
+        _ => Ok(text.nfc().collect()),
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, SourceError> {

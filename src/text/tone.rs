@@ -15,47 +15,74 @@ pub fn canonical_tones(text: &str) -> String {
 }
 
 /// The text with its tone marks moved, or `None` when no syllable needs it (most text):
-/// the analyzer calls this for every token.
+/// the analyzer calls this for every token and ingest for every paragraph, so only the
+/// syllables that end in a marked vowel are looked at, never every character.
 pub fn moved_tones(text: &str) -> Option<String> {
-    if !text.chars().any(|c| MARKED_ENDINGS.contains(c)) {
-        return None;
-    }
-    Some(rewrite(text))
-}
-
-fn rewrite(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push_syllable(&mut out, &text[s..i]);
-                start = None;
-                out.push(c);
-            }
-            (false, None) => out.push(c),
-            (true, Some(_)) => {}
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_marked_ending(c)) {
+        let end = i + c.len_utf8();
+        if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let start = syllable_start(text, i);
+        if let Some(moved) = canonical_syllable(&text[start..end]) {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..start]);
+            out.push_str(&moved);
+            copied = end;
         }
     }
-    if let Some(s) = start {
-        push_syllable(&mut out, &text[s..]);
-    }
-    out
+    out.map(|mut out| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+/// Where the run of letters ending at byte `last` starts.
+fn syllable_start(text: &str, last: usize) -> usize {
+    text[..last]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(last, |(j, _)| j)
 }
 
 /// Vowels that carry a tone mark at the end of an old-style syllable (`hoà`, `uỷ`, `khoẻ`).
-const MARKED_ENDINGS: &str = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ";
-
-fn push_syllable(out: &mut String, syllable: &str) {
-    let candidate = syllable
-        .chars()
-        .next_back()
-        .is_some_and(|c| MARKED_ENDINGS.contains(c));
-    match candidate.then(|| canonical_syllable(syllable)).flatten() {
-        Some(moved) => out.push_str(&moved),
-        None => out.push_str(syllable),
-    }
+fn is_marked_ending(c: char) -> bool {
+    matches!(
+        c,
+        'à' | 'á'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'è'
+            | 'é'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'ỳ'
+            | 'ý'
+            | 'ỷ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'À'
+            | 'Á'
+            | 'Ả'
+            | 'Ã'
+            | 'Ạ'
+            | 'È'
+            | 'É'
+            | 'Ẻ'
+            | 'Ẽ'
+            | 'Ẹ'
+            | 'Ỳ'
+            | 'Ý'
+            | 'Ỷ'
+            | 'Ỹ'
+            | 'Ỵ'
+    )
 }
 
 /// `hoà` -> `hòa`, `thuỷ` -> `thủy`; `None` for syllables already canonical (`hoàn`, `quý`).
@@ -98,6 +125,15 @@ mod tests {
         for word in ["ủy", "hòa", "hoàn", "quý", "thuyền", "hoặc", "Nguyễn"] {
             assert_eq!(canonical_tones(word), word);
         }
+    }
+
+    #[test]
+    fn text_with_nothing_to_move_is_not_copied() {
+        assert_eq!(
+            moved_tones("Đảng bộ xã lãnh đạo, quý, hoà"),
+            Some("Đảng bộ xã lãnh đạo, quý, hòa".into())
+        );
+        assert_eq!(moved_tones("Đảng bộ xã lãnh đạo, quý"), None);
     }
 
     #[test]
