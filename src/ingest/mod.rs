@@ -18,6 +18,8 @@ pub use document::{DateBasis, Document, Footnote, Kind, Metadata, Paragraph, Rol
 pub use layout::Layout;
 
 use serde::Serialize;
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -93,7 +95,7 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
         file: file.clone(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|e| skip(format!("cannot read: {e}")))?;
+    let bytes = read_bounded(path).map_err(skip)?;
     let text = source::decode(&bytes).map_err(|e| skip(e.to_string()))?;
     let doc_id = file
         .rsplit_once('.')
@@ -107,6 +109,30 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
             reason,
         });
     Ok((doc, note))
+}
+
+/// Files larger than this are skipped with their size as the reason: the longest Party
+/// documents are well under 1 MB of text, and one file is parsed whole in memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The file's bytes, or a sentence saying why not. Never reads more than `MAX_FILE_BYTES`,
+/// even if the file grows while it is read.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let file = File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(format!(
+            "too large: {} MB (documents up to {} MB are read)",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
 }
 
 /// The document files below `root` (`.txt`, `.md`), sorted, and the entries that could not
