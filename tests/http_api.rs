@@ -77,6 +77,23 @@ impl Server {
     }
 }
 
+impl Server {
+    /// The status line of a GET sent byte for byte, for targets no HTTP client will build.
+    fn raw_status(&self, target: &str) -> u16 {
+        use std::io::{Read, Write};
+        let addr = self.url.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut head = [0u8; 12];
+        stream.read_exact(&mut head).unwrap();
+        String::from_utf8_lossy(&head[9..12]).parse().unwrap()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -160,6 +177,45 @@ fn bad_requests_get_a_4xx_and_a_sentence_and_the_server_keeps_serving() {
             "{path}: {sentence:?}"
         );
     }
+    assert_eq!(server.get("/healthz").0, 200);
+}
+
+#[test]
+fn hostile_queries_get_a_4xx_sentence_or_an_answer_in_bounded_time() {
+    let server = Server::start("hostile");
+    let words: String = (0..1000).map(|i| format!("t{i}%20")).collect();
+    let short_words: String = (0..300).map(|i| format!("{}%20", i % 10)).collect();
+    let cases = [
+        (format!("/api/search?q={}", "a".repeat(60_000)), 400),
+        ("/api/search?q=%21%40%23%24%25%5E%26*()".into(), 400),
+        ("/api/search?q=*".into(), 400),
+        ("/api/search?q=%22ngh%E1%BB%8B%20quy%E1%BA%BFt".into(), 200),
+        ("/api/search?q=%22%22%22".into(), 400),
+        (format!("/api/search?q={words}"), 400),
+        (format!("/api/search?q={short_words}"), 200),
+        ("/api/search?q=%00%01%1B%5B31m%C4%90%E1%BA%A3ng".into(), 200),
+        ("/api/search?q=%ZZ%E1".into(), 200),
+        ("/api/search?q=%C4".into(), 400),
+        ("/api/search?q=x&limit=99999999999999999999".into(), 400),
+        ("/api/search?q=x&limit=-1".into(), 400),
+        ("/api/docs/%2e%2e%2f%2e%2e%2fetc%2fpasswd".into(), 404),
+        ("/api/docs/seeds%2F..%2FCargo.toml".into(), 404),
+        (format!("/api/refs/{}-NQ%2FTU", "1".repeat(10_000)), 400),
+        (format!("/api/search?q={}-NQ%2FTU", "9".repeat(10_000)), 400),
+    ];
+    for (path, expected) in &cases {
+        let started = std::time::Instant::now();
+        let (status, _, json) = server.get(path);
+        let shown = &path[..path.len().min(60)];
+        assert_eq!(status, *expected, "{shown}");
+        assert!(started.elapsed().as_secs() < 5, "{shown} took too long");
+        if status != 200 {
+            let sentence = json["error"].as_str().unwrap_or_default();
+            assert!(!sentence.is_empty(), "{shown}: no sentence");
+        }
+    }
+    let too_long_for_a_uri = format!("/api/search?q={}", "a".repeat(100_000));
+    assert_eq!(server.raw_status(&too_long_for_a_uri), 414);
     assert_eq!(server.get("/healthz").0, 200);
 }
 
