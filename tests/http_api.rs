@@ -1,110 +1,13 @@
 //! The HTTP API through a real socket: every endpoint, its successes and its errors.
 
-use serde_json::Value;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+mod common;
 
-struct Server {
-    child: Child,
-    url: String,
-    dir: PathBuf,
-}
-
-impl Server {
-    /// Builds an index of seeds/ and starts `tracuu serve` on a free loopback port.
-    fn start(name: &str) -> Server {
-        let dir = std::env::temp_dir().join(format!("tracuu-http-{name}-{}", std::process::id()));
-        let bin = env!("CARGO_BIN_EXE_tracuu");
-        let built = Command::new(bin)
-            .args(["index", "--json", "--index", dir.to_str().unwrap()])
-            .output()
-            .unwrap();
-        assert!(built.status.success());
-        let mut child = Command::new(bin)
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--index",
-                dir.to_str().unwrap(),
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .expect("the server says where it listens");
-        Server {
-            url: url.trim_end_matches('/').to_owned(),
-            child,
-            dir,
-        }
-    }
-
-    fn get(&self, path: &str) -> (u16, String, Value) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut response = agent
-            .get(&format!("{}{path}", self.url))
-            .call()
-            .expect("the server answers");
-        let status = response.status().as_u16();
-        let csp = response
-            .headers()
-            .get("content-security-policy")
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        let nosniff = response
-            .headers()
-            .get("x-content-type-options")
-            .is_some_and(|v| v == "nosniff");
-        assert!(
-            nosniff && csp.contains("default-src 'none'"),
-            "{path}: security headers"
-        );
-        let body = response.body_mut().read_to_string().unwrap();
-        let json = serde_json::from_str(&body).unwrap_or(Value::Null);
-        (status, body, json)
-    }
-}
-
-impl Server {
-    /// The status line of a GET sent byte for byte, for targets no HTTP client will build.
-    fn raw_status(&self, target: &str) -> u16 {
-        use std::io::{Read, Write};
-        let addr = self.url.trim_start_matches("http://");
-        let mut stream = std::net::TcpStream::connect(addr).unwrap();
-        write!(
-            stream,
-            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut head = [0u8; 12];
-        stream.read_exact(&mut head).unwrap();
-        String::from_utf8_lossy(&head[9..12]).parse().unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+use common::Server;
+use std::process::Command;
 
 #[test]
 fn every_endpoint_answers_with_the_contract_json() {
-    let server = Server::start("ok");
+    let server = Server::start_on_seeds("ok");
     let (status, _, health) = server.get("/healthz");
     assert_eq!(
         (
@@ -152,7 +55,7 @@ fn every_endpoint_answers_with_the_contract_json() {
 
 #[test]
 fn bad_requests_get_a_4xx_and_a_sentence_and_the_server_keeps_serving() {
-    let server = Server::start("bad");
+    let server = Server::start_on_seeds("bad");
     let long = "a%20".repeat(2500);
     let cases = [
         ("/api/search?q=", 400),
@@ -182,7 +85,7 @@ fn bad_requests_get_a_4xx_and_a_sentence_and_the_server_keeps_serving() {
 
 #[test]
 fn hostile_queries_get_a_4xx_sentence_or_an_answer_in_bounded_time() {
-    let server = Server::start("hostile");
+    let server = Server::start_on_seeds("hostile");
     let words: String = (0..1000).map(|i| format!("t{i}%20")).collect();
     let short_words: String = (0..300).map(|i| format!("{}%20", i % 10)).collect();
     let cases = [
@@ -222,7 +125,7 @@ fn hostile_queries_get_a_4xx_sentence_or_an_answer_in_bounded_time() {
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_the_server_gracefully() {
-    let mut server = Server::start("term");
+    let mut server = Server::start_on_seeds("term");
     assert_eq!(server.get("/healthz").0, 200);
     let pid = server.child.id().to_string();
     let term = Command::new("sh")

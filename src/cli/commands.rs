@@ -5,6 +5,7 @@ use super::open::open_index;
 use super::term::{bold, colour, marked};
 use crate::codes::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
+use crate::server::LiveIndex;
 use crate::views::{DocsEntry, DocumentView, RefsView};
 use anyhow::{Result, bail};
 use std::fmt::Write;
@@ -234,9 +235,9 @@ pub fn serve(dir: &Path, addr: &str) -> Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
-    let opened = open_index(dir)?;
+    let live = LiveIndex::new(IndexDir::new(dir), open_index(dir)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(crate::server::serve(opened, addr))
+    runtime.block_on(crate::server::serve(live, addr))
 }

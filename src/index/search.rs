@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
@@ -112,7 +112,10 @@ impl SearchIndex {
             .map(|(i, d)| (d.doc_id.clone(), i))
             .collect();
         Ok(SearchIndex {
-            reader: index.reader()?,
+            reader: index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()?,
             fields,
             by_id,
             documents,

@@ -48,8 +48,10 @@ impl IndexDir {
         Ok(dir)
     }
 
-    /// Points `CURRENT` at `generation` with one atomic rename, then removes the older
-    /// generations (a reader that still has one open keeps its files on Unix).
+    /// Points `CURRENT` at `generation` with one atomic rename, then removes the generations
+    /// started before it: older published ones (a reader that still has one open keeps its
+    /// files on Unix) and those left by builds that were killed. A build started later may
+    /// still be writing its own, so that one is left alone.
     pub fn publish(&self, generation: &Path) -> Result<()> {
         let name = generation
             .file_name()
@@ -58,16 +60,21 @@ impl IndexDir {
         let tmp = self.root.join(format!("{CURRENT}.{}", std::process::id()));
         fs::write(&tmp, name)?;
         fs::rename(&tmp, self.root.join(CURRENT))?;
+        let started = started_at(name);
         for entry in fs::read_dir(&self.root)?.flatten() {
-            let path = entry.path();
-            let old_generation =
-                entry.file_name().to_string_lossy().starts_with("gen-") && path != generation;
-            if old_generation {
-                let _ = fs::remove_dir_all(path);
+            let other = started_at(&entry.file_name().to_string_lossy());
+            let older = matches!((other, started), (Some(a), Some(b)) if a < b);
+            if older {
+                let _ = fs::remove_dir_all(entry.path());
             }
         }
         Ok(())
     }
+}
+
+/// When the build of a generation folder (`gen-NANOS-PID`) started; `None` for other names.
+fn started_at(name: &str) -> Option<u128> {
+    name.strip_prefix("gen-")?.split('-').next()?.parse().ok()
 }
 
 /// Seconds since the Unix epoch.
@@ -96,4 +103,24 @@ pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_reader(std::io::BufReader::new(file))
         .with_context(|| format!("{} is damaged", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publishing_removes_older_generations_and_keeps_a_later_build() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = IndexDir::new(root.path());
+        let [killed, published, later] = [(); 3].map(|()| dir.new_generation().unwrap());
+        dir.publish(&published).unwrap();
+        assert_eq!(dir.current().as_deref(), Some(published.as_path()));
+        assert!(!killed.exists());
+        assert!(
+            later.exists(),
+            "a build that started later is still writing"
+        );
+        assert!(root.path().join(CURRENT).exists());
+    }
 }

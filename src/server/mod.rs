@@ -1,9 +1,11 @@
 //! The HTTP server: the JSON API of the CLI contract and the web page, served from the binary.
 
 mod error;
+mod live;
 mod routes;
 
-use crate::index::SearchIndex;
+pub use live::{LiveIndex, WATCH_INTERVAL};
+
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -27,8 +29,8 @@ const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const STYLE_CSS: &str = include_str!("assets/style.css");
 
-/// The routes, over an opened index.
-pub fn router(index: SearchIndex) -> Router {
+/// The routes, over the index being served.
+pub fn router(live: Arc<LiveIndex>) -> Router {
     Router::new()
         .route("/", get(|| async { Html(INDEX_HTML) }))
         .route(
@@ -51,7 +53,7 @@ pub fn router(index: SearchIndex) -> Router {
             TIMEOUT,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
-        .with_state(Arc::new(index))
+        .with_state(live)
 }
 
 fn asset(body: &'static str, mime: &'static str) -> impl IntoResponse {
@@ -85,8 +87,9 @@ async fn log_and_secure(request: Request, next: Next) -> Response {
     response
 }
 
-/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
-pub async fn serve(index: SearchIndex, addr: &str) -> anyhow::Result<()> {
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way. A generation
+/// published to the index folder meanwhile is picked up without a restart.
+pub async fn serve(live: LiveIndex, addr: &str) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let local = listener.local_addr()?;
     let mut out = std::io::stdout();
@@ -95,7 +98,9 @@ pub async fn serve(index: SearchIndex, addr: &str) -> anyhow::Result<()> {
         "tracuu: mở http://{local}/ trong trình duyệt (Ctrl-C để dừng)"
     );
     let _ = out.flush();
-    axum::serve(listener, router(index))
+    let live = Arc::new(live);
+    tokio::spawn(live::watch(Arc::clone(&live)));
+    axum::serve(listener, router(live))
         .with_graceful_shutdown(shutdown())
         .await?;
     Ok(())

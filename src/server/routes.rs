@@ -1,18 +1,15 @@
 //! The HTTP handlers: short functions over the shared, read-only index.
 
 use super::error::ApiError;
+use super::live::Current;
 use crate::codes::DocCode;
-use crate::index::{MAX_LIMIT, SearchIndex, SearchRequest, SearchResults};
+use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
 use crate::views::{DocsEntry, DocumentView, RefsView};
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use std::sync::Arc;
-
-/// The state every handler reads.
-pub type Shared = Arc<SearchIndex>;
 
 /// `/api/search` parameters.
 #[derive(Debug, Deserialize)]
@@ -29,7 +26,7 @@ const DEFAULT_LIMIT: usize = 20;
 
 /// `GET /api/search?q=&limit=&kind=&issuer=&year=`, run off the async threads.
 pub async fn search(
-    State(index): State<Shared>,
+    Current(index): Current,
     params: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchResults>, ApiError> {
     let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
@@ -54,7 +51,7 @@ pub async fn search(
 
 /// `GET /api/refs/{code}`: each document the number names, with its citations.
 pub async fn refs(
-    State(index): State<Shared>,
+    Current(index): Current,
     code: Result<Path<String>, PathRejection>,
 ) -> Result<Json<RefsView>, ApiError> {
     let Path(code) = code.map_err(|e| ApiError::BadRequest(e.body_text()))?;
@@ -68,13 +65,13 @@ pub async fn refs(
 }
 
 /// `GET /api/docs`: every document.
-pub async fn docs(State(index): State<Shared>) -> Json<Value> {
+pub async fn docs(Current(index): Current) -> Json<Value> {
     Json(json!({ "documents": DocsEntry::list(&index) }))
 }
 
 /// `GET /api/docs/{doc_id}`: one document whole.
 pub async fn doc(
-    State(index): State<Shared>,
+    Current(index): Current,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
@@ -88,6 +85,11 @@ pub async fn doc(
 }
 
 /// `GET /healthz`.
-pub async fn health(State(index): State<Shared>) -> Json<Value> {
-    Json(json!({ "status": "ok", "documents": index.documents().len() }))
+pub async fn health(Current(index): Current) -> Json<Value> {
+    let generation = index.generation().file_name().map(|n| n.to_string_lossy());
+    Json(json!({
+        "status": "ok",
+        "documents": index.documents().len(),
+        "generation": generation,
+    }))
 }
