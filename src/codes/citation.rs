@@ -156,6 +156,13 @@ fn share_issuer_along_lists(citations: &mut [Citation], text: &str) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_syllable_whose_tone_move_changes_its_length_does_not_shift_the_citation() {
+        let c = one("Theo Kết luận số 05-KL/TU của Tỉnh ủy về luỹ kế vốn, bà Thuỳ báo cáo");
+        assert_eq!(c.surface, "05-KL/TU");
+        assert_eq!(c.subject.as_deref(), Some("luỹ kế vốn, bà Thuỳ báo cáo"));
+    }
+
     fn one(text: &str) -> Citation {
         let mut all = extract(text);
         assert_eq!(all.len(), 1, "{text}");

@@ -9,15 +9,24 @@ use unicode_normalization::UnicodeNormalization;
 /// The five Vietnamese tone marks as combining characters.
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
-/// Rewrites every syllable to the modern tone placement; NFC in, NFC out, same byte length.
+/// Rewrites syllables to the modern tone placement; NFC in, NFC out, same byte length, so
+/// that a byte range found in the result is the same range of `text`. The two moves that
+/// would change the length (`uỳ` -> `ùy`, `uỹ` -> `ũy`: `ù` and `ũ` take two bytes, `ỳ` and
+/// `ỹ` three) are left to [`moved_tones`], which the analyzer uses token by token.
 pub fn canonical_tones(text: &str) -> String {
-    moved_tones(text).unwrap_or_else(|| text.to_owned())
+    rewrite(text, true).unwrap_or_else(|| text.to_owned())
 }
 
 /// The text with its tone marks moved, or `None` when no syllable needs it (most text):
 /// the analyzer calls this for every token and ingest for every paragraph, so only the
 /// syllables that end in a marked vowel are looked at, never every character.
 pub fn moved_tones(text: &str) -> Option<String> {
+    rewrite(text, false)
+}
+
+/// The text with every old-style syllable rewritten (only those whose length stays, if
+/// `same_length`), or `None` when none is.
+fn rewrite(text: &str, same_length: bool) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     for (i, c) in text.char_indices().filter(|&(_, c)| is_marked_ending(c)) {
@@ -26,7 +35,9 @@ pub fn moved_tones(text: &str) -> Option<String> {
             continue;
         }
         let start = syllable_start(text, i);
-        if let Some(moved) = canonical_syllable(&text[start..end]) {
+        let moved = canonical_syllable(&text[start..end])
+            .filter(|moved| !same_length || moved.len() == end - start);
+        if let Some(moved) = moved {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..start]);
             out.push_str(&moved);
@@ -138,7 +149,11 @@ mod tests {
 
     #[test]
     fn byte_length_is_kept() {
-        let text = "Thành uỷ Lào Cai hoà";
+        let text = "Thành uỷ Lào Cai hoà, bà Thuỳ, luỹ kế";
+        assert_eq!(
+            moved_tones(text).unwrap(),
+            "Thành ủy Lào Cai hòa, bà Thùy, lũy kế"
+        );
         assert_eq!(canonical_tones(text).len(), text.len());
     }
 }
