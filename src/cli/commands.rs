@@ -228,6 +228,10 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     emit(&out)
 }
 
+/// Searches that run at once; more wait their turn. Searches use the CPU only, so more
+/// threads than this add memory (each thread's allocator arena), not answers per second.
+const SEARCH_THREADS: usize = 8;
+
 /// `tracuu serve`: the HTTP API and the web page until Ctrl-C or SIGTERM.
 pub fn serve(dir: &Path, addr: &str) -> Result<()> {
     tracing_subscriber::fmt()
@@ -237,6 +241,7 @@ pub fn serve(dir: &Path, addr: &str) -> Result<()> {
         .init();
     let live = LiveIndex::new(IndexDir::new(dir), open_index(dir)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(SEARCH_THREADS)
         .enable_all()
         .build()?;
     runtime.block_on(crate::server::serve(live, addr))
