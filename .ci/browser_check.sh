@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Headless Chromium check of the web page: a search renders results with highlights, and a
-# document-code link leads to that number's citations view. Screenshots go to
-# target/screenshots/ for a person to look at.
+# Headless Chromium check of the web page: a search renders results with highlights, a
+# document-code link leads to that number's citations view, and a document full of HTML
+# is shown as text, its scripts never run. Screenshots go to target/screenshots/ for a
+# person to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=target/release/tracuu
 shots=target/screenshots
 mkdir -p "$shots"
 work=$(mktemp -d)
-"$bin" index --json --index "$work/index" > /dev/null
+mkdir "$work/corpus"
+cp seeds/* "$work/corpus/"
+cat > "$work/corpus/html.txt" << 'EOF'
+Thông báo kiểm thử hiển thị.
+
+Văn bản chứa mã độc <script>document.body.dataset.pwned = "script"</script> và ảnh <img src=x onerror="document.body.dataset.pwned = 'img'"> không được chạy.
+EOF
+"$bin" index --json --input "$work/corpus" --index "$work/index" > /dev/null
 "$bin" serve --addr 127.0.0.1:0 --index "$work/index" > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -43,6 +51,14 @@ check "each cited document is listed with its citations" 'class="mention"' "$wor
 
 chrome --dump-dom "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > "$work/empty.html"
 check "an empty result says so" 'Không tìm thấy đoạn văn nào' "$work/empty.html"
+
+chrome --dump-dom "$url/?q=m%C3%A3%20%C4%91%E1%BB%99c%20script" > "$work/html.html"
+check "a document's HTML is shown as text" '&lt;img src=x onerror=' "$work/html.html"
+if grep -q 'data-pwned' "$work/html.html"; then
+  failed=$((failed + 1)); echo "FAILED: a script in a document ran"
+else
+  passed=$((passed + 1))
+fi
 
 chrome --screenshot="$shots/search.png" --window-size=1280,1000 "$search" > /dev/null
 chrome --screenshot="$shots/refs.png" --window-size=1280,1000 "$url$code_link" > /dev/null

@@ -1,16 +1,11 @@
 //! `tracuu parse` through the real binary, and reading a corpus with bad files in it.
 
+mod common;
+
+use common::tracuu;
 use std::fs;
-use std::process::Command;
 use tracuu::codes::{DocCode, Registry};
 use tracuu::ingest;
-
-fn tracuu(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .output()
-        .expect("tracuu runs")
-}
 
 #[test]
 fn parse_json_gives_the_contract_fields_with_citations() {
@@ -164,4 +159,10 @@ fn an_index_older_than_its_corpus_says_so() {
         warning.contains("the index is older than") && warning.contains("a.txt"),
         "{warning}"
     );
+}
+
+#[test]
+fn the_server_listens_on_loopback_unless_told_otherwise() {
+    let help = String::from_utf8(tracuu(&["serve", "--help"]).stdout).unwrap();
+    assert!(help.contains("[default: 127.0.0.1:8080]"), "{help}");
 }

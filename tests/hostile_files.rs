@@ -1,18 +1,13 @@
 //! A corpus of whatever files people have, next to the five seeds: indexing finishes, every
 //! good file is searchable, every bad one is listed with its reason, memory stays bounded.
 
+mod common;
+
+use common::tracuu;
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
-
-fn tracuu(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .output()
-        .expect("tracuu runs")
-}
 
 fn json(out: std::process::Output) -> Value {
     assert!(

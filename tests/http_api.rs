@@ -118,7 +118,19 @@ fn hostile_queries_get_a_4xx_sentence_or_an_answer_in_bounded_time() {
         }
     }
     let too_long_for_a_uri = format!("/api/search?q={}", "a".repeat(100_000));
-    assert_eq!(server.raw_status(&too_long_for_a_uri), 414);
+    assert_eq!(server.raw_status("GET", &too_long_for_a_uri), 414);
+    for (method, path) in [
+        ("POST", "/api/search?q=x"),
+        ("PUT", "/api/docs/x"),
+        ("DELETE", "/api/docs/000_d14dc016ed1c5a67"),
+    ] {
+        assert_eq!(
+            server.raw_status(method, path),
+            405,
+            "{method} {path}: nothing is written"
+        );
+    }
+    assert_eq!(server.raw_status("GET", "/../../etc/passwd"), 404);
     assert_eq!(server.get("/healthz").0, 200);
 }
 

@@ -1,9 +1,11 @@
 //! What a user sees searching the seeds through the real binary: the paragraphs each query
 //! must return near the top, codes kept apart, chrome never found, filters and ranking.
 
+mod common;
+
+use common::tracuu;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// One index for the whole test binary, built from seeds/ by `tracuu index`.
@@ -26,13 +28,6 @@ fn index_dir() -> &'static PathBuf {
         );
         dir
     })
-}
-
-fn tracuu(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .output()
-        .expect("tracuu runs")
 }
 
 fn run_json(args: &[&str]) -> Value {

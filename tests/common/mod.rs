@@ -114,14 +114,14 @@ impl Server {
 }
 
 impl Server {
-    /// The status line of a GET sent byte for byte, for targets no HTTP client will build.
-    pub fn raw_status(&self, target: &str) -> u16 {
+    /// The status of a request sent byte for byte, for targets no HTTP client will build.
+    pub fn raw_status(&self, method: &str, target: &str) -> u16 {
         use std::io::{Read, Write};
         let addr = self.url.trim_start_matches("http://");
         let mut stream = std::net::TcpStream::connect(addr).unwrap();
         write!(
             stream,
-            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut head = [0u8; 12];
