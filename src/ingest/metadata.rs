@@ -86,8 +86,12 @@ fn read_header_line(lines: &[Line], i: &mut usize, header: &mut Header) -> bool 
             title.push(lines[*i].text.clone());
         }
         header.title = Some(title.join(" "));
-    } else if let Some(c) = NUMBER.captures(&text).filter(|_| text.chars().count() < 40) {
-        header.number = DocCode::parse(c[1].trim_end_matches([',', '.']));
+    } else if let Some(number) = NUMBER
+        .captures(&text)
+        .filter(|_| text.chars().count() < 40)
+        .and_then(|c| DocCode::parse(c[1].trim_end_matches([',', '.'])))
+    {
+        header.number = Some(number);
     } else if let Some(c) = PLACE_DATE
         .captures(&text)
         .filter(|_| text.chars().count() < 80)

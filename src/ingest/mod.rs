@@ -191,3 +191,61 @@ pub fn read_corpus(root: &Path) -> Corpus {
     }
     Corpus { documents, skipped }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: [&str; 16] = [
+        "đảng", "bộ", "tỉnh", "lãnh", "đạo", "phát", "triển", "kinh", "tế", "xã", "hội", "chuyển",
+        "đổi", "số", "năm", "2024",
+    ];
+
+    /// A sentence of 3-12 words, capitalised, ending in a period.
+    fn sentence() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(&WORDS[..]), 3..12).prop_map(|words| {
+            let text = words.join(" ");
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+        })
+    }
+
+    /// Paragraphs of sentences, wrapped at random points the way extractors break lines.
+    fn document() -> impl Strategy<Value = String> {
+        let paragraph = (prop::collection::vec(sentence(), 1..5), 20usize..90).prop_map(
+            |(sentences, width)| {
+                let mut out = String::new();
+                let mut line = 0;
+                for word in sentences.join(" ").split(' ') {
+                    let wrap = line > 0 && line + word.len() > width;
+                    out.push_str(if wrap {
+                        "\n"
+                    } else if line > 0 {
+                        " "
+                    } else {
+                        ""
+                    });
+                    line = if wrap { 0 } else { line + 1 } + word.len();
+                    out.push_str(word);
+                }
+                out
+            },
+        );
+        prop::collection::vec(paragraph, 1..8).prop_map(|ps| ps.join("\n\n"))
+    }
+
+    fn letters_and_digits(text: &str) -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn reconstruction_keeps_every_content_character(text in document()) {
+            let doc = parse_text("p", "p.txt", &text);
+            let kept: String = doc.paragraphs.iter().map(|p| letters_and_digits(&p.text)).collect();
+            prop_assert_eq!(kept, letters_and_digits(&text));
+        }
+    }
+}
