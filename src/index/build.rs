@@ -73,8 +73,8 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     let registry = Registry::build(&documents);
     let generation = dir.new_generation()?;
     write_tantivy(&generation.join("tantivy"), &documents, &registry)?;
-    save_json(&generation.join("documents.json"), &documents)?;
-    save_json(&generation.join("registry.json"), &registry)?;
+    save_json(&generation.join("documents.json.zst"), &documents)?;
+    save_json(&generation.join("registry.json.zst"), &registry)?;
     save_json(
         &generation.join("manifest.json"),
         &Manifest {

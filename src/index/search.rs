@@ -105,7 +105,7 @@ impl SearchIndex {
             Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
-        let documents: Vec<Document> = load_json(&generation.join("documents.json"))?;
+        let documents: Vec<Document> = load_json(&generation.join("documents.json.zst"))?;
         let by_id = documents
             .iter()
             .enumerate()
@@ -119,7 +119,7 @@ impl SearchIndex {
             fields,
             by_id,
             documents,
-            registry: load_json(&generation.join("registry.json"))?,
+            registry: load_json(&generation.join("registry.json.zst"))?,
             manifest: load_json(&generation.join("manifest.json"))?,
             generation,
         })

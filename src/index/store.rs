@@ -90,19 +90,39 @@ fn now_nanos() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-/// Writes a value as JSON.
+/// zstd level for the documents and the registry: their text shrinks about fourfold and
+/// reads back at several hundred MB/s.
+const ZSTD_LEVEL: i32 = 3;
+
+/// Writes a value as JSON, compressed with zstd when `path` ends in `.zst`.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let file =
         fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    serde_json::to_writer(std::io::BufWriter::new(file), value)?;
+    let out = std::io::BufWriter::new(file);
+    if is_compressed(path) {
+        let mut encoder = zstd::Encoder::new(out, ZSTD_LEVEL)?;
+        serde_json::to_writer(&mut encoder, value)?;
+        encoder.finish()?;
+    } else {
+        serde_json::to_writer(out, value)?;
+    }
     Ok(())
 }
 
 /// Reads a value saved by [`save_json`].
 pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    serde_json::from_reader(std::io::BufReader::new(file))
-        .with_context(|| format!("{} is damaged", path.display()))
+    let input = std::io::BufReader::new(file);
+    let value = if is_compressed(path) {
+        serde_json::from_reader(zstd::Decoder::with_buffer(input)?)
+    } else {
+        serde_json::from_reader(input)
+    };
+    value.with_context(|| format!("{} is damaged", path.display()))
+}
+
+fn is_compressed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "zst")
 }
 
 #[cfg(test)]
