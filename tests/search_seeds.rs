@@ -230,6 +230,20 @@ fn an_exact_diacritic_match_ranks_above_a_folded_one() {
 }
 
 #[test]
+fn a_word_of_the_heading_finds_the_paragraphs_standing_under_it() {
+    let json = run_json(&["search", "văn hóa bảo hiểm", "--limit", "50"]);
+    let under_heading = json["hits"].as_array().unwrap().iter().any(|h| {
+        let text = h["text"].as_str().unwrap().to_lowercase();
+        let section = h["section"].as_str().unwrap().to_lowercase();
+        section.contains("văn hóa") && !text.contains("văn hóa") && text.contains("bảo hiểm")
+    });
+    assert!(
+        under_heading,
+        "a paragraph on bảo hiểm under the heading 'Về văn hóa-xã hội' is found"
+    );
+}
+
+#[test]
 fn snippets_mark_what_the_user_typed_even_without_diacritics() {
     let json = run_json(&["search", "cao toc noi bai", "--limit", "1"]);
     let hit = &json["hits"][0];

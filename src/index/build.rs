@@ -2,7 +2,7 @@
 //! written to a new generation, then swapped in atomically.
 
 use super::schema::{Fields, schema};
-use super::store::{IndexDir, Manifest, now_secs, save_json};
+use super::store::{FORMAT, IndexDir, Manifest, now_secs, save_json};
 use crate::codes::Registry;
 use crate::ingest::{self, Document, Skipped};
 use crate::text::{analyzer, fold};
@@ -78,6 +78,7 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     save_json(
         &generation.join("manifest.json"),
         &Manifest {
+            format: FORMAT,
             input: input.canonicalize()?,
             built_at,
         },
@@ -173,17 +174,15 @@ impl Entry<'_> {
         t.add_text(f.doc_id, &doc.doc_id);
         t.add_u64(f.paragraph, self.paragraph as u64);
         t.add_u64(f.footnote, u64::from(self.footnote.unwrap_or(0)));
+        let context = format!(
+            "{} {}",
+            self.section,
+            m.title.as_deref().unwrap_or_default()
+        );
         t.add_text(f.body_exact, self.text);
         t.add_text(f.body_folded, self.text);
+        t.add_text(f.body_folded, context);
         t.add_text(f.bigrams, self.text);
-        t.add_text(
-            f.context,
-            format!(
-                "{} {}",
-                self.section,
-                m.title.as_deref().unwrap_or_default()
-            ),
-        );
         for key in codes.into_iter().flatten() {
             t.add_text(f.codes, key);
         }

@@ -20,12 +20,11 @@ pub struct Fields {
     pub footnote: Field,
     /// Body text, diacritics kept (tone placement canonical), with positions.
     pub body_exact: Field,
-    /// Body text, diacritics folded, with positions.
+    /// Body text, diacritics folded, with positions; then the section path and the document
+    /// title as a second value, so that a word named only there still finds the paragraph.
     pub body_folded: Field,
     /// Adjacent folded syllable pairs of the body: what adjacency in a query is scored on.
     pub bigrams: Field,
-    /// The section path and document title, folded: words a paragraph stands under.
-    pub context: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
     /// Folded kind name (`nghi quyet`), for filtering.
@@ -59,7 +58,6 @@ pub fn schema() -> (Schema, Fields) {
         body_exact: b.add_text_field("body_exact", text_field(EXACT)),
         body_folded: b.add_text_field("body_folded", text_field(FOLDED)),
         bigrams: b.add_text_field("bigrams", indexed(BIGRAMS, IndexRecordOption::WithFreqs)),
-        context: b.add_text_field("context", text_field(FOLDED)),
         codes: b.add_text_field("codes", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
@@ -79,7 +77,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body_exact: f("body_exact")?,
         body_folded: f("body_folded")?,
         bigrams: f("bigrams")?,
-        context: f("context")?,
         codes: f("codes")?,
         kind: f("kind")?,
         issuer: f("issuer")?,

@@ -101,6 +101,8 @@ impl SearchIndex {
     /// Opens the current generation of an index folder.
     pub fn open(dir: &IndexDir) -> Result<SearchIndex> {
         let generation = dir.current().context("no index has been built here yet")?;
+        let manifest: Manifest = load_json(&generation.join("manifest.json"))?;
+        manifest.check_format()?;
         let index =
             Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
         analyzer::register(&index);
@@ -120,7 +122,7 @@ impl SearchIndex {
             by_id,
             documents,
             registry: load_json(&generation.join("registry.json.zst"))?,
-            manifest: load_json(&generation.join("manifest.json"))?,
+            manifest,
             generation,
         })
     }
@@ -309,19 +311,13 @@ struct Plan {
 /// Boosts: exact diacritics over folded matches, adjacent syllables over scattered ones.
 const EXACT_BOOST: f32 = 10.0;
 const PAIR_BOOST: f32 = 2.0;
-const CONTEXT_WEIGHT: f32 = 0.3;
 
 impl Plan {
     fn new(f: &Fields, q: &ParsedQuery) -> Plan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let words: Vec<(String, String)> = q.words.iter().flat_map(|w| analyse(w)).collect();
         for (exact, folded) in &words {
-            let in_context = boost(term(f.context, folded), CONTEXT_WEIGHT);
-            let either = BooleanQuery::new(vec![
-                (Occur::Should, term(f.body_folded, folded)),
-                (Occur::Should, in_context),
-            ]);
-            clauses.push((Occur::Must, Box::new(either)));
+            clauses.push((Occur::Must, term(f.body_folded, folded)));
             if exact != folded {
                 clauses.push((Occur::Should, boost(term(f.body_exact, exact), EXACT_BOOST)));
             }
