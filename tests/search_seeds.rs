@@ -114,7 +114,8 @@ const QUERIES: &[Case] = &[
         &[("000", 43), ("001", 13)],
         2,
     ),
-    ("chuyển đổi số", &["--kind", "Tin tức"], &[("002", 11)], 1),
+    // ¶8 and ¶11 of the news both say "chuyển đổi số" once; ¶11 is about it.
+    ("chuyển đổi số", &["--kind", "Tin tức"], &[("002", 11)], 2),
     (
         "chuyển đổi số",
         &["--issuer", "Long Khánh"],

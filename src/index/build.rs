@@ -179,10 +179,8 @@ impl Entry<'_> {
             self.section,
             m.title.as_deref().unwrap_or_default()
         );
-        t.add_text(f.body_exact, self.text);
-        t.add_text(f.body_folded, self.text);
-        t.add_text(f.body_folded, context);
-        t.add_text(f.bigrams, self.text);
+        t.add_text(f.body, self.text);
+        t.add_text(f.body, context);
         for key in codes.into_iter().flatten() {
             t.add_text(f.codes, key);
         }

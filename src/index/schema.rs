@@ -1,7 +1,7 @@
 //! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
 //! document needs to be filtered and shown.
 
-use crate::text::analyzer::{BIGRAMS, EXACT, FOLDED};
+use crate::text::analyzer::{BODY, FOLDED};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -18,13 +18,12 @@ pub struct Fields {
     pub paragraph: Field,
     /// Footnote number, for a footnote entry (0 for a paragraph).
     pub footnote: Field,
-    /// Body text, diacritics kept (tone placement canonical), with positions.
-    pub body_exact: Field,
-    /// Body text, diacritics folded, with positions; then the section path and the document
-    /// title as a second value, so that a word named only there still finds the paragraph.
-    pub body_folded: Field,
-    /// Adjacent folded syllable pairs of the body: what adjacency in a query is scored on.
-    pub bigrams: Field,
+    /// Body text as [`crate::text::analyzer::body`] cuts it, with positions: each syllable folded and,
+    /// where it differs, with its diacritics (tone placement canonical), and each adjacent
+    /// pair folded (what adjacency in a query is scored on). Then the section path and the
+    /// document title as a second value, so that a word named only there still finds the
+    /// paragraph.
+    pub body: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
     /// Folded kind name (`nghi quyet`), for filtering.
@@ -55,9 +54,7 @@ pub fn schema() -> (Schema, Fields) {
         doc_ord: b.add_u64_field("doc_ord", FAST),
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
-        body_exact: b.add_text_field("body_exact", text_field(EXACT)),
-        body_folded: b.add_text_field("body_folded", text_field(FOLDED)),
-        bigrams: b.add_text_field("bigrams", indexed(BIGRAMS, IndexRecordOption::WithFreqs)),
+        body: b.add_text_field("body", text_field(BODY)),
         codes: b.add_text_field("codes", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
@@ -74,9 +71,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         doc_ord: f("doc_ord")?,
         paragraph: f("paragraph")?,
         footnote: f("footnote")?,
-        body_exact: f("body_exact")?,
-        body_folded: f("body_folded")?,
-        bigrams: f("bigrams")?,
+        body: f("body")?,
         codes: f("codes")?,
         kind: f("kind")?,
         issuer: f("issuer")?,

@@ -310,22 +310,22 @@ struct Plan {
 
 /// Boosts: exact diacritics over folded matches, adjacent syllables over scattered ones.
 const EXACT_BOOST: f32 = 10.0;
-const PAIR_BOOST: f32 = 2.0;
+const PAIR_BOOST: f32 = 10.0;
 
 impl Plan {
     fn new(f: &Fields, q: &ParsedQuery) -> Plan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let words: Vec<(String, String)> = q.words.iter().flat_map(|w| analyse(w)).collect();
         for (exact, folded) in &words {
-            clauses.push((Occur::Must, term(f.body_folded, folded)));
+            clauses.push((Occur::Must, term(f.body, folded)));
             if exact != folded {
-                clauses.push((Occur::Should, boost(term(f.body_exact, exact), EXACT_BOOST)));
+                clauses.push((Occur::Should, boost(term(f.body, exact), EXACT_BOOST)));
             }
         }
         let folded: Vec<&str> = words.iter().map(|(_, f)| f.as_str()).collect();
         let mut sequences = vec![folded.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
         for pair in folded.windows(2) {
-            let adjacent = term(f.bigrams, &analyzer::bigram(pair[0], pair[1]));
+            let adjacent = term(f.body, &analyzer::bigram(pair[0], pair[1]));
             clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
         }
         for p in &q.phrases {
@@ -389,18 +389,17 @@ fn analyse(text: &str) -> Vec<(String, String)> {
 fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
     let tokens = analyse(text);
     let typed_diacritics = tokens.iter().any(|(e, fo)| e != fo);
-    let (field, words): (_, Vec<&str>) = if typed_diacritics {
-        (
-            f.body_exact,
-            tokens.iter().map(|(e, _)| e.as_str()).collect(),
-        )
-    } else {
-        (
-            f.body_folded,
-            tokens.iter().map(|(_, fo)| fo.as_str()).collect(),
-        )
-    };
-    phrase(field, &words)
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|(e, fo)| {
+            if typed_diacritics {
+                analyzer::exact_term(e, fo)
+            } else {
+                fo.clone()
+            }
+        })
+        .collect();
+    phrase(f.body, &words)
 }
 
 fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
@@ -410,7 +409,7 @@ fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-fn phrase(field: tantivy::schema::Field, words: &[&str]) -> Box<dyn Query> {
+fn phrase(field: tantivy::schema::Field, words: &[String]) -> Box<dyn Query> {
     match words {
         [] => Box::new(BooleanQuery::new(Vec::new())),
         [one] => term(field, one),

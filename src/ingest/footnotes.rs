@@ -2,13 +2,15 @@
 
 use super::document::Footnote;
 use super::lines::Line;
+use super::structure::split_marker;
 use regex::Regex;
 use std::sync::LazyLock;
 
+// The number of a note (group 1); the note text follows, see [`split_marker`].
 static PDF_NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{2,}(\d{1,2})\s+(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^\s{2,}(\d{1,2})\s").expect("valid pattern"));
 static MARKED_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)").expect("valid pattern"));
 static SUPERSCRIPT_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+").expect("valid pattern"));
 static GLUED_MARKER: LazyLock<Regex> =
@@ -40,7 +42,7 @@ fn is_separator(line: &str) -> bool {
 fn starts_notes(rest: &[&str]) -> bool {
     rest.iter()
         .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| PDF_NOTE_START.is_match(l))
+        .is_some_and(|l| split_marker(&PDF_NOTE_START, l).is_some())
 }
 
 /// Reads notes from `lines[start..]`; returns where the body text resumes.
@@ -48,8 +50,8 @@ fn read_notes(lines: &[&str], start: usize, notes: &mut Vec<Footnote>) -> usize 
     let mut i = start;
     while i < lines.len() {
         let line = lines[i];
-        if let Some(c) = PDF_NOTE_START.captures(line) {
-            notes.push(footnote(&c[1], &c[2]));
+        if let Some((number, text)) = split_marker(&PDF_NOTE_START, line) {
+            notes.push(footnote(number, text));
         } else if is_page_start(line) {
             break;
         } else if let Some(note) = notes.last_mut().filter(|_| !line.trim().is_empty()) {
@@ -78,9 +80,9 @@ pub fn take_marked(lines: Vec<Line>) -> (Vec<Line>, Vec<Footnote>) {
     let mut notes = Vec::new();
     let kept = lines
         .into_iter()
-        .filter(|line| match MARKED_NOTE.captures(&line.text) {
-            Some(c) => {
-                notes.push(footnote(&from_superscript(&c[1]), &c[2]));
+        .filter(|line| match split_marker(&MARKED_NOTE, &line.text) {
+            Some((marker, text)) => {
+                notes.push(footnote(&from_superscript(marker), text));
                 false
             }
             None => true,

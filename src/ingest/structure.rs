@@ -43,38 +43,44 @@ impl Marker {
 /// Outline level of a heading without numbering (a bold line, a `##` line).
 const UNNUMBERED: usize = 7;
 
+// Each pattern matches the marker alone (group 1) and what must follow it; the text after is
+// taken by [`split_marker`], so that a long paragraph is never scanned to its end.
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s+(\S.*)$")
-        .expect("valid pattern")
+    Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s").expect("valid pattern")
 });
 static SUB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s+(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s").expect("valid pattern"));
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}[.\-/])\s+(\p{Lu}.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}[.\-/])\s+\p{Lu}").expect("valid pattern"));
 static PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\(\d{1,2}\))\s*(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(\(\d{1,2}\))").expect("valid pattern"));
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-+•]\s+(\S.*)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^([-+•])\s").expect("valid pattern"));
+
+/// The marker `pattern` finds opening a one-line `text` (its group 1), and the text after
+/// it without leading spaces, which must not be empty.
+pub(super) fn split_marker<'t>(pattern: &Regex, text: &'t str) -> Option<(&'t str, &'t str)> {
+    let marker = pattern.captures(text)?.get(1)?;
+    let rest = text[marker.end()..].trim_start();
+    (!rest.is_empty() && !rest.contains('\n')).then_some((marker.as_str(), rest))
+}
 
 /// The marker opening `text`, if any, and the text after it.
 pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
-    fn rest<'t>(c: &regex::Captures<'t>, i: usize) -> &'t str {
-        c.get(i).map_or("", |m| m.as_str())
+    if let Some((roman, rest)) = split_marker(&ROMAN, text) {
+        return Some((Marker::Roman(roman.to_owned()), rest));
     }
-    if let Some(c) = ROMAN.captures(text) {
-        return Some((Marker::Roman(c[1].to_owned()), rest(&c, 2)));
+    if let Some((sub, rest)) = split_marker(&SUB, text) {
+        let depth = sub.split('.').filter(|p| !p.is_empty()).count();
+        return Some((Marker::Sub(sub.to_owned(), depth), rest));
     }
-    if let Some(c) = SUB.captures(text) {
-        let depth = c[1].split('.').filter(|p| !p.is_empty()).count();
-        return Some((Marker::Sub(c[1].to_owned(), depth), rest(&c, 2)));
+    if let Some((number, rest)) = split_marker(&NUMBER, text) {
+        return Some((Marker::Number(number.to_owned()), rest));
     }
-    if let Some(c) = NUMBER.captures(text) {
-        return Some((Marker::Number(c[1].to_owned()), rest(&c, 2)));
+    if let Some((paren, rest)) = split_marker(&PAREN, text) {
+        return Some((Marker::Paren(paren.to_owned()), rest));
     }
-    if let Some(c) = PAREN.captures(text) {
-        return Some((Marker::Paren(c[1].to_owned()), rest(&c, 2)));
-    }
-    BULLET.captures(text).map(|c| (Marker::Bullet, rest(&c, 1)))
+    split_marker(&BULLET, text).map(|(_, rest)| (Marker::Bullet, rest))
 }
 
 /// A body paragraph with its section path, before numbering and footnote links.

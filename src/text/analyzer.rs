@@ -1,25 +1,22 @@
 //! The tantivy analyzers for Vietnamese: syllables cut by Unicode word boundaries, lower-cased
-//! (`Đ` -> `đ`), in one tone-mark placement (`vi_exact`) or with every diacritic folded away
-//! (`vi_folded`). Offsets always point into the original text, so hits can be highlighted.
+//! (`Đ` -> `đ`), in one tone-mark placement ([`exact`]) or with every diacritic folded away
+//! ([`folded`]), and all forms at once for the body field ([`body`]). Offsets always point
+//! into the original text, so hits can be highlighted.
 
-use super::moved_tones;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use super::{moved_tones, strip_marks};
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Name of the analyzer that keeps diacritics (tone placement made canonical).
-pub const EXACT: &str = "vi_exact";
 /// Name of the analyzer that folds every diacritic and `đ` to `d`.
 pub const FOLDED: &str = "vi_folded";
-/// Name of the analyzer of adjacent folded syllable pairs (`chuyen_doi`, `doi_so`).
-pub const BIGRAMS: &str = "vi_bigrams";
+/// Name of the analyzer of the body field: folded, exact and paired syllables.
+pub const BODY: &str = "vi_body";
 
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(LowerCaser)
-        .filter(ToneFilter)
+        .filter(Rewrite(moved_tones))
         .build()
 }
 
@@ -27,30 +24,40 @@ pub fn exact() -> TextAnalyzer {
 pub fn folded() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+        .filter(Rewrite(fold_syllable))
         .build()
 }
 
-/// The analyzer of adjacent syllable pairs: `chuyển đổi số` -> `chuyen_doi`, `doi_so`.
-/// Adjacent query syllables are boosted with one term lookup instead of a phrase query.
-pub fn bigrams() -> TextAnalyzer {
+/// The analyzer of the body field: every syllable folded and, where it differs, exact, and
+/// each pair of adjacent folded syllables (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`,
+/// `đổi`, `chuyen_doi`, `so`, `số`, `doi_so`); see [`FormsFilter`].
+pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(BigramFilter)
+        .filter(FormsFilter)
         .build()
 }
 
-/// The bigram term of two folded syllables, as [`bigrams`] indexes it.
+/// The term of two adjacent folded syllables, as [`body`] indexes it.
 pub fn bigram(first: &str, second: &str) -> String {
     format!("{first}_{second}")
 }
 
+/// The term of a syllable in its exact form, as [`body`] indexes it. A syllable without
+/// diacritics is written `=cao`, so that it stays apart from the folded `cao` that `cáo`
+/// and `cạo` are indexed under too; one with diacritics never collides with a folded term.
+pub fn exact_term(exact: &str, folded: &str) -> String {
+    if exact == folded {
+        format!("={exact}")
+    } else {
+        exact.to_owned()
+    }
+}
+
 /// Registers the analyzers on an index.
 pub fn register(index: &tantivy::Index) {
-    index.tokenizers().register(EXACT, exact());
     index.tokenizers().register(FOLDED, folded());
-    index.tokenizers().register(BIGRAMS, bigrams());
+    index.tokenizers().register(BODY, body());
 }
 
 /// Runs an analyzer over `text`: each token's text and byte range in `text`.
@@ -108,106 +115,145 @@ impl TokenStream for SyllableStream<'_> {
     }
 }
 
-/// Rewrites each token to the canonical tone placement (`uỷ` -> `ủy`, `hoà` -> `hòa`).
+/// Rewrites the text of each token with a function returning the new text, or `None` to
+/// keep it: the tone placement of [`exact`], the folding of [`folded`].
 #[derive(Clone)]
-pub struct ToneFilter;
+pub struct Rewrite(pub fn(&str) -> Option<String>);
 
-/// The tokenizer [`ToneFilter`] wraps.
+/// The tokenizer [`Rewrite`] wraps.
 #[derive(Clone)]
-pub struct ToneFiltered<T>(T);
+pub struct Rewritten<T> {
+    inner: T,
+    rewrite: fn(&str) -> Option<String>,
+}
 
-/// The token stream of [`ToneFiltered`].
-pub struct ToneStream<S>(S);
+/// The token stream of [`Rewritten`].
+pub struct RewriteStream<S> {
+    inner: S,
+    rewrite: fn(&str) -> Option<String>,
+}
 
-impl TokenFilter for ToneFilter {
-    type Tokenizer<T: Tokenizer> = ToneFiltered<T>;
+impl TokenFilter for Rewrite {
+    type Tokenizer<T: Tokenizer> = Rewritten<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> ToneFiltered<T> {
-        ToneFiltered(tokenizer)
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Rewritten<T> {
+        Rewritten {
+            inner: tokenizer,
+            rewrite: self.0,
+        }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for ToneFiltered<T> {
-    type TokenStream<'a> = ToneStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for Rewritten<T> {
+    type TokenStream<'a> = RewriteStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ToneStream(self.0.token_stream(text))
+        RewriteStream {
+            inner: self.inner.token_stream(text),
+            rewrite: self.rewrite,
+        }
     }
 }
 
-impl<S: TokenStream> TokenStream for ToneStream<S> {
+impl<S: TokenStream> TokenStream for RewriteStream<S> {
     fn advance(&mut self) -> bool {
-        if !self.0.advance() {
+        if !self.inner.advance() {
             return false;
         }
-        if let Some(moved) = moved_tones(&self.0.token().text) {
-            self.0.token_mut().text = moved;
+        if let Some(rewritten) = (self.rewrite)(&self.inner.token().text) {
+            self.inner.token_mut().text = rewritten;
         }
         true
     }
 
     fn token(&self) -> &Token {
-        self.0.token()
+        self.inner.token()
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
+        self.inner.token_mut()
     }
 }
 
-/// Turns a token stream into the stream of its adjacent pairs.
-#[derive(Clone)]
-pub struct BigramFilter;
+/// The folded form of a lower-cased syllable, `None` when it has nothing to fold.
+fn fold_syllable(syllable: &str) -> Option<String> {
+    (!syllable.is_ascii()).then(|| strip_marks(syllable))
+}
 
-/// The tokenizer [`BigramFilter`] wraps.
+/// Turns a stream of lower-cased syllables into every form the body field indexes, each at
+/// the syllable's position: the folded syllable, its [`exact_term`] (`ủy` beside `uy`, `=cao`
+/// beside `cao`) and the folded pair with the syllable before it (`chuyen_doi`), so that
+/// adjacency is scored with one term.
+/// One pass over the text instead of one per form.
 #[derive(Clone)]
-pub struct Bigrams<T>(T);
+pub struct FormsFilter;
 
-/// The token stream of [`Bigrams`]: each token joined to the one before it.
-pub struct BigramStream<S> {
+/// The tokenizer [`FormsFilter`] wraps.
+#[derive(Clone)]
+pub struct Forms<T>(T);
+
+/// The token stream of [`Forms`].
+pub struct FormsStream<S> {
     inner: S,
     previous: Option<Token>,
+    pending: Vec<Token>,
     token: Token,
 }
 
-impl TokenFilter for BigramFilter {
-    type Tokenizer<T: Tokenizer> = Bigrams<T>;
+impl TokenFilter for FormsFilter {
+    type Tokenizer<T: Tokenizer> = Forms<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Bigrams<T> {
-        Bigrams(tokenizer)
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Forms<T> {
+        Forms(tokenizer)
     }
 }
 
-impl<T: Tokenizer> Tokenizer for Bigrams<T> {
-    type TokenStream<'a> = BigramStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for Forms<T> {
+    type TokenStream<'a> = FormsStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        BigramStream {
+        FormsStream {
             inner: self.0.token_stream(text),
             previous: None,
+            pending: Vec::new(),
             token: Token::default(),
         }
     }
 }
 
-impl<S: TokenStream> TokenStream for BigramStream<S> {
-    fn advance(&mut self) -> bool {
-        loop {
-            if !self.inner.advance() {
-                return false;
-            }
-            let current = self.inner.token().clone();
-            if let Some(previous) = self.previous.replace(current.clone()) {
-                self.token = Token {
-                    offset_from: previous.offset_from,
-                    offset_to: current.offset_to,
-                    position: previous.position,
-                    text: bigram(&previous.text, &current.text),
-                    position_length: 1,
-                };
-                return true;
-            }
+impl<S: TokenStream> FormsStream<S> {
+    /// Queues the forms of the next syllable, last out first; false at the end of the text.
+    fn queue_next_syllable(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
         }
+        let lowered = self.inner.token();
+        let mut folded = lowered.clone();
+        folded.text = strip_marks(&lowered.text);
+        let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
+        if let Some(previous) = self.previous.replace(folded.clone()) {
+            self.pending.push(Token {
+                offset_to: folded.offset_to,
+                text: bigram(&previous.text, &folded.text),
+                ..previous
+            });
+        }
+        self.pending.push(Token {
+            text: exact_term(&exact, &folded.text),
+            ..folded.clone()
+        });
+        self.pending.push(folded);
+        true
+    }
+}
+
+impl<S: TokenStream> TokenStream for FormsStream<S> {
+    fn advance(&mut self) -> bool {
+        if self.pending.is_empty() && !self.queue_next_syllable() {
+            return false;
+        }
+        self.token = self.pending.pop().unwrap_or_default();
+        true
     }
 
     fn token(&self) -> &Token {
@@ -245,9 +291,37 @@ mod tests {
     }
 
     #[test]
-    fn bigrams_pair_adjacent_folded_syllables() {
-        assert_eq!(texts(bigrams(), "Chuyển đổi số"), ["chuyen_doi", "doi_so"]);
-        assert!(texts(bigrams(), "số").is_empty());
+    fn body_indexes_each_syllable_folded_exact_and_paired_at_its_position() {
+        let text = "Chuyển đổi số 2025";
+        let mut found = Vec::new();
+        body().token_stream(text).process(&mut |t: &Token| {
+            found.push((
+                t.position,
+                t.text.clone(),
+                &text[t.offset_from..t.offset_to],
+            ))
+        });
+        let expected = [
+            (0, "chuyen", "Chuyển"),
+            (0, "chuyển", "Chuyển"),
+            (1, "doi", "đổi"),
+            (1, "đổi", "đổi"),
+            (0, "chuyen_doi", "Chuyển đổi"),
+            (2, "so", "số"),
+            (2, "số", "số"),
+            (1, "doi_so", "đổi số"),
+            (3, "2025", "2025"),
+            (3, "=2025", "2025"),
+            (2, "so_2025", "số 2025"),
+        ];
+        let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_exact_term_of_a_syllable_without_diacritics_is_marked() {
+        assert_eq!(exact_term("ủy", "uy"), "ủy");
+        assert_eq!(exact_term("cao", "cao"), "=cao");
     }
 
     #[test]
