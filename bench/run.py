@@ -5,7 +5,8 @@ tantivy's default analyzer and ripgrep, on the generated corpus, in one run.
     python3 bench/run.py --mb 100            # the full run (corpus generated once, cached)
     python3 bench/run.py --mb 1 --runs 5     # what CI runs so the harness cannot rot
 
-Prints Markdown tables; `--write BENCHMARKS.md` also writes them to that file.
+Prints Markdown tables; `--write BENCHMARKS.md` also writes them into that file, in place of
+everything after its `## Results` heading (the whole file when it has none).
 """
 
 import argparse
@@ -207,6 +208,31 @@ def tables(mb, corpus_bytes, r):
     return "\n".join(lines) + "\n"
 
 
+def growth(runs):
+    """One row per corpus size: how build, index, memory and latency grow with the text."""
+    classes = list(runs[0][2]["tracuu"]["classes"])
+    lines = ["### Growth", "",
+             "| corpus | build s | MB/s | index / corpus | build RSS MB | "
+             + " | ".join(f"{c} ms" for c in classes) + " | HTTP req/s | server RSS MB |",
+             "| --- " * (7 + len(classes)) + "|"]
+    for mb, corpus_bytes, r in runs:
+        t, h = r["tracuu"], r["http"] or {}
+        medians = " | ".join(f"{t['classes'][c]['median_ms']:.2f}" for c in classes)
+        lines.append(f"| {mb} MB | {t['build_seconds']:.1f} | {corpus_bytes / 1e6 / t['build_seconds']:.1f} | "
+                     f"{t['index_bytes'] / corpus_bytes:.2f} | {t['rss_mb']:.0f} | {medians} | "
+                     f"{h.get('rps', 0):.0f} | {h.get('server_rss_mb', 0):.0f} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_results(path, text):
+    """Replaces what follows `## Results` in `path` with `text`, keeping the prose above."""
+    target = Path(path)
+    head = ""
+    if target.exists() and "\n## Results\n" in target.read_text():
+        head = target.read_text().split("\n## Results\n")[0] + "\n## Results\n\n"
+    target.write_text(head + text)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=int, nargs="+", default=[100])
@@ -219,6 +245,7 @@ def main():
     header = (f"Machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
               f"{time.strftime('%Y-%m-%d')}; {args.runs} runs per query.\n\n")
     out = header
+    runs = []
     for mb in args.mb:
         path = corpus(mb)
         qs = queries(path)
@@ -231,10 +258,14 @@ def main():
                        "sqlite": bench_sqlite(path, work, qs, args.runs),
                        "ripgrep": bench_ripgrep(path, qs, max(3, args.runs // 10)),
                        "http": bench_http(work, qs, args.http_seconds, args.concurrency)}
-        out += tables(mb, sum(f.stat().st_size for f in files(path)), results) + "\n"
+        corpus_bytes = sum(f.stat().st_size for f in files(path))
+        runs.append((mb, corpus_bytes, results))
+        out += tables(mb, corpus_bytes, results) + "\n"
+    if len(runs) > 1:
+        out += growth(runs)
     print(out)
     if args.write:
-        Path(args.write).write_text(out)
+        write_results(args.write, out)
 
 
 if __name__ == "__main__":

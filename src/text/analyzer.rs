@@ -3,9 +3,8 @@
 //! ([`folded`]), and all forms at once for the body field ([`body`]). Offsets always point
 //! into the original text, so hits can be highlighted.
 
-use super::{moved_tones, strip_marks};
-use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
-use unicode_segmentation::UnicodeSegmentation;
+use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name of the analyzer that folds every diacritic and `đ` to `d`.
 pub const FOLDED: &str = "vi_folded";
@@ -15,7 +14,7 @@ pub const BODY: &str = "vi_body";
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
-        .filter(LowerCaser)
+        .filter(Rewrite(lowercase))
         .filter(Rewrite(moved_tones))
         .build()
 }
@@ -23,7 +22,7 @@ pub fn exact() -> TextAnalyzer {
 /// The analyzer folding diacritics: `Thành uỷ` -> `thanh`, `uy`.
 pub fn folded() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
-        .filter(LowerCaser)
+        .filter(Rewrite(lowercase))
         .filter(Rewrite(fold_syllable))
         .build()
 }
@@ -33,7 +32,7 @@ pub fn folded() -> TextAnalyzer {
 /// `đổi`, `chuyen_doi`, `so`, `số`, `doi_so`); see [`FormsFilter`].
 pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
-        .filter(LowerCaser)
+        .filter(Rewrite(lowercase))
         .filter(FormsFilter)
         .build()
 }
@@ -69,13 +68,13 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, std::ops:
     out
 }
 
-/// Cuts text into syllables (and numbers) at Unicode word boundaries.
+/// Cuts text into syllables (and numbers) at Unicode word boundaries; see [`syllables`].
 #[derive(Clone, Default)]
 pub struct SyllableTokenizer;
 
 /// The token stream of [`SyllableTokenizer`].
 pub struct SyllableStream<'a> {
-    words: unicode_segmentation::UnicodeWordIndices<'a>,
+    words: Syllables<'a>,
     token: Token,
 }
 
@@ -84,7 +83,7 @@ impl Tokenizer for SyllableTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SyllableStream<'a> {
         SyllableStream {
-            words: text.unicode_word_indices(),
+            words: syllables(text),
             token: Token {
                 position: usize::MAX,
                 ..Token::default()
@@ -116,7 +115,7 @@ impl TokenStream for SyllableStream<'_> {
 }
 
 /// Rewrites the text of each token with a function returning the new text, or `None` to
-/// keep it: the tone placement of [`exact`], the folding of [`folded`].
+/// keep it: lower case, the tone placement of [`exact`], the folding of [`folded`].
 #[derive(Clone)]
 pub struct Rewrite(pub fn(&str) -> Option<String>);
 

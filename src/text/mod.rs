@@ -1,10 +1,13 @@
 //! Vietnamese text normalisation: the forms words are compared and indexed in.
 
 pub mod analyzer;
+mod syllables;
 mod tone;
 
+pub use syllables::{Syllables, syllables};
 pub use tone::{canonical_tones, moved_tones};
 
+use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Lower-cases and removes every diacritic, `đ` included: `Đề Án` -> `de an`.
@@ -13,21 +16,119 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Removes every diacritic of lower-case text, precomposed or combining, and turns `đ` into
-/// `d`: `thuỷ` -> `thuy`. ASCII letters pass untouched, the rest are decomposed one by one.
+/// `d`: `thuỷ` -> `thuy`. ASCII passes untouched, Vietnamese letters are looked up in
+/// [`LATIN`], anything else is decomposed.
 pub fn strip_marks(lowered: &str) -> String {
     let mut out = String::with_capacity(lowered.len());
     for c in lowered.chars() {
         match c {
             _ if c.is_ascii() => out.push(c),
             'đ' => out.push('d'),
-            _ => decompose_canonical(c, |part| {
-                if !is_combining_mark(part) {
-                    out.push(part);
-                }
-            }),
+            '\u{300}'..='\u{36f}' => {}
+            _ => match LATIN.get(c).map(|letter| letter.base) {
+                Some(base) if base != '\0' => out.push(base),
+                _ => decompose_canonical(c, |part| {
+                    if !is_combining_mark(part) {
+                        out.push(part);
+                    }
+                }),
+            },
         }
     }
     out
+}
+
+/// Lower-cases `text` as `char::to_lowercase` does, with a lookup per Vietnamese letter;
+/// `None` when that changes nothing.
+pub fn lowercase(text: &str) -> Option<String> {
+    let table_lower = |c: char| match c {
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        _ => LATIN.get(c).map(|letter| letter.lower),
+    };
+    if text.chars().all(|c| table_lower(c) == Some(c)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match table_lower(c) {
+            Some(lower) => out.push(lower),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    (out != text).then_some(out)
+}
+
+/// What tracuu needs to know of each letter of Latin-1, Latin Extended-A and -B and Latin
+/// Extended Additional, where every Vietnamese letter is: worked out once from the Unicode
+/// tables, so that folding or lower-casing a syllable is a lookup per letter.
+static LATIN: LazyLock<LatinTable> = LazyLock::new(LatinTable::new);
+
+/// One letter of [`LATIN`].
+#[derive(Clone, Copy)]
+struct Letter {
+    /// Its lower case, `'\0'` where that is not one character (the letter is then left to
+    /// `char::to_lowercase`).
+    lower: char,
+    /// The ASCII letter it decomposes into with marks (`ặ` -> `a`), or `'\0'`.
+    base: char,
+}
+
+/// The table behind [`LATIN`].
+struct LatinTable(Vec<Letter>);
+
+impl LatinTable {
+    const RANGES: [(u32, u32); 2] = [(0xc0, 0x24f), (0x1e00, 0x1eff)];
+
+    fn new() -> LatinTable {
+        let letters = Self::RANGES.iter().flat_map(|&(from, to)| from..=to);
+        LatinTable(
+            letters
+                .map(|code| {
+                    char::from_u32(code).map_or(
+                        Letter {
+                            lower: '\0',
+                            base: '\0',
+                        },
+                        Self::letter,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn letter(c: char) -> Letter {
+        let mut lower = c.to_lowercase();
+        let lower = match (lower.next(), lower.next()) {
+            (Some(one), None) => one,
+            _ => '\0',
+        };
+        let mut parts = Vec::new();
+        decompose_canonical(c, |part| parts.push(part));
+        let base = match parts.as_slice() {
+            [base, marks @ ..]
+                if base.is_ascii_alphabetic()
+                    && !marks.is_empty()
+                    && marks.iter().all(|m| is_combining_mark(*m)) =>
+            {
+                *base
+            }
+            _ => '\0',
+        };
+        Letter { lower, base }
+    }
+
+    /// The letter `c`, if it is in the table and lower-cases to one character.
+    fn get(&self, c: char) -> Option<Letter> {
+        let code = c as u32;
+        let mut offset = 0;
+        for (from, to) in Self::RANGES {
+            if (from..=to).contains(&code) {
+                return Some(self.0[offset + (code - from) as usize]).filter(|l| l.lower != '\0');
+            }
+            offset += (to - from + 1) as usize;
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -39,5 +140,39 @@ mod tests {
         assert_eq!(fold("Đề Án chuyển đổi số"), "de an chuyen doi so");
         assert_eq!(fold("Thành uỷ"), fold("Thành ủy"));
         assert_eq!(fold("Thuy\u{0309} ĐẢNG"), "thuy dang");
+    }
+
+    #[test]
+    fn the_lookup_table_folds_as_decomposition_does() {
+        let slow = |c: char| {
+            let mut out = String::new();
+            decompose_canonical(c, |part| {
+                if !is_combining_mark(part) {
+                    out.push(part);
+                }
+            });
+            out
+        };
+        let letters = (0xc0..=0x24f)
+            .chain(0x1e00..=0x1eff)
+            .filter_map(char::from_u32);
+        for c in letters.filter(|c| *c != 'đ') {
+            assert_eq!(strip_marks(&c.to_string()), slow(c), "{c}");
+        }
+        assert_eq!(strip_marks("ặ ỵ ữ ờ é"), "a y u o e");
+    }
+
+    #[test]
+    fn lowercase_is_char_to_lowercase() {
+        let letters = (0..=0x24f)
+            .chain(0x1e00..=0x1eff)
+            .chain([0x130, 0x1e9e, 0x3a3]);
+        for c in letters.filter_map(char::from_u32) {
+            let expected: String = c.to_lowercase().collect();
+            let ours = lowercase(&c.to_string()).unwrap_or_else(|| c.to_string());
+            assert_eq!(ours, expected, "{c}");
+        }
+        assert_eq!(lowercase("ĐẢNG Ủy").as_deref(), Some("đảng ủy"));
+        assert_eq!(lowercase("đảng"), None);
     }
 }
