@@ -17,7 +17,7 @@ pub fn fold(text: &str) -> String {
 
 /// Removes every diacritic of lower-case text, precomposed or combining, and turns `đ` into
 /// `d`: `thuỷ` -> `thuy`. ASCII passes untouched, Vietnamese letters are looked up in
-/// [`LATIN`], anything else is decomposed.
+/// a table worked out once, anything else is decomposed.
 pub fn strip_marks(lowered: &str) -> String {
     let mut out = String::with_capacity(lowered.len());
     for c in lowered.chars() {

@@ -80,7 +80,7 @@ fn class_of(c: char) -> Option<Class> {
     })
 }
 
-/// The words of text whose every character [`class_of`] knows.
+/// The words of text whose every character the fast path knows.
 pub struct LatinWords<'a> {
     text: &'a str,
     at: usize,
