@@ -393,7 +393,7 @@ fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
         .iter()
         .map(|(e, fo)| {
             if typed_diacritics {
-                analyzer::exact_term(e, fo)
+                analyzer::exact_term(e.clone(), fo)
             } else {
                 fo.clone()
             }

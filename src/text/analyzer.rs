@@ -39,18 +39,21 @@ pub fn body() -> TextAnalyzer {
 
 /// The term of two adjacent folded syllables, as [`body`] indexes it.
 pub fn bigram(first: &str, second: &str) -> String {
-    format!("{first}_{second}")
+    let mut pair = String::with_capacity(first.len() + 1 + second.len());
+    pair.push_str(first);
+    pair.push('_');
+    pair.push_str(second);
+    pair
 }
 
 /// The term of a syllable in its exact form, as [`body`] indexes it. A syllable without
 /// diacritics is written `=cao`, so that it stays apart from the folded `cao` that `cáo`
 /// and `cạo` are indexed under too; one with diacritics never collides with a folded term.
-pub fn exact_term(exact: &str, folded: &str) -> String {
+pub fn exact_term(mut exact: String, folded: &str) -> String {
     if exact == folded {
-        format!("={exact}")
-    } else {
-        exact.to_owned()
+        exact.insert(0, '=');
     }
+    exact
 }
 
 /// Registers the analyzers on an index.
@@ -194,7 +197,9 @@ pub struct Forms<T>(T);
 /// The token stream of [`Forms`].
 pub struct FormsStream<S> {
     inner: S,
+    /// The syllable before, its text kept in `previous_text`.
     previous: Option<Token>,
+    previous_text: String,
     pending: Vec<Token>,
     token: Token,
 }
@@ -214,6 +219,7 @@ impl<T: Tokenizer> Tokenizer for Forms<T> {
         FormsStream {
             inner: self.0.token_stream(text),
             previous: None,
+            previous_text: String::new(),
             pending: Vec::new(),
             token: Token::default(),
         }
@@ -227,22 +233,32 @@ impl<S: TokenStream> FormsStream<S> {
             return false;
         }
         let lowered = self.inner.token();
-        let mut folded = lowered.clone();
-        folded.text = strip_marks(&lowered.text);
+        let folded = strip_marks(&lowered.text);
         let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
-        if let Some(previous) = self.previous.replace(folded.clone()) {
+        if let Some(previous) = self.previous.take() {
             self.pending.push(Token {
-                offset_to: folded.offset_to,
-                text: bigram(&previous.text, &folded.text),
+                offset_to: lowered.offset_to,
+                text: bigram(&self.previous_text, &folded),
                 ..previous
             });
         }
-        self.pending.push(Token {
-            text: exact_term(&exact, &folded.text),
-            ..folded.clone()
-        });
-        self.pending.push(folded);
+        self.previous_text.clone_from(&folded);
+        self.previous = Some(respelled(lowered, String::new()));
+        self.pending
+            .push(respelled(lowered, exact_term(exact, &folded)));
+        self.pending.push(respelled(lowered, folded));
         true
+    }
+}
+
+/// `token` with another text: same place, same position.
+fn respelled(token: &Token, text: String) -> Token {
+    Token {
+        offset_from: token.offset_from,
+        offset_to: token.offset_to,
+        position: token.position,
+        position_length: token.position_length,
+        text,
     }
 }
 
@@ -319,8 +335,8 @@ mod tests {
 
     #[test]
     fn the_exact_term_of_a_syllable_without_diacritics_is_marked() {
-        assert_eq!(exact_term("ủy", "uy"), "ủy");
-        assert_eq!(exact_term("cao", "cao"), "=cao");
+        assert_eq!(exact_term("ủy".into(), "uy"), "ủy");
+        assert_eq!(exact_term("cao".into(), "cao"), "=cao");
     }
 
     #[test]
