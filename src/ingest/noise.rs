@@ -5,11 +5,14 @@ use std::sync::LazyLock;
 
 /// The placeholder a scraper leaves where a news photo was (`anh tin bai`, `ảnh tin bài`).
 pub fn is_image_placeholder(line: &str) -> bool {
-    let folded = line.trim().to_lowercase();
-    matches!(
-        folded.as_str(),
-        "anh tin bai" | "ảnh tin bài" | "[ảnh]" | "[image]"
-    )
+    /// Longer than any placeholder in any case: most lines are ruled out without lower-casing.
+    const LONGEST: usize = 32;
+    let line = line.trim();
+    line.len() <= LONGEST
+        && matches!(
+            line.to_lowercase().as_str(),
+            "anh tin bai" | "ảnh tin bài" | "[ảnh]" | "[image]"
+        )
 }
 
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,6 +75,7 @@ mod tests {
     #[test]
     fn placeholders_rules_and_page_numbers_are_furniture() {
         assert!(is_image_placeholder("anh tin bai"));
+        assert!(is_image_placeholder("  ẢNH TIN BÀI "));
         assert!(is_furniture("-----"));
         assert!(is_furniture("12"));
         assert!(is_furniture("- 3 -"));

@@ -32,10 +32,26 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
         return Err(SourceError::Empty);
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Ok(text),
-        _ => Ok(text.nfc().collect()),
+    Ok(nfc(text))
+}
+
+/// `text` in NFC. A line break never composes nor reorders with what is around it, so only
+/// the lines that are not already in NFC are recomposed: documents copied from a PDF or a Mac
+/// often have a few decomposed letters, and composing whole files cost a seventh of a build.
+fn nfc(text: String) -> String {
+    let composed = |line: &str| is_nfc_quick(line.chars()) == IsNormalized::Yes;
+    if composed(&text) {
+        return text;
     }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if composed(line) {
+            out.push_str(line);
+        } else {
+            out.extend(line.nfc());
+        }
+    }
+    out
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, SourceError> {
@@ -74,6 +90,19 @@ mod tests {
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice(nfd.as_bytes());
         assert_eq!(decode(&with_bom).unwrap(), plain);
+    }
+
+    #[test]
+    fn composing_line_by_line_is_composing_the_whole() {
+        let mixed: String = [
+            "Thành ủy".nfd().collect::<String>(),
+            "họp".into(),
+            "\u{301}a\u{323}\u{302}".into(),
+            "e\u{302}\u{301}\u{323}".into(),
+            String::new(),
+        ]
+        .join("\n");
+        assert_eq!(nfc(mixed.clone()), mixed.nfc().collect::<String>());
     }
 
     #[test]
