@@ -25,13 +25,15 @@ pub fn moved_tones(text: &str) -> Option<String> {
 }
 
 /// The text with every old-style syllable rewritten (only those whose length stays, if
-/// `same_length`), or `None` when none is.
+/// `same_length`), or `None` when none is. Only a marked vowel right after a plain `o` or
+/// `u` (`oà`, `uỷ`) can be old-style, so `và`, `đã`, `có` are passed over at once.
 fn rewrite(text: &str, same_length: bool) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     for (i, c) in text.char_indices().filter(|&(_, c)| is_marked_ending(c)) {
         let end = i + c.len_utf8();
-        if text[end..].chars().next().is_some_and(char::is_alphabetic) {
+        let glide_before = matches!(text[..i].chars().next_back(), Some('o' | 'O' | 'u' | 'U'));
+        if !glide_before || text[end..].chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
         let start = syllable_start(text, i);
