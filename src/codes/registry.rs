@@ -11,8 +11,9 @@ use super::doc_code::DocCode;
 use crate::date::Date;
 use crate::ingest::Document;
 use crate::issuer::{Issuer, Level};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a document is cited.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -100,22 +101,35 @@ struct Resolved {
 }
 
 impl Registry {
-    /// Finds, resolves and groups every citation of `docs`.
+    /// Finds and resolves every citation of `docs` (documents in parallel), then groups them.
     pub fn build(docs: &[Document]) -> Registry {
+        let resolved: Vec<Vec<Resolved>> = docs
+            .par_iter()
+            .map(|doc| {
+                let located = citations_of(doc).into_iter();
+                located.map(|l| resolve(l, doc)).collect()
+            })
+            .collect();
         let mut groups: BTreeMap<(String, String), Vec<Resolved>> = BTreeMap::new();
-        for doc in docs {
-            for located in citations_of(doc) {
-                let r = resolve(located, doc);
-                groups
-                    .entry((r.code.key(), r.series.clone()))
-                    .or_default()
-                    .push(r);
-            }
+        for r in resolved.into_iter().flatten() {
+            groups
+                .entry((r.code.key(), r.series.clone()))
+                .or_default()
+                .push(r);
         }
         let mut documents: Vec<CitedDocument> =
             groups.into_values().flat_map(split_by_date).collect();
+        let mut by_number: HashMap<String, Vec<&Document>> = HashMap::new();
+        for doc in docs {
+            if let Some(number) = &doc.meta.number {
+                by_number.entry(number.key()).or_default().push(doc);
+            }
+        }
         for cited in &mut documents {
-            cited.held_by = holders(cited, docs);
+            let numbered = by_number
+                .get(&cited.code.key())
+                .map_or(&[][..], Vec::as_slice);
+            cited.held_by = holders(cited, numbered);
         }
         Registry { documents }
     }
@@ -264,16 +278,12 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
     }
 }
 
-/// Corpus documents whose own number is this code, from the same series, of a compatible date.
-fn holders(cited: &CitedDocument, docs: &[Document]) -> Vec<String> {
+/// Of the corpus documents numbered with this code, those from the same series and of a
+/// compatible date.
+fn holders(cited: &CitedDocument, numbered: &[&Document]) -> Vec<String> {
     let series = cited.issuer.as_ref().map(Issuer::series_key);
-    docs.iter()
-        .filter(|d| {
-            d.meta
-                .number
-                .as_ref()
-                .is_some_and(|n| n.key() == cited.code.key())
-        })
+    numbered
+        .iter()
         .filter(|d| d.meta.issuer.as_ref().map(Issuer::series_key) == series)
         .filter(|d| d.meta.date.is_none() || cited.date.is_none() || d.meta.date == cited.date)
         .map(|d| d.doc_id.clone())
