@@ -88,15 +88,21 @@ pub struct LatinWords<'a> {
 
 impl LatinWords<'_> {
     /// The character at byte `at` with the marks after it: its class and where it ends.
-    /// A mark with no character to belong to counts as punctuation.
+    /// A mark with no character to belong to counts as punctuation. Combining marks
+    /// (U+0300 to U+036F) are encoded from byte 0xCC or 0xCD, so any other next byte ends the
+    /// unit without decoding it.
     fn unit(&self, at: usize) -> Option<(Class, usize)> {
-        let mut chars = self.text[at..].chars();
-        let c = chars.next()?;
+        let bytes = self.text.as_bytes();
+        let c = match *bytes.get(at)? {
+            ascii @ 0..0x80 => char::from(ascii),
+            _ => self.text[at..].chars().next()?,
+        };
         let class = class_of(c).unwrap_or(Class::Other);
         let mut end = at + c.len_utf8();
-        if class != Class::Newline {
-            for mark in chars.take_while(|m| class_of(*m) == Some(Class::Mark)) {
-                end += mark.len_utf8();
+        while class != Class::Newline && matches!(bytes.get(end), Some(0xcc | 0xcd)) {
+            match self.text[end..].chars().next() {
+                Some(mark) if class_of(mark) == Some(Class::Mark) => end += mark.len_utf8(),
+                _ => break,
             }
         }
         let class = if class == Class::Mark {
