@@ -2,6 +2,7 @@
 //! snippets, filters).
 
 mod build;
+mod facets;
 mod highlight;
 mod query;
 mod schema;
@@ -9,9 +10,9 @@ mod search;
 mod store;
 
 pub use build::{BuildReport, build};
+pub use facets::{FacetCount, Facets};
 pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
 pub use search::{
-    FACET_WINDOW, FacetCount, Facets, Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest,
-    SearchResults,
+    FACET_WINDOW, Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest, SearchResults,
 };
 pub use store::{IndexDir, Manifest};

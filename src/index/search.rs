@@ -1,6 +1,7 @@
 //! Answers queries: the parsed query becomes a tantivy query, hits come back ranked with
 //! their document, section and a highlighted snippet.
 
+use super::facets::{FacetTable, Facets};
 use super::highlight;
 use super::query::{ParsedQuery, QueryError, parse};
 use super::schema::{Fields, fields_of};
@@ -25,6 +26,7 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     documents: Vec<Document>,
+    facet_table: FacetTable,
     by_id: HashMap<String, usize>,
     registry: Registry,
     manifest: Manifest,
@@ -57,21 +59,6 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// How the matches spread over kinds, issuers and years.
     pub facets: Facets,
-}
-
-/// Counts of matching paragraphs by kind, issuer and year, over the best [`FACET_WINDOW`].
-#[derive(Debug, Default, Serialize)]
-pub struct Facets {
-    pub kind: Vec<FacetCount>,
-    pub issuer: Vec<FacetCount>,
-    pub year: Vec<FacetCount>,
-}
-
-/// One value of a facet and how many matches have it.
-#[derive(Debug, Serialize)]
-pub struct FacetCount {
-    pub value: String,
-    pub count: usize,
 }
 
 /// How many of the best matches the facet counts look at.
@@ -113,6 +100,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, d)| (d.doc_id.clone(), i))
             .collect();
+        let facet_table = FacetTable::new(documents.iter().map(|d| &d.meta));
         Ok(SearchIndex {
             reader: index
                 .reader_builder()
@@ -120,6 +108,7 @@ impl SearchIndex {
                 .try_into()?,
             fields,
             by_id,
+            facet_table,
             documents,
             registry: load_json(&generation.join("registry.json.zst"))?,
             manifest,
@@ -203,33 +192,11 @@ impl SearchIndex {
             .iter()
             .map(|segment| segment.fast_fields().u64(name))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut counts: [HashMap<String, usize>; 3] = Default::default();
-        for (_, addr) in top {
-            let ord = columns[addr.segment_ord as usize].first(addr.doc_id);
-            let Some(doc) = ord.and_then(|o| self.documents.get(o as usize)) else {
-                continue;
-            };
-            let m = &doc.meta;
-            let values = [
-                m.kind.map(|k| k.name().to_owned()),
-                m.issuer.as_ref().map(ToString::to_string),
-                m.year.map(|y| y.to_string()),
-            ];
-            for (count, value) in counts.iter_mut().zip(values) {
-                *count
-                    .entry(value.unwrap_or_else(|| "—".into()))
-                    .or_default() += 1;
-            }
-        }
-        let [kind, issuer, year] = counts.map(|c| {
-            let mut v: Vec<FacetCount> = c
-                .into_iter()
-                .map(|(value, count)| FacetCount { value, count })
-                .collect();
-            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-            v
+        let documents = top.iter().filter_map(|(_, addr)| {
+            let ord = columns[addr.segment_ord as usize].first(addr.doc_id)?;
+            Some(ord as usize)
         });
-        Ok(Facets { kind, issuer, year })
+        Ok(self.facet_table.count(documents))
     }
 
     fn hit(

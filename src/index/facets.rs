@@ -1,0 +1,142 @@
+//! Facet counts: each document's kind, issuer and year, numbered once when the index opens,
+//! so counting the best matches of a query is array arithmetic, not string formatting.
+
+use crate::ingest::Metadata;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Counts of matching paragraphs by kind, issuer and year, over the best
+/// [`FACET_WINDOW`](super::FACET_WINDOW) matches.
+#[derive(Debug, Default, Serialize)]
+pub struct Facets {
+    pub kind: Vec<FacetCount>,
+    pub issuer: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+}
+
+/// One value of a facet and how many matches have it.
+#[derive(Debug, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+}
+
+/// The label shown for a document without a value (no issuer found, say).
+const MISSING: &str = "—";
+
+/// The three facets of every document, as numbers into one list of labels per facet.
+pub struct FacetTable {
+    labels: [Vec<String>; 3],
+    of_document: Vec<[u32; 3]>,
+}
+
+impl FacetTable {
+    /// Numbers the kind, issuer and year labels of every document's metadata, in document
+    /// order.
+    pub fn new<'a>(documents: impl IntoIterator<Item = &'a Metadata>) -> FacetTable {
+        let mut numbering: [HashMap<String, u32>; 3] = Default::default();
+        let mut labels: [Vec<String>; 3] = Default::default();
+        let of_document = documents
+            .into_iter()
+            .map(|meta| {
+                let mut ids = [0; 3];
+                for (i, label) in Self::labels_of(meta).into_iter().enumerate() {
+                    ids[i] = *numbering[i].entry(label.clone()).or_insert_with(|| {
+                        labels[i].push(label);
+                        labels[i].len() as u32 - 1
+                    });
+                }
+                ids
+            })
+            .collect();
+        FacetTable {
+            labels,
+            of_document,
+        }
+    }
+
+    fn labels_of(m: &Metadata) -> [String; 3] {
+        [
+            m.kind.map(|k| k.name().to_owned()),
+            m.issuer.as_ref().map(ToString::to_string),
+            m.year.map(|y| y.to_string()),
+        ]
+        .map(|label| label.unwrap_or_else(|| MISSING.to_owned()))
+    }
+
+    /// Counts the facets of the documents (by position) the matches belong to, most
+    /// frequent value first, ties by value.
+    pub fn count(&self, documents: impl Iterator<Item = usize>) -> Facets {
+        let mut counts = self.labels.each_ref().map(|l| vec![0usize; l.len()]);
+        for ids in documents.filter_map(|d| self.of_document.get(d)) {
+            for (count, &id) in counts.iter_mut().zip(ids) {
+                count[id as usize] += 1;
+            }
+        }
+        let [kind, issuer, year] = [0, 1, 2].map(|i| self.ranked(i, &counts[i]));
+        Facets { kind, issuer, year }
+    }
+
+    fn ranked(&self, facet: usize, counts: &[usize]) -> Vec<FacetCount> {
+        let mut ranked: Vec<FacetCount> = counts
+            .iter()
+            .zip(&self.labels[facet])
+            .filter(|(count, _)| **count > 0)
+            .map(|(&count, value)| FacetCount {
+                value: value.clone(),
+                count,
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        ranked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Kind;
+
+    fn document(kind: Option<Kind>, year: Option<i32>) -> Metadata {
+        Metadata {
+            kind,
+            year,
+            ..Metadata::default()
+        }
+    }
+
+    #[test]
+    fn counts_each_match_by_its_document_most_frequent_first() {
+        let documents = [
+            document(Some(Kind::NghiQuyet), Some(2021)),
+            document(Some(Kind::KetLuan), Some(2021)),
+            document(None, None),
+        ];
+        let table = FacetTable::new(&documents);
+        let facets = table.count([0, 0, 1, 2, 0].into_iter());
+        let pairs = |f: &[FacetCount]| -> Vec<(String, usize)> {
+            f.iter().map(|c| (c.value.clone(), c.count)).collect()
+        };
+        assert_eq!(
+            pairs(&facets.kind),
+            [
+                ("Nghị quyết".to_owned(), 3),
+                ("Kết luận".to_owned(), 1),
+                ("—".to_owned(), 1)
+            ]
+        );
+        assert_eq!(
+            pairs(&facets.year),
+            [("2021".to_owned(), 4), ("—".to_owned(), 1)]
+        );
+        assert_eq!(pairs(&facets.issuer), [("—".to_owned(), 5)]);
+    }
+
+    #[test]
+    fn values_no_match_has_are_left_out() {
+        let documents = [document(None, Some(2020)), document(None, Some(2024))];
+        let facets = FacetTable::new(&documents).count([1].into_iter());
+        assert_eq!(facets.year.len(), 1);
+        assert_eq!(facets.year[0].value, "2024");
+    }
+}
