@@ -5,6 +5,7 @@ use crate::codes::DocCode;
 use crate::text::analyzer;
 use std::collections::HashSet;
 use std::ops::Range;
+use tantivy::tokenizer::{Token, TokenStream};
 
 /// Characters of context kept before the first match.
 const LEAD: usize = 80;
@@ -21,18 +22,12 @@ pub fn matches(
     code_keys: &HashSet<String>,
     cited: &[(DocCode, Range<usize>)],
 ) -> Vec<Range<usize>> {
-    let tokens = analyzer::tokens(&mut analyzer::folded(), text);
-    let mut ranges: Vec<Range<usize>> = sequences
-        .iter()
-        .flat_map(|seq| runs(&tokens, seq))
-        .collect();
+    let words: HashSet<&str> = sequences.iter().flatten().map(String::as_str).collect();
+    let found = query_words_in(text, &words);
+    let mut ranges: Vec<Range<usize>> =
+        sequences.iter().flat_map(|seq| runs(&found, seq)).collect();
     if ranges.is_empty() {
-        let words: HashSet<&String> = sequences.iter().flatten().collect();
-        ranges = tokens
-            .iter()
-            .filter(|(t, _)| words.contains(t))
-            .map(|(_, r)| r.clone())
-            .collect();
+        ranges = found.into_iter().map(|w| w.range).collect();
     }
     for (code, span) in cited {
         if code_keys.contains(&code.key()) || code_keys.contains(&code.partial_key()) {
@@ -45,15 +40,48 @@ pub fn matches(
     ranges
 }
 
-/// The ranges of every run of `tokens` that spells `seq` (two words or more).
-fn runs(tokens: &[(String, Range<usize>)], seq: &[String]) -> Vec<Range<usize>> {
+/// A syllable of the text that is one of the query's words.
+struct FoundWord {
+    /// Its place among all the syllables of the text, to tell runs from scattered words.
+    position: usize,
+    /// Its folded form.
+    folded: String,
+    /// Where it stands in the text.
+    range: Range<usize>,
+}
+
+/// The syllables of `text` whose folded form is one of `words`, in order. Only these are
+/// kept: a paragraph has hundreds of syllables and a query a handful.
+fn query_words_in(text: &str, words: &HashSet<&str>) -> Vec<FoundWord> {
+    let mut found = Vec::new();
+    let mut position = 0;
+    analyzer::folded()
+        .token_stream(text)
+        .process(&mut |token: &Token| {
+            if words.contains(token.text.as_str()) {
+                found.push(FoundWord {
+                    position,
+                    folded: token.text.clone(),
+                    range: token.offset_from..token.offset_to,
+                });
+            }
+            position += 1;
+        });
+    found
+}
+
+/// The ranges of every run of consecutive syllables that spells `seq` (two words or more).
+fn runs(found: &[FoundWord], seq: &[String]) -> Vec<Range<usize>> {
     if seq.len() < 2 {
         return Vec::new();
     }
-    tokens
+    found
         .windows(seq.len())
-        .filter(|w| w.iter().zip(seq).all(|((t, _), s)| t == s))
-        .flat_map(|w| w.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>())
+        .filter(|w| {
+            w.iter().zip(seq).all(|(word, s)| word.folded == *s)
+                && w.last().unwrap().position - w[0].position == seq.len() - 1
+        })
+        .flat_map(|w| w.iter().map(|word| word.range.clone()).collect::<Vec<_>>())
         .collect()
 }
 
@@ -149,6 +177,21 @@ mod tests {
         assert_eq!(
             snippet(text, &ranges),
             "cơ sở dữ liệu, <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>"
+        );
+    }
+
+    #[test]
+    fn the_words_of_a_sequence_apart_are_each_marked() {
+        let text = "số hoá và chuyển đổi dữ liệu";
+        let ranges = matches(
+            text,
+            &[vec!["chuyen".into(), "doi".into(), "so".into()]],
+            &HashSet::new(),
+            &[],
+        );
+        assert_eq!(
+            snippet(text, &ranges),
+            "<mark>số</mark> hoá và <mark>chuyển</mark> <mark>đổi</mark> dữ liệu"
         );
     }
 
