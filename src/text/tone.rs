@@ -30,10 +30,9 @@ pub fn moved_tones(text: &str) -> Option<String> {
 fn rewrite(text: &str, same_length: bool) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for (i, c) in text.char_indices().filter(|&(_, c)| is_marked_ending(c)) {
+    for (i, c) in marked_after_glide(text) {
         let end = i + c.len_utf8();
-        let glide_before = matches!(text[..i].chars().next_back(), Some('o' | 'O' | 'u' | 'U'));
-        if !glide_before || text[end..].chars().next().is_some_and(char::is_alphabetic) {
+        if text[end..].chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
         let start = syllable_start(text, i);
@@ -50,6 +49,22 @@ fn rewrite(text: &str, same_length: bool) -> Option<String> {
         out.push_str(&text[copied..]);
         out
     })
+}
+
+/// Each marked vowel of [`is_marked_ending`] right after a plain `o` or `u`, with its byte
+/// offset. Those vowels are all written with the lead byte `0xC3` (`à`, `ý`) or `0xE1` (`ả`,
+/// `ỷ`), so the text is scanned byte by byte and decoded only where a glide meets one.
+fn marked_after_glide(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.as_bytes()
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| {
+            matches!(pair[0], b'o' | b'u' | b'O' | b'U') && matches!(pair[1], 0xC3 | 0xE1)
+        })
+        .filter_map(|(i, _)| {
+            let c = text[i + 1..].chars().next()?;
+            is_marked_ending(c).then_some((i + 1, c))
+        })
 }
 
 /// Where the run of letters ending at byte `last` starts.
@@ -157,5 +172,14 @@ mod tests {
             "Thành ủy Lào Cai hòa, bà Thùy, lũy kế"
         );
         assert_eq!(canonical_tones(text).len(), text.len());
+    }
+
+    #[test]
+    fn every_marked_ending_has_a_lead_byte_the_scan_looks_for() {
+        let endings = ('\u{0}'..='\u{2FFF}').filter(|&c| is_marked_ending(c));
+        for c in endings {
+            let lead = c.to_string().as_bytes()[0];
+            assert!(matches!(lead, 0xC3 | 0xE1), "{c} starts with {lead:#x}");
+        }
     }
 }
