@@ -146,6 +146,12 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The snippet of `text` with the folded sequence `words` marked.
+    fn marked(text: &str, words: &[&str]) -> String {
+        let sequence = words.iter().map(|w| (*w).to_owned()).collect();
+        snippet(text, &matches(text, &[sequence], &HashSet::new(), &[]))
+    }
+
     fn set(items: &[&str]) -> HashSet<String> {
         items.iter().map(|s| (*s).to_owned()).collect()
     }
@@ -153,14 +159,8 @@ mod tests {
     #[test]
     fn folded_matches_are_marked_in_the_original_words() {
         let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
-        let ranges = matches(
-            text,
-            &[vec!["noi".into(), "bai".into()]],
-            &HashSet::new(),
-            &[],
-        );
         assert_eq!(
-            snippet(text, &ranges),
+            marked(text, &["noi", "bai"]),
             "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;"
         );
     }
@@ -168,14 +168,8 @@ mod tests {
     #[test]
     fn words_in_sequence_are_marked_rather_than_scattered_ones() {
         let text = "cơ sở dữ liệu, chuyển đổi số";
-        let ranges = matches(
-            text,
-            &[vec!["chuyen".into(), "doi".into(), "so".into()]],
-            &HashSet::new(),
-            &[],
-        );
         assert_eq!(
-            snippet(text, &ranges),
+            marked(text, &["chuyen", "doi", "so"]),
             "cơ sở dữ liệu, <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>"
         );
     }
@@ -183,14 +177,8 @@ mod tests {
     #[test]
     fn the_words_of_a_sequence_apart_are_each_marked() {
         let text = "số hoá và chuyển đổi dữ liệu";
-        let ranges = matches(
-            text,
-            &[vec!["chuyen".into(), "doi".into(), "so".into()]],
-            &HashSet::new(),
-            &[],
-        );
         assert_eq!(
-            snippet(text, &ranges),
+            marked(text, &["chuyen", "doi", "so"]),
             "<mark>số</mark> hoá và <mark>chuyển</mark> <mark>đổi</mark> dữ liệu"
         );
     }
