@@ -18,8 +18,8 @@ pub fn canonical_tones(text: &str) -> String {
 }
 
 /// The text with its tone marks moved, or `None` when no syllable needs it (most text):
-/// the analyzer calls this for every token and ingest for every paragraph, so only the
-/// syllables that end in a marked vowel are looked at, never every character.
+/// the analyzer calls this for every token and ingest for every paragraph, so the text is
+/// scanned as bytes and only a marked vowel after `o` or `u` is decoded and looked at.
 pub fn moved_tones(text: &str) -> Option<String> {
     rewrite(text, false)
 }
