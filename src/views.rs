@@ -14,6 +14,8 @@ pub struct DocumentView<'a> {
     pub paragraphs: &'a [Paragraph],
     pub footnotes: &'a [Footnote],
     pub recipients: &'a [String],
+    pub addressees: &'a [String],
+    pub dropped: &'a [crate::ingest::Dropped],
     pub citations: Vec<CitationView>,
 }
 
@@ -80,6 +82,8 @@ impl<'a> DocumentView<'a> {
             paragraphs: &doc.paragraphs,
             footnotes: &doc.footnotes,
             recipients: &doc.recipients,
+            addressees: &doc.addressees,
+            dropped: &doc.dropped,
             citations: citations_of(doc)
                 .into_iter()
                 .map(CitationView::of)

@@ -7,11 +7,13 @@ use super::lines::Line;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// What the end of a document says about it.
+/// What the lists and the signature block of a document say about it.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct BackMatter {
-    /// The distribution list, one recipient per entry.
+    /// The distribution list (`Nơi nhận:`), one recipient per entry.
     pub recipients: Vec<String>,
+    /// Whom a letter addresses (`Kính gửi:`), one addressee per entry.
+    pub addressees: Vec<String>,
     /// The signature block.
     pub signer: Option<Signer>,
     /// A news article's byline.
@@ -19,58 +21,75 @@ pub struct BackMatter {
 }
 
 static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|Q\.)\s*\p{Lu}").expect("valid pattern")
+    Regex::new(r"^(?:T/M|TM[.\s]|K/T|KT[.\s]|T/L|TL[.\s]|TUQ[.\s]|Q[./]\s*)\s*\p{Lu}")
+        .expect("valid pattern")
 });
 static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:nơi nhận|đồng kính gửi|kính gửi)\s*:\s*(.*)$").expect("valid pattern")
+    Regex::new(r"(?i)^(nơi nhận|đồng kính gửi|kính gửi)\s*:\s*(.*)$").expect("valid pattern")
 });
 static PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$").expect("valid pattern"));
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]?\s*(?:đã ký|đã ký và đóng dấu|ký tên, đóng dấu|chữ ký số)\s*[)\]]?$")
+        .expect("valid pattern")
+});
 
-/// Splits `lines` into body lines and back matter.
-pub fn split(mut lines: Vec<Line>, layout: Layout) -> (Vec<Line>, BackMatter) {
-    let start = lines
-        .iter()
-        .position(|l| LIST_HEAD.is_match(&l.text) || CAPACITY.is_match(&l.text))
-        .unwrap_or(lines.len());
-    let tail = lines.split_off(start);
-    let mut back = BackMatter {
-        recipients: recipients(&tail),
-        signer: signer(&tail),
-        author: None,
-    };
-    if layout == Layout::Web && lines.last().is_some_and(|l| PERSON.is_match(&l.text)) {
-        back.author = lines.pop().map(|l| l.text);
-    }
-    (lines, back)
-}
-
-fn recipients(tail: &[Line]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut in_list = false;
-    for line in tail {
-        if let Some(c) = LIST_HEAD.captures(&line.text) {
-            in_list = true;
-            out.extend(recipient(&c[1]));
-        } else if in_list && starts_with_bullet(&line.text) {
-            out.extend(recipient(&line.text));
-        } else if in_list
-            && !out.is_empty()
-            && !is_upper(&line.text)
-            && !CAPACITY.is_match(&line.text)
-        {
-            if let Some(last) = out
-                .last_mut()
-                .filter(|_| line.text.starts_with(char::is_lowercase))
-            {
-                last.push(' ');
-                last.push_str(line.text.trim_end_matches([',', ';', '.']));
+/// Takes the distribution list, the addressees and the signature block out of `lines`,
+/// wherever they stand; every other line stays, in order. A web article's last line is its
+/// byline when it is a person's name.
+pub fn split(lines: Vec<Line>, layout: Layout) -> (Vec<Line>, BackMatter) {
+    let mut back = BackMatter::default();
+    let mut body = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let taken = match LIST_HEAD.captures(&lines[i].text) {
+            Some(c) => {
+                let (entries, used) = list(&c[2], &lines[i + 1..]);
+                let letter = !c[1].to_lowercase().starts_with("nơi");
+                let into = if letter { &mut back.addressees } else { &mut back.recipients };
+                into.extend(entries);
+                used + 1
             }
+            None if back.signer.is_none() && CAPACITY.is_match(&lines[i].text) => {
+                let (signer, used) = signature(&lines[i..]);
+                back.signer = Some(signer);
+                used
+            }
+            None => 0,
+        };
+        if taken == 0 {
+            body.push(lines[i].clone());
+            i += 1;
         } else {
-            in_list = false;
+            i += taken;
         }
     }
-    out
+    if layout == Layout::Web && body.last().is_some_and(|l| PERSON.is_match(&l.text)) {
+        back.author = body.pop().map(|l| l.text);
+    }
+    (body, back)
+}
+
+/// The entries of a list whose head line carried `first`, read from `rest`: bullet lines and
+/// the lower-case lines that continue them. Returns the entries and the lines used.
+fn list(first: &str, rest: &[Line]) -> (Vec<String>, usize) {
+    let mut out: Vec<String> = recipient(first).into_iter().collect();
+    let mut used = 0;
+    for line in rest {
+        if starts_with_bullet(&line.text) {
+            out.extend(recipient(&line.text));
+        } else if let Some(last) = out
+            .last_mut()
+            .filter(|_| line.text.starts_with(char::is_lowercase))
+        {
+            last.push(' ');
+            last.push_str(line.text.trim_end_matches([',', ';', '.']));
+        } else {
+            break;
+        }
+        used += 1;
+    }
+    (out, used)
 }
 
 fn starts_with_bullet(text: &str) -> bool {
@@ -85,23 +104,34 @@ fn recipient(text: &str) -> Option<String> {
     (!r.is_empty()).then(|| r.to_owned())
 }
 
-fn signer(tail: &[Line]) -> Option<Signer> {
-    let at = tail.iter().position(|l| CAPACITY.is_match(&l.text))?;
-    let after = &tail[at + 1..];
-    let position: Vec<&str> = after
-        .iter()
-        .take_while(|l| is_upper(&l.text))
-        .map(|l| l.text.as_str())
-        .collect();
-    let name = after[position.len()..]
-        .iter()
-        .map(|l| l.text.as_str())
-        .find(|t| PERSON.is_match(t));
-    Some(Signer {
-        name: name.map(str::to_owned),
-        capacity: Some(tail[at].text.clone()),
-        position: (!position.is_empty()).then(|| position.join(" ")),
-    })
+/// Reads the signature block opening `lines`: the capacity lines (`TM. ỦY BAN NHÂN DÂN`,
+/// `KT. CHỦ TỊCH`), the position (`PHÓ CHỦ TỊCH`), a `(Đã ký)` mark and the name. Returns
+/// it with the number of lines it covers.
+fn signature(lines: &[Line]) -> (Signer, usize) {
+    let upper = lines.iter().take_while(|l| is_upper(&l.text)).count().max(1);
+    let last_capacity = (0..upper)
+        .rev()
+        .find(|&k| CAPACITY.is_match(&lines[k].text))
+        .unwrap_or(0);
+    let join = |range: &[Line]| {
+        let words: Vec<&str> = range.iter().map(|l| l.text.as_str()).collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    };
+    let mut used = upper;
+    while lines.get(used).is_some_and(|l| SIGNED.is_match(&l.text)) {
+        used += 1;
+    }
+    let name = lines
+        .get(used)
+        .filter(|l| PERSON.is_match(&l.text))
+        .map(|l| l.text.clone());
+    used += usize::from(name.is_some());
+    let signer = Signer {
+        name,
+        capacity: join(&lines[..=last_capacity]),
+        position: join(&lines[last_capacity + 1..upper]),
+    };
+    (signer, used)
 }
 
 fn is_upper(text: &str) -> bool {
@@ -143,6 +173,61 @@ mod tests {
         assert_eq!(signer.name.as_deref(), Some("Đỗ Trường Sơn"));
         assert_eq!(signer.capacity.as_deref(), Some("T/M THÀNH ỦY"));
         assert_eq!(signer.position.as_deref(), Some("BÍ THƯ"));
+    }
+
+    /// Đồng Tháp, a decision of the provincial People's Committee (development corpus
+    /// `8718801c503045f9.md`): two capacities before the position.
+    #[test]
+    fn a_signature_with_two_capacities_keeps_the_position_apart() {
+        let doc = lines(&[
+            "TM. ỦY BAN",
+            "NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Huỳnh Minh Tuấn",
+            "PHỤ LỤC",
+        ]);
+        let (body, back) = split(doc, Layout::Markdown);
+        let signer = back.signer.unwrap();
+        assert_eq!(
+            signer.capacity.as_deref(),
+            Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH")
+        );
+        assert_eq!(signer.position.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(signer.name.as_deref(), Some("Huỳnh Minh Tuấn"));
+        assert_eq!(body.len(), 1, "the appendix after the signature stays");
+    }
+
+    /// A letter: `Kính gửi:` and its list are the addressees; the body that follows stays.
+    #[test]
+    fn a_letter_keeps_its_body_after_the_addressees() {
+        let doc = lines(&[
+            "Kính gửi:",
+            "- Các sở, ban, ngành tỉnh;",
+            "- Ủy ban nhân dân các huyện, thành phố.",
+            "Thực hiện Công văn số 507/UBND-KT, Sở Nội vụ đề nghị các cơ quan báo cáo.",
+            "Nơi nhận:",
+            "- Như trên;",
+            "- Lưu: VT.",
+            "GIÁM ĐỐC",
+        ]);
+        let (body, back) = split(doc, Layout::Markdown);
+        assert_eq!(
+            back.addressees,
+            [
+                "Các sở, ban, ngành tỉnh",
+                "Ủy ban nhân dân các huyện, thành phố"
+            ]
+        );
+        assert_eq!(back.recipients, ["Như trên", "Lưu: VT"]);
+        let texts: Vec<&str> = body.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Thực hiện Công văn số 507/UBND-KT, Sở Nội vụ đề nghị các cơ quan báo cáo.",
+                "GIÁM ĐỐC"
+            ]
+        );
     }
 
     #[test]

@@ -24,6 +24,42 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// The distribution list (`Nơi nhận:`), one recipient per entry.
     pub recipients: Vec<String>,
+    /// Whom a letter addresses (`Kính gửi:`), one addressee per entry.
+    #[serde(default)]
+    pub addressees: Vec<String>,
+    /// The source lines left out on purpose, each with the rule that left it out: every
+    /// other line of the source is in a paragraph, a footnote or a metadata field.
+    #[serde(default)]
+    pub dropped: Vec<Dropped>,
+}
+
+/// A source line ingest leaves out on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    /// The line as it stood in the source, trimmed.
+    pub line: String,
+    /// Why it is not content.
+    pub reason: DropReason,
+}
+
+/// The rules that leave a line out; each is a stable code in `parse --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// A web portal's menus, login links, counters, copyright and session notices.
+    SiteChrome,
+    /// The placeholder a scraper leaves where a picture was.
+    ImagePlaceholder,
+    /// A horizontal rule (`-----`) or the underline of a header block.
+    Rule,
+    /// A lone page number.
+    PageNumber,
+    /// A table border left by a scraper: a lone `|` or a `|---|` row.
+    TableBorder,
+    /// The national motto or the Party's name heading every official document
+    /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`,
+    /// `ĐẢNG CỘNG SẢN VIỆT NAM`).
+    Motto,
 }
 
 impl Document {
@@ -185,6 +221,18 @@ pub struct Paragraph {
     pub role: Role,
     /// Numbers of the footnotes whose markers stood in this paragraph.
     pub footnotes: Vec<u32>,
+    /// The cells of the table row this paragraph is, with their column labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<TableRow>,
+}
+
+/// A row of a table: its cells in order and, when the table has them, the column labels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// The labels of the columns (`STT`, `Chỉ tiêu`, `Năm 2025`); empty when the table has none.
+    pub labels: Vec<String>,
+    /// The cells, empty ones kept so that they line up with the labels.
+    pub cells: Vec<String>,
 }
 
 /// What a paragraph is in its document.
@@ -195,6 +243,9 @@ pub enum Role {
     Body,
     /// The caption under a news photo.
     Caption,
+    /// A heading no paragraph stands under (two headings in a row, a heading at the end):
+    /// kept as a paragraph so that its words are found.
+    Heading,
 }
 
 /// A footnote, out of the running text.

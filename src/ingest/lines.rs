@@ -1,7 +1,8 @@
 //! Cuts a text into clean lines, each knowing what surrounded it in the file.
 
+use super::document::{DropReason, Dropped};
 use super::layout::Layout;
-use super::{markup, noise};
+use super::{markup, noise, tables};
 
 /// One line of content, with what the reconstruction rules need to know about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,40 +21,62 @@ pub struct Line {
     pub bold: bool,
     /// A photo caption: the line right after an image placeholder.
     pub caption: bool,
+    /// A Markdown table row (`| a | b |`): its cells, markup removed. Empty for other lines.
+    pub cells: Vec<String>,
+    /// A table row followed by a `|---|` border: its cells label the columns below.
+    pub table_head: bool,
+    /// The column labels of the table this row belongs to, when it has them.
+    pub labels: Vec<String>,
 }
 
-/// Splits text into content lines: furniture and site chrome dropped, markup stripped.
-pub fn split(text: &str, layout: Layout) -> Vec<Line> {
-    let mut lines = Vec::new();
+/// The content lines of a text and the lines left out, with why.
+#[derive(Debug, Default)]
+pub struct Split {
+    /// Content lines in reading order.
+    pub lines: Vec<Line>,
+    /// Lines that are not content: chrome, borders, rules, placeholders, mottos.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Splits text into content lines: furniture and site chrome set aside with their reason,
+/// markup stripped.
+pub fn split(text: &str, layout: Layout) -> Split {
+    let mut out = Split::default();
     let mut caption_next = false;
     for (i, block) in blocks(text).into_iter().enumerate() {
-        let chrome_at = block
-            .iter()
-            .position(|l| layout == Layout::Web && noise::is_chrome(l));
-        let kept = &block[..chrome_at.unwrap_or(block.len())];
-        let block: Vec<&str> = kept
-            .iter()
-            .copied()
-            .filter(|l| !noise::is_furniture(l))
-            .collect();
-        if block.iter().any(|l| noise::is_image_placeholder(l)) {
-            caption_next = true;
-            continue;
+        let mut kept: Vec<&str> = Vec::with_capacity(block.len());
+        let mut heads = Vec::new();
+        for line in block {
+            match noise::classify(line, layout) {
+                Some(DropReason::TableBorder) if tables::is_row(kept.last().copied()) => {
+                    out.dropped.push(dropped(line, DropReason::TableBorder));
+                    heads.push(kept.len() - 1);
+                }
+                Some(reason) => {
+                    caption_next |= reason == DropReason::ImagePlaceholder;
+                    out.dropped.push(dropped(line, reason));
+                }
+                None => kept.push(line),
+            }
         }
-        let start = lines.len();
-        lines.extend(block_lines(&block, layout));
-        for line in &mut lines[start..] {
+        let start = out.lines.len();
+        out.lines.extend(block_lines(&kept, &heads, layout));
+        for line in &mut out.lines[start..] {
             line.caption = caption_next;
         }
-        if let Some(first) = lines.get_mut(start) {
+        if let Some(first) = out.lines.get_mut(start) {
             first.gap_before = i > 0;
-        }
-        caption_next = caption_next && lines.len() == start;
-        if chrome_at.is_some() {
-            break;
+            caption_next = false;
         }
     }
-    lines
+    out
+}
+
+fn dropped(line: &str, reason: DropReason) -> Dropped {
+    Dropped {
+        line: line.trim().to_owned(),
+        reason,
+    }
 }
 
 /// Groups raw lines into blocks separated by blank lines.
@@ -72,7 +95,54 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     blocks
 }
 
-fn block_lines(block: &[&str], layout: Layout) -> Vec<Line> {
+/// The lines of one block: table rows one line each (`heads` are the positions of rows a
+/// border underlines), the rest through the markup stripper.
+fn block_lines(block: &[&str], heads: &[usize], layout: Layout) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for (i, raw) in block.iter().enumerate() {
+        if tables::is_row(Some(raw)) {
+            lines.extend(text_lines(&std::mem::take(&mut run), layout));
+            let mut row = table_line(raw, layout);
+            row.table_head = heads.contains(&i);
+            lines.push(row);
+        } else {
+            run.push(raw);
+        }
+    }
+    lines.extend(text_lines(&run, layout));
+    lines
+}
+
+fn table_line(raw: &str, layout: Layout) -> Line {
+    let cells: Vec<String> = tables::cells(raw)
+        .into_iter()
+        .map(|c| clean(&plain_cell(c, layout), layout))
+        .collect();
+    Line {
+        text: cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" | "),
+        cells,
+        ..Line::default()
+    }
+}
+
+fn plain_cell(cell: &str, layout: Layout) -> String {
+    if layout.has_markup() {
+        markup::strip_block(&[cell]).lines.join(" ")
+    } else {
+        cell.to_owned()
+    }
+}
+
+fn text_lines(block: &[&str], layout: Layout) -> Vec<Line> {
+    if block.is_empty() {
+        return Vec::new();
+    }
     if !layout.has_markup() {
         return block.iter().map(|raw| raw_line(raw, layout)).collect();
     }
@@ -127,7 +197,7 @@ mod tests {
 
     #[test]
     fn gaps_and_page_starts_are_recorded() {
-        let lines = split("một \n\n hai \nba", Layout::Pdf);
+        let lines = split("một \n\n hai \nba", Layout::Pdf).lines;
         let seen: Vec<(&str, bool, bool)> = lines
             .iter()
             .map(|l| (l.text.as_str(), l.gap_before, l.page_start))
@@ -143,9 +213,19 @@ mod tests {
     }
 
     #[test]
-    fn web_chrome_ends_the_article_and_placeholders_mark_captions() {
+    fn web_chrome_is_dropped_and_placeholders_mark_captions() {
         let text = "Tin bài.\n\nanh tin bai\n\nToàn cảnh hội nghị\n\nNội dung.\n\nKhánh Nga\nTin tức\nĐăng nhập";
-        let lines = split(text, Layout::Web);
+        let Split { lines, dropped } = split(text, Layout::Web);
+        let reasons: Vec<(&str, DropReason)> =
+            dropped.iter().map(|d| (d.line.as_str(), d.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                ("anh tin bai", DropReason::ImagePlaceholder),
+                ("Tin tức", DropReason::SiteChrome),
+                ("Đăng nhập", DropReason::SiteChrome)
+            ]
+        );
         let seen: Vec<(&str, bool)> = lines.iter().map(|l| (l.text.as_str(), l.caption)).collect();
         assert_eq!(
             seen,
@@ -160,8 +240,25 @@ mod tests {
 
     #[test]
     fn markdown_headings_and_bold_blocks_are_flagged() {
-        let lines = split("## NGHỊ QUYẾT\n\n**Kiện toàn tổ chức:**", Layout::Markdown);
+        let lines = split("## NGHỊ QUYẾT\n\n**Kiện toàn tổ chức:**", Layout::Markdown).lines;
         assert!(lines[0].hashes && lines[0].text == "NGHỊ QUYẾT");
         assert!(lines[1].bold && lines[1].text == "Kiện toàn tổ chức:");
+    }
+
+    #[test]
+    fn table_rows_are_lines_of_cells_and_borders_mark_their_labels() {
+        let text = "Số liệu:\n| TT | Chỉ tiêu |\n|---|---|\n| 1 | **Tỷ lệ** hộ nghèo |";
+        let Split { lines, dropped } = split(text, Layout::Markdown);
+        let seen: Vec<(&str, bool)> = lines.iter().map(|l| (l.text.as_str(), l.table_head)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("Số liệu:", false),
+                ("TT | Chỉ tiêu", true),
+                ("1 | Tỷ lệ hộ nghèo", false)
+            ]
+        );
+        assert_eq!(lines[2].cells, ["1", "Tỷ lệ hộ nghèo"]);
+        assert_eq!(dropped[0].reason, DropReason::TableBorder);
     }
 }

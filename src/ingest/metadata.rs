@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn a_meeting_date_is_the_date_when_none_is_printed() {
-        let p = Placed { section: String::new(), text: "Tại Hội nghị thường kỳ lần thứ 10, ngày 11/5/2026, sau khi xem xét Báo cáo số 50-BC/VPTU ngày 10/5/2026".into(), caption: false };
+        let p = Placed { section: String::new(), text: "Tại Hội nghị thường kỳ lần thứ 10, ngày 11/5/2026, sau khi xem xét Báo cáo số 50-BC/VPTU ngày 10/5/2026".into(), role: super::super::document::Role::Body, row: None };
         let (date, basis) = dated(&Header::default(), &[p]);
         assert_eq!(date.unwrap().to_string(), "2026-05-11");
         assert_eq!(basis, Some(DateBasis::Meeting));

@@ -13,8 +13,12 @@ mod paragraphs;
 mod sidecar;
 pub mod source;
 mod structure;
+mod tables;
 
-pub use document::{DateBasis, Document, Footnote, Kind, Metadata, Paragraph, Role, Signer};
+pub use document::{
+    DateBasis, DropReason, Document, Dropped, Footnote, Kind, Metadata, Paragraph, Role, Signer,
+    TableRow,
+};
 pub use layout::Layout;
 
 use serde::Serialize;
@@ -48,7 +52,8 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         Layout::Pdf => footnotes::take_from_pdf(text),
         _ => (text.to_owned(), Vec::new()),
     };
-    let (content, marked) = footnotes::take_marked(lines::split(&text, layout));
+    let split = lines::split(&text, layout);
+    let (content, marked) = footnotes::take_marked(tables::arrange(split.lines));
     notes.extend(marked);
     let (content, back) = backmatter::split(content, layout);
     let (header, content) = metadata::take_header(content, layout);
@@ -60,13 +65,13 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         .enumerate()
         .map(|(i, p)| {
             let (text, links) = footnotes::strip_markers(&p.text, &known);
-            let role = if p.caption { Role::Caption } else { Role::Body };
             Paragraph {
                 n: i + 1,
                 section: p.section,
                 text,
-                role,
+                role: p.role,
                 footnotes: links,
+                row: p.row,
             }
         })
         .collect::<Vec<_>>();
@@ -84,6 +89,8 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         paragraphs,
         footnotes: notes,
         recipients: back.recipients,
+        addressees: back.addressees,
+        dropped: split.dropped,
     }
 }
 

@@ -1,5 +1,8 @@
 //! Recognises lines that are not content: site chrome, image placeholders, rules, page numbers.
 
+use super::document::DropReason;
+use super::layout::Layout;
+use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -32,16 +35,76 @@ pub fn is_chrome(line: &str) -> bool {
     CHROME.is_match(line.trim())
 }
 
-/// A horizontal rule (`-----`, `***`, `___`) or a lone page number (`3`, `- 3 -`).
-pub fn is_furniture(line: &str) -> bool {
+/// Why `line` is not content in a document of `layout`, or `None` when it is content.
+pub fn classify(line: &str, layout: Layout) -> Option<DropReason> {
     let t = line.trim();
-    let rule = t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '));
-    let page = t.trim_matches(|c: char| c == '-' || c == ' ').len() <= 3
-        && !t.is_empty()
-        && t.trim_matches(|c: char| c == '-' || c == ' ')
-            .chars()
-            .all(|c| c.is_ascii_digit());
-    rule || page
+    if is_image_placeholder(t) {
+        Some(DropReason::ImagePlaceholder)
+    } else if is_table_border(t) {
+        Some(DropReason::TableBorder)
+    } else if is_rule(t) {
+        Some(DropReason::Rule)
+    } else if is_page_number(t) {
+        Some(DropReason::PageNumber)
+    } else if is_portal_notice(t) || (layout == Layout::Web && is_chrome(t)) {
+        Some(DropReason::SiteChrome)
+    } else if is_motto(t) {
+        Some(DropReason::Motto)
+    } else {
+        None
+    }
+}
+
+/// A horizontal rule: `-----`, `***`, `___`.
+fn is_rule(t: &str) -> bool {
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+}
+
+/// A lone page number: `3`, `- 3 -`.
+fn is_page_number(t: &str) -> bool {
+    let digits = t.trim_matches(|c: char| c == '-' || c == ' ');
+    !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// What scrapers leave of a table's grid: a lone `|`, `||`, or a `|---|:--|` row.
+fn is_table_border(t: &str) -> bool {
+    t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+static PORTAL_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[*\s]*(?:
+            bạn\ vừa\ bị\ đăng\ xuất.* | có\ phải\ do\ tài\ khoản\ của\ bạn.* | xin\ lỗi\ quý\ khách.*
+          | hỗ\ trợ\ :\ .*\d.* | quý\ thành\ viên | đang\ tải\ văn\ bản\.*
+          | click\ vào\ phần\ bôi\ vàng.* | văn\ bản\ này\ chưa\ cập\ nhật\ nội\ dung\ tiếng\ anh
+          | \[?\s*sửa\ \|\ sửa\ mã\ nguồn\s*\]? | giao\ diện | nội\ dung\ chính
+          | .*thư\ viện\ pháp\ luật\*{0,2}\ (?:has\ the\ copyright|is\ a\ violation).*
+        )[*\s]*$",
+    )
+    .expect("portal notice pattern is valid")
+});
+
+/// The notices legal portals and encyclopedias print around every page: session and login
+/// messages, "loading", edit links, table-of-contents labels.
+fn is_portal_notice(t: &str) -> bool {
+    PORTAL_NOTICE.is_match(t)
+}
+
+/// The national motto and the Party's name that head official documents.
+fn is_motto(t: &str) -> bool {
+    /// Longer than any motto line: most lines are ruled out without folding.
+    const LONGEST: usize = 64;
+    if t.len() > LONGEST {
+        return false;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        fold(&words.join(" ")).as_str(),
+        "cong hoa xa hoi chu nghia viet nam" | "doc lap tu do hanh phuc" | "dang cong san viet nam"
+    )
 }
 
 static GLUED_HEADING: LazyLock<Regex> =
@@ -76,10 +139,36 @@ mod tests {
     fn placeholders_rules_and_page_numbers_are_furniture() {
         assert!(is_image_placeholder("anh tin bai"));
         assert!(is_image_placeholder("  ẢNH TIN BÀI "));
-        assert!(is_furniture("-----"));
-        assert!(is_furniture("12"));
-        assert!(is_furniture("- 3 -"));
-        assert!(!is_furniture("2020 - 2025"));
+        assert!(is_rule("-----"));
+        assert!(is_page_number("12"));
+        assert!(is_page_number("- 3 -"));
+        assert!(!is_page_number("2020 - 2025"));
+    }
+
+    #[test]
+    fn every_dropped_line_has_its_reason() {
+        let cases = [
+            ("anh tin bai", Some(DropReason::ImagePlaceholder)),
+            ("|", Some(DropReason::TableBorder)),
+            ("|---|---|", Some(DropReason::TableBorder)),
+            ("---------------", Some(DropReason::Rule)),
+            ("- 3 -", Some(DropReason::PageNumber)),
+            ("Đăng nhập", Some(DropReason::SiteChrome)),
+            (
+                "Bạn vừa bị Đăng xuất khỏi Tài khoản nên khi người thứ vào thì bạn bị Đăng xuất",
+                Some(DropReason::SiteChrome),
+            ),
+            ("[sửa | sửa mã nguồn]", Some(DropReason::SiteChrome)),
+            ("Độc lập - Tự do - Hạnh phúc", Some(DropReason::Motto)),
+            ("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", Some(DropReason::Motto)),
+            ("ĐẢNG CỘNG SẢN VIỆT NAM", Some(DropReason::Motto)),
+            ("| Tỉnh | Lào Cai |", None),
+            ("Tin tức về hội nghị", None),
+        ];
+        for (line, reason) in cases {
+            assert_eq!(classify(line, Layout::Web), reason, "{line}");
+        }
+        assert_eq!(classify("Đăng nhập", Layout::Markdown), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! a blank line or a page break, repairs document codes broken across lines, and tells
 //! headings from body text.
 
+use super::document::TableRow;
 use super::layout::Layout;
 use super::lines::Line;
 use super::structure::{Marker, read_marker};
@@ -17,6 +18,8 @@ pub struct Block {
     pub heading: bool,
     /// A photo caption.
     pub caption: bool,
+    /// The cells and column labels when the block is a table row.
+    pub row: Option<TableRow>,
 }
 
 /// Longest heading, in characters, in a Markdown or plain layout.
@@ -38,6 +41,10 @@ pub fn reconstruct(lines: &[Line], layout: Layout) -> Vec<Block> {
             text: join(group),
             heading: is_heading(group, layout, width),
             caption: group[0].caption,
+            row: (!group[0].cells.is_empty()).then(|| TableRow {
+                labels: group[0].labels.clone(),
+                cells: group[0].cells.clone(),
+            }),
         })
         .collect()
 }
@@ -57,6 +64,8 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
     if line.caption != prev.caption
         || (read_marker(&line.text).is_some() && !range_dash)
         || line.hashes
+        || !line.cells.is_empty()
+        || !prev.cells.is_empty()
     {
         return true;
     }
@@ -79,6 +88,9 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
 
 fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
     let first = group[0];
+    if !first.cells.is_empty() {
+        return false;
+    }
     let length: usize = group.iter().map(|l| l.text.len() + 1).sum();
     if length > 8 * MAX_HEADING {
         return false;

@@ -1,6 +1,7 @@
 //! Reads the numbering of headings and items (`I.`, `II/`, `1.`, `1-`, `1.2.`, `(1)`, `- `)
 //! and gives every paragraph its section path.
 
+use super::document::{Role, TableRow};
 use super::paragraphs::Block;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -90,51 +91,92 @@ pub struct Placed {
     pub section: String,
     /// The paragraph text without its item marker.
     pub text: String,
-    /// A photo caption.
-    pub caption: bool,
+    /// Body text, a caption, or a heading no paragraph stands under.
+    pub role: Role,
+    /// The cells and column labels when the paragraph is a table row.
+    pub row: Option<TableRow>,
+}
+
+/// The headings and numbered items above the current position, each with whether a paragraph
+/// has carried it in its section path yet.
+#[derive(Default)]
+struct Outline {
+    entries: Vec<(usize, String, bool)>,
+}
+
+impl Outline {
+    /// Enters a heading or item at `level`; headings it displaces that no paragraph carried
+    /// are returned, so that their words are not lost.
+    fn enter(&mut self, level: usize, label: String, heading: bool) -> Vec<(String, String)> {
+        let mut orphans = Vec::new();
+        while self.entries.last().is_some_and(|(l, ..)| *l >= level) {
+            if let Some((_, label, false)) = self.entries.pop() {
+                orphans.push((self.path(), label));
+            }
+        }
+        orphans.reverse();
+        self.entries.push((level, label, !heading));
+        orphans
+    }
+
+    /// The path of the outline, marking every entry as carried.
+    fn carry(&mut self) -> String {
+        for entry in &mut self.entries {
+            entry.2 = true;
+        }
+        self.path()
+    }
+
+    fn path(&self) -> String {
+        let labels: Vec<&str> = self.entries.iter().map(|(_, l, _)| l.as_str()).collect();
+        labels.join(" > ")
+    }
+
+    /// The headings left at the end that no paragraph carried.
+    fn finish(mut self) -> Vec<(String, String)> {
+        self.enter(0, String::new(), false)
+    }
 }
 
 /// Walks the blocks in order, keeping the outline of headings and numbered items seen so
-/// far; each body paragraph gets the path of the outline where it stands.
+/// far; each body paragraph gets the path of the outline where it stands. A heading that
+/// no paragraph stands under (two headings in a row, a heading at the end) becomes a
+/// paragraph of its own with the role `heading`.
 pub fn place(blocks: &[Block]) -> Vec<Placed> {
-    let mut outline: Vec<(usize, String)> = Vec::new();
+    let mut outline = Outline::default();
     let mut placed = Vec::new();
+    let orphan = |(section, text): (String, String)| Placed {
+        section,
+        text,
+        role: Role::Heading,
+        row: None,
+    };
     for block in blocks {
         let marker = read_marker(&block.text);
         if block.heading {
             let level = marker.as_ref().map_or(UNNUMBERED, |(m, _)| m.level());
-            enter(
-                &mut outline,
-                level,
-                block.text.trim_end_matches(':').trim().to_owned(),
-            );
+            let label = block.text.trim_end_matches(':').trim().to_owned();
+            placed.extend(outline.enter(level, label, true).into_iter().map(orphan));
             continue;
         }
         let text = match marker {
             Some((Marker::Bullet, rest)) => rest,
             Some((m, rest)) => {
-                enter(&mut outline, m.level(), m.label().to_owned());
+                let displaced = outline.enter(m.level(), m.label().to_owned(), false);
+                placed.extend(displaced.into_iter().map(orphan));
                 rest
             }
             None => block.text.as_str(),
         };
-        let section = outline
-            .iter()
-            .map(|(_, l)| l.as_str())
-            .collect::<Vec<_>>()
-            .join(" > ");
         placed.push(Placed {
-            section,
+            section: outline.carry(),
             text: text.to_owned(),
-            caption: block.caption,
+            role: if block.caption { Role::Caption } else { Role::Body },
+            row: block.row.clone(),
         });
     }
+    placed.extend(outline.finish().into_iter().map(orphan));
     placed
-}
-
-fn enter(outline: &mut Vec<(usize, String)>, level: usize, label: String) {
-    outline.retain(|(l, _)| *l < level);
-    outline.push((level, label));
 }
 
 #[cfg(test)]
@@ -170,6 +212,7 @@ mod tests {
             text: text.into(),
             heading,
             caption: false,
+            row: None,
         };
         let blocks = [
             block("II. NHIỆM VỤ TRỌNG TÂM NĂM 2024", true),
@@ -194,6 +237,34 @@ mod tests {
                 "II. NHIỆM VỤ TRỌNG TÂM NĂM 2024 > 2. Lãnh đạo phát triển kinh tế - xã hội",
                 "Tỷ lệ che phủ rừng."
             )
+        );
+    }
+
+    #[test]
+    fn a_heading_no_paragraph_stands_under_is_kept_as_a_paragraph() {
+        let block = |text: &str, heading| Block {
+            text: text.into(),
+            heading,
+            caption: false,
+            row: None,
+        };
+        let placed = place(&[
+            block("Mới: Quốc hội chốt tăng lương cơ sở 2026", true),
+            block("I. MỤC TIÊU", true),
+            block("Nội dung.", false),
+            block("PHỤ LỤC", true),
+        ]);
+        let seen: Vec<(&str, &str, Role)> = placed
+            .iter()
+            .map(|p| (p.section.as_str(), p.text.as_str(), p.role))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("", "Mới: Quốc hội chốt tăng lương cơ sở 2026", Role::Heading),
+                ("I. MỤC TIÊU", "Nội dung.", Role::Body),
+                ("I. MỤC TIÊU", "PHỤ LỤC", Role::Heading),
+            ]
         );
     }
 }
