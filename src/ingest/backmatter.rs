@@ -1,7 +1,7 @@
 //! Separates the end of a document that is metadata, not body text: the distribution list
 //! (`Nơi nhận:`), the signature block, a news article's byline.
 
-use super::document::Signer;
+use super::document::{DropReason, Dropped, Signer};
 use super::layout::Layout;
 use super::lines::Line;
 use regex::Regex;
@@ -18,6 +18,8 @@ pub struct BackMatter {
     pub signer: Option<Signer>,
     /// A news article's byline.
     pub author: Option<String>,
+    /// Clerks' filing marks under a distribution list (`N/NQ06/80`).
+    pub dropped: Vec<Dropped>,
 }
 
 static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,6 +31,8 @@ static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$").expect("valid pattern"));
+static FILING_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-ZĐ0-9]+(?:[/.\-][A-ZĐ0-9]+)+$").expect("valid pattern"));
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[(\[]?\s*(?:đã ký|đã ký và đóng dấu|ký tên, đóng dấu|chữ ký số)\s*[)\]]?$")
         .expect("valid pattern")
@@ -44,10 +48,24 @@ pub fn split(lines: Vec<Line>, layout: Layout) -> (Vec<Line>, BackMatter) {
     while i < lines.len() {
         let taken = match LIST_HEAD.captures(&lines[i].text) {
             Some(c) => {
-                let (entries, used) = list(&c[2], &lines[i + 1..]);
-                let letter = !c[1].to_lowercase().starts_with("nơi");
-                let into = if letter { &mut back.addressees } else { &mut back.recipients };
+                let (entries, mut used) = list(&c[2], &lines[i + 1..]);
+                let letter = c[1].to_lowercase() == "kính gửi";
+                let into = if letter {
+                    &mut back.addressees
+                } else {
+                    &mut back.recipients
+                };
                 into.extend(entries);
+                while let Some(mark) = lines
+                    .get(i + 1 + used)
+                    .filter(|l| FILING_MARK.is_match(&l.text) && l.text.contains('/'))
+                {
+                    back.dropped.push(Dropped {
+                        line: mark.text.clone(),
+                        reason: DropReason::FilingMark,
+                    });
+                    used += 1;
+                }
                 used + 1
             }
             None if back.signer.is_none() && CAPACITY.is_match(&lines[i].text) => {
@@ -108,7 +126,11 @@ fn recipient(text: &str) -> Option<String> {
 /// `KT. CHỦ TỊCH`), the position (`PHÓ CHỦ TỊCH`), a `(Đã ký)` mark and the name. Returns
 /// it with the number of lines it covers.
 fn signature(lines: &[Line]) -> (Signer, usize) {
-    let upper = lines.iter().take_while(|l| is_upper(&l.text)).count().max(1);
+    let upper = lines
+        .iter()
+        .take_while(|l| is_upper(&l.text))
+        .count()
+        .max(1);
     let last_capacity = (0..upper)
         .rev()
         .find(|&k| CAPACITY.is_match(&lines[k].text))

@@ -60,6 +60,8 @@ pub enum DropReason {
     /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`,
     /// `ĐẢNG CỘNG SẢN VIỆT NAM`).
     Motto,
+    /// A clerk's filing mark under the distribution list (`N/NQ06/80`).
+    FilingMark,
 }
 
 impl Document {

@@ -216,8 +216,10 @@ mod tests {
     fn web_chrome_is_dropped_and_placeholders_mark_captions() {
         let text = "Tin bài.\n\nanh tin bai\n\nToàn cảnh hội nghị\n\nNội dung.\n\nKhánh Nga\nTin tức\nĐăng nhập";
         let Split { lines, dropped } = split(text, Layout::Web);
-        let reasons: Vec<(&str, DropReason)> =
-            dropped.iter().map(|d| (d.line.as_str(), d.reason)).collect();
+        let reasons: Vec<(&str, DropReason)> = dropped
+            .iter()
+            .map(|d| (d.line.as_str(), d.reason))
+            .collect();
         assert_eq!(
             reasons,
             [
@@ -249,7 +251,10 @@ mod tests {
     fn table_rows_are_lines_of_cells_and_borders_mark_their_labels() {
         let text = "Số liệu:\n| TT | Chỉ tiêu |\n|---|---|\n| 1 | **Tỷ lệ** hộ nghèo |";
         let Split { lines, dropped } = split(text, Layout::Markdown);
-        let seen: Vec<(&str, bool)> = lines.iter().map(|l| (l.text.as_str(), l.table_head)).collect();
+        let seen: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.table_head))
+            .collect();
         assert_eq!(
             seen,
             [

@@ -16,7 +16,7 @@ mod structure;
 mod tables;
 
 pub use document::{
-    DateBasis, DropReason, Document, Dropped, Footnote, Kind, Metadata, Paragraph, Role, Signer,
+    DateBasis, Document, DropReason, Dropped, Footnote, Kind, Metadata, Paragraph, Role, Signer,
     TableRow,
 };
 pub use layout::Layout;
@@ -90,7 +90,7 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         footnotes: notes,
         recipients: back.recipients,
         addressees: back.addressees,
-        dropped: split.dropped,
+        dropped: [split.dropped, back.dropped].concat(),
     }
 }
 

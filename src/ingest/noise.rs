@@ -160,7 +160,10 @@ mod tests {
             ),
             ("[sửa | sửa mã nguồn]", Some(DropReason::SiteChrome)),
             ("Độc lập - Tự do - Hạnh phúc", Some(DropReason::Motto)),
-            ("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", Some(DropReason::Motto)),
+            (
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+                Some(DropReason::Motto),
+            ),
             ("ĐẢNG CỘNG SẢN VIỆT NAM", Some(DropReason::Motto)),
             ("| Tỉnh | Lào Cai |", None),
             ("Tin tức về hội nghị", None),

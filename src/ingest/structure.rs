@@ -171,7 +171,11 @@ pub fn place(blocks: &[Block]) -> Vec<Placed> {
         placed.push(Placed {
             section: outline.carry(),
             text: text.to_owned(),
-            role: if block.caption { Role::Caption } else { Role::Body },
+            role: if block.caption {
+                Role::Caption
+            } else {
+                Role::Body
+            },
             row: block.row.clone(),
         });
     }
@@ -261,7 +265,11 @@ mod tests {
         assert_eq!(
             seen,
             [
-                ("", "Mới: Quốc hội chốt tăng lương cơ sở 2026", Role::Heading),
+                (
+                    "",
+                    "Mới: Quốc hội chốt tăng lương cơ sở 2026",
+                    Role::Heading
+                ),
                 ("I. MỤC TIÊU", "Nội dung.", Role::Body),
                 ("I. MỤC TIÊU", "PHỤ LỤC", Role::Heading),
             ]

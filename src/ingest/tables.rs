@@ -42,7 +42,11 @@ pub fn arrange(lines: Vec<Line>) -> Vec<Line> {
             out.extend(opened(&line));
         } else if line.table_head {
             let named = line.cells.iter().filter(|l| !l.is_empty()).count();
-            labels = if named >= MIN_LABELS { line.cells.clone() } else { Vec::new() };
+            labels = if named >= MIN_LABELS {
+                line.cells.clone()
+            } else {
+                Vec::new()
+            };
             out.push(line);
         } else {
             out.push(Line {
