@@ -11,6 +11,7 @@ pub struct DocumentView<'a> {
     #[serde(flatten)]
     pub summary: DocumentSummary<'a>,
     pub layout: crate::ingest::Layout,
+    pub header: &'a [String],
     pub paragraphs: &'a [Paragraph],
     pub footnotes: &'a [Footnote],
     pub recipients: &'a [String],
@@ -27,6 +28,8 @@ pub struct DocumentSummary<'a> {
     pub kind: Option<&'static str>,
     pub title: Option<&'a str>,
     pub issuer: Option<String>,
+    pub issuing_body: Option<&'a str>,
+    pub place: Option<&'a str>,
     pub level: Option<&'static str>,
     pub locality: Option<&'a str>,
     pub province: Option<&'a str>,
@@ -61,6 +64,8 @@ impl<'a> DocumentSummary<'a> {
             kind: m.kind.map(|k| k.name()),
             title: m.title.as_deref(),
             issuer: m.issuer.as_ref().map(ToString::to_string),
+            issuing_body: m.issuing_body.as_deref(),
+            place: m.place.as_deref(),
             level: m.issuer.as_ref().map(|i| i.level.name()),
             locality: m.locality.as_deref(),
             province: m.province.as_deref(),
@@ -79,6 +84,7 @@ impl<'a> DocumentView<'a> {
         DocumentView {
             summary: DocumentSummary::of(doc),
             layout: doc.layout,
+            header: &doc.meta.header,
             paragraphs: &doc.paragraphs,
             footnotes: &doc.footnotes,
             recipients: &doc.recipients,

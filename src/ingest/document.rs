@@ -60,6 +60,9 @@ pub enum DropReason {
     /// (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`,
     /// `ĐẢNG CỘNG SẢN VIỆT NAM`).
     Motto,
+    /// The information panel a legal portal prints above a document (`Số hiệu:`,
+    /// `Ngày ban hành:`...); what it states fills the metadata the header leaves empty.
+    PortalPanel,
     /// A clerk's filing mark under the distribution list (`N/NQ06/80`).
     FilingMark,
 }
@@ -91,6 +94,17 @@ pub struct Metadata {
     pub title: Option<String>,
     /// The issuing body, resolved to its committee and locality.
     pub issuer: Option<Issuer>,
+    /// The issuing body as the header prints it (`ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP`), kept
+    /// whether or not tracuu resolves it.
+    #[serde(default)]
+    pub issuing_body: Option<String>,
+    /// The place printed before the date (`Đồng Tháp, ngày 01 tháng 12 năm 2025`).
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The header block's lines as printed (issuing body, number, place and date, kind,
+    /// subject): the fields above are read from them.
+    #[serde(default)]
+    pub header: Vec<String>,
     /// The city or province the document belongs to (`Lào Cai`, `Long Khánh`).
     pub locality: Option<String>,
     /// The province, when the locality is a city (`Đồng Nai` for Long Khánh).

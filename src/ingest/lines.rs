@@ -158,11 +158,12 @@ fn text_lines(block: &[&str], layout: Layout) -> Vec<Line> {
     plain
         .lines
         .iter()
+        .zip(&plain.bold)
         .enumerate()
-        .map(|(i, text)| Line {
+        .map(|(i, (text, &bold))| Line {
             text: clean(text, layout),
             hashes: hashes.get(i).copied().unwrap_or(false),
-            bold: plain.all_bold,
+            bold,
             ..Line::default()
         })
         .filter(|l| !l.text.is_empty())

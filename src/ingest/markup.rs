@@ -5,12 +5,22 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A block of lines with its inline markup removed.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct PlainBlock {
     /// The block's lines, in order, as plain text.
     pub lines: Vec<String>,
-    /// Every word of the block was bold: a bold line is a heading in these documents.
-    pub all_bold: bool,
+    /// For each line, whether every word of it was bold: a bold line is a heading in these
+    /// documents.
+    pub bold: Vec<bool>,
+}
+
+impl PlainBlock {
+    /// Ends the current line, bold when every one of its `letters` was.
+    fn end_line(&mut self, current: &mut String, letters: &mut (usize, usize)) {
+        self.lines.push(std::mem::take(current));
+        self.bold.push(letters.0 > 0 && letters.0 == letters.1);
+        *letters = (0, 0);
+    }
 }
 
 static SUP: LazyLock<Regex> =
@@ -22,29 +32,37 @@ static LEADING_MARKER: LazyLock<Regex> =
 /// (`1.`, `- `) are kept as text: the caller reads document structure from them.
 pub fn strip_block(lines: &[&str]) -> PlainBlock {
     let source: Vec<String> = lines.iter().map(|l| escape_line(l)).collect();
-    let mut out = String::new();
-    let (mut bold_depth, mut total, mut bold) = (0usize, 0usize, 0usize);
+    let mut block = PlainBlock::default();
+    let mut line = String::new();
+    let mut letters = (0usize, 0usize);
+    let mut bold_depth = 0usize;
     for event in Parser::new(&source.join("\n")) {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                let letters = t.chars().filter(|c| !c.is_whitespace()).count();
-                total += letters;
-                if bold_depth > 0 {
-                    bold += letters;
+                for (i, piece) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        block.end_line(&mut line, &mut letters);
+                    }
+                    let count = piece.chars().filter(|c| !c.is_whitespace()).count();
+                    letters.0 += count;
+                    letters.1 += if bold_depth > 0 { count } else { 0 };
+                    line.push_str(piece);
                 }
-                out.push_str(&t);
             }
-            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                block.end_line(&mut line, &mut letters);
+            }
             Event::Start(Tag::Strong) => bold_depth += 1,
             Event::End(TagEnd::Strong) => bold_depth = bold_depth.saturating_sub(1),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => out.push('\n'),
             _ => {}
         }
     }
-    PlainBlock {
-        lines: out.lines().map(str::to_owned).collect(),
-        all_bold: total > 0 && bold == total,
+    if !line.is_empty() {
+        block.end_line(&mut line, &mut letters);
     }
+    block
 }
 
 /// Turns `<sup>1</sup>` into `¹` so that every footnote marker has one form.
@@ -80,14 +98,26 @@ mod tests {
     fn emphasis_is_removed_and_words_kept() {
         let block = strip_block(&["***Thực hiện chủ động.*** Tiếp tục **thực hiện**"]);
         assert_eq!(block.lines, ["Thực hiện chủ động. Tiếp tục thực hiện"]);
-        assert!(!block.all_bold);
+        assert_eq!(block.bold, [false]);
     }
 
     #[test]
     fn a_bold_line_is_flagged_and_its_lines_kept() {
         let block = strip_block(&["**T/M TỈNH ỦY  ", "BÍ THƯ**"]);
         assert_eq!(block.lines, ["T/M TỈNH ỦY", "BÍ THƯ"]);
-        assert!(block.all_bold);
+        assert_eq!(block.bold, [true, true]);
+    }
+
+    /// A hard-wrapped page where a bold heading and its text share a block
+    /// (development corpus `74e2ddc7b11340da.md`).
+    #[test]
+    fn bold_is_told_line_by_line() {
+        let block = strip_block(&[
+            "**II. VỀ TỒN TẠI, HẠN CHẾ VÀ",
+            "NGUYÊN NHÂN**",
+            "Thực hiện nghiêm",
+        ]);
+        assert_eq!(block.bold, [true, true, false]);
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! number. Nothing is guessed: a field the text does not state stays empty.
 
 use super::backmatter::BackMatter;
-use super::document::{DateBasis, Kind, Metadata};
+use super::document::{DateBasis, DropReason, Dropped, Kind, Metadata};
 use super::layout::Layout;
 use super::lines::Line;
-use super::structure::Placed;
+use super::structure::{Placed, read_marker};
 use crate::codes::DocCode;
 use crate::date::Date;
 use crate::issuer::{Issuer, Level};
@@ -19,20 +19,33 @@ use std::sync::LazyLock;
 pub struct Header {
     /// `NGHỊ QUYẾT`, `KẾT LUẬN`...
     pub kind: Option<Kind>,
-    /// `CỦA BAN THƯỜNG VỤ TỈNH ỦY`.
+    /// `CỦA BAN THƯỜNG VỤ TỈNH ỦY`, or the issuing body printed at the top left.
     pub issuer: Option<Issuer>,
-    /// `về ...`, or a news headline.
+    /// The issuing body as the header prints it (`ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP`).
+    pub issuing_body: Option<String>,
+    /// `về ...`, an upper-case subject under the kind, or a news headline.
     pub title: Option<String>,
     /// `Số 25-NQ/TU`.
     pub number: Option<DocCode>,
     /// `Lào Cai, ngày 10 tháng 12 năm 2022`.
     pub date: Option<Date>,
+    /// The place before the date (`Lào Cai`).
+    pub place: Option<String>,
+    /// Header lines that are not content (the motto).
+    pub dropped: Vec<Dropped>,
+    /// Every other header line as printed.
+    pub lines: Vec<String>,
 }
 
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:số)\s*:?\s*(\S+)").expect("valid pattern"));
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})").expect("valid pattern")
+    Regex::new(r"(?:^|([^,]{2,40}),\s*)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+        .expect("valid pattern")
+});
+static DATE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|, )ngày\s+\d{1,2}(?:\s|$)|^(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|^\p{Lu}[\p{L} .]{1,40},$")
+        .expect("valid pattern")
 });
 static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("({}) này", Kind::names_pattern())).expect("valid pattern")
@@ -52,6 +65,33 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Most lines a header block spans: issuing body, motto, number, place and date, kind and
+/// a subject wrapped over several lines.
+const MAX_HEADER_LINES: usize = 24;
+/// Longest line that can be an upper-case header line (issuing body, kind, subject).
+const MAX_HEADER_LINE: usize = 160;
+/// Longest `Số ...` line: a number and nothing else.
+const MAX_NUMBER_LINE: usize = 40;
+/// Longest place-and-date line (`Thành phố Hồ Chí Minh, ngày 20 tháng 11 năm 2025`).
+const MAX_DATE_LINE: usize = 80;
+
+/// What a header line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Kind(Kind),
+    Number,
+    /// A place and date, or a piece of one wrapped over two lines.
+    Date,
+    /// `CỦA BAN THƯỜNG VỤ TỈNH ỦY`: the issuing body under the kind.
+    Of,
+    /// `về ...`, `V/v ...`: the subject.
+    Subject,
+    /// Upper-case words: the issuing body before the kind, the subject after it.
+    Upper,
+    /// A lone `*` or `-` under the issuing body.
+    Ornament,
+}
+
 /// Takes the title block off the top of the body.
 pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) {
     let mut header = Header::default();
@@ -63,49 +103,169 @@ pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) 
         }
         return (header, lines);
     }
-    let mut i = 0;
-    while i < lines.len() && i < 16 && read_header_line(&lines, &mut i, &mut header) {}
-    (header, lines.split_off(i))
+    let parts = header_parts(&lines);
+    let body = lines.split_off(parts.len());
+    read_parts(&lines, &parts, &mut header);
+    (header, body)
 }
 
-/// Reads the header line at `*i` into `header`; false when the body begins there.
-fn read_header_line(lines: &[Line], i: &mut usize, header: &mut Header) -> bool {
-    let text = canonical_tones(&lines[*i].text);
-    let upper = !text.chars().any(char::is_lowercase);
-    if let Some(kind) = Kind::from_word(&text).filter(|_| upper) {
-        header.kind = Some(kind);
-    } else if let Some(rest) = text
-        .strip_prefix("CỦA ")
-        .or_else(|| text.strip_prefix("của "))
-    {
-        header.issuer = Issuer::parse_phrase(rest).map(|(issuer, _)| issuer);
-    } else if text.starts_with("về ") || text.starts_with("Về ") && header.kind.is_some() {
-        let mut title = vec![lines[*i].text.clone()];
-        while lines.get(*i + 1).is_some_and(|l| !l.gap_before) {
-            *i += 1;
-            title.push(lines[*i].text.clone());
+/// What each of the leading header lines is; the body starts after the last.
+fn header_parts(lines: &[Line]) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    for line in lines.iter().take(MAX_HEADER_LINES) {
+        let text = canonical_tones(&line.text);
+        let kind_seen = parts.iter().any(|p| matches!(p, Part::Kind(_)));
+        let continues_subject = matches!(parts.last(), Some(Part::Subject))
+            && !line.gap_before
+            && text.starts_with(char::is_lowercase);
+        let part = match part_of(&text) {
+            _ if continues_subject => Some(Part::Subject),
+            Some(Part::Upper) if read_marker(&text).is_some() => None,
+            Some(Part::Upper) if kind_seen => Some(Part::Subject),
+            Some(Part::Ornament) if kind_seen => None,
+            part => part,
+        };
+        match part {
+            Some(part) => parts.push(part),
+            None => break,
         }
-        header.title = Some(title.join(" "));
-    } else if let Some(number) = NUMBER
-        .captures(&text)
-        .filter(|_| text.chars().count() < 40)
-        .and_then(|c| DocCode::parse(c[1].trim_end_matches([',', '.'])))
-    {
-        header.number = Some(number);
-    } else if let Some(c) = PLACE_DATE
-        .captures(&text)
-        .filter(|_| text.chars().count() < 80)
-    {
-        header.date = Date::new(
-            c[3].parse().unwrap_or(0),
-            c[2].parse().unwrap_or(0),
-            c[1].parse().unwrap_or(0),
-        );
-    } else if !(upper && text.chars().count() <= 80) {
-        return false;
     }
-    *i += 1;
-    true
+    parts
+}
+
+/// What a header line can be, read from its words alone.
+fn part_of(text: &str) -> Option<Part> {
+    let upper = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_alphabetic);
+    let len = text.chars().count();
+    if let Some(kind) = Kind::from_word(text).filter(|_| upper) {
+        Some(Part::Kind(kind))
+    } else if len < MAX_NUMBER_LINE && number_of(text).is_some() {
+        Some(Part::Number)
+    } else if DATE_PIECE.is_match(text) && len < MAX_DATE_LINE {
+        Some(Part::Date)
+    } else if text.starts_with("CỦA ") || text.starts_with("của ") {
+        Some(Part::Of)
+    } else if text.starts_with("về ") || text.starts_with("Về ") || text.starts_with("V/v") {
+        Some(Part::Subject)
+    } else if upper && len <= MAX_HEADER_LINE {
+        Some(Part::Upper)
+    } else if matches!(text, "*" | "-" | "***") {
+        Some(Part::Ornament)
+    } else {
+        None
+    }
+}
+
+/// Reads the header lines into `header`.
+fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
+    let text = |i: usize| canonical_tones(&lines[i].text);
+    let joined = |want: &dyn Fn(Part) -> bool| {
+        let words: Vec<String> = (0..parts.len())
+            .filter(|&i| want(parts[i]))
+            .map(text)
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    };
+    let kind_at = parts.iter().position(|p| matches!(p, Part::Kind(_)));
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            Part::Kind(kind) => header.kind = header.kind.or(Some(*kind)),
+            Part::Number => header.number = header.number.take().or_else(|| number_of(&text(i))),
+            Part::Upper if is_motto_piece(&text(i)) => {
+                header.dropped.push(Dropped {
+                    line: lines[i].text.clone(),
+                    reason: DropReason::Motto,
+                });
+                continue;
+            }
+            _ => {}
+        }
+        header.lines.push(lines[i].text.clone());
+    }
+    if let Some(c) = joined(&|p| p == Part::Date).and_then(|d| {
+        PLACE_DATE.captures(&d).map(|c| {
+            (
+                c.get(1).map(|m| m.as_str().trim().to_owned()),
+                c[2].to_owned(),
+                c[3].to_owned(),
+                c[4].to_owned(),
+            )
+        })
+    }) {
+        header.place = c.0.filter(|p| !p.is_empty());
+        header.date = Date::new(
+            c.3.parse().unwrap_or(0),
+            c.2.parse().unwrap_or(0),
+            c.1.parse().unwrap_or(0),
+        );
+    }
+    let before_kind = |i: usize| kind_at.is_none_or(|k| i < k);
+    let body_lines: Vec<usize> = (0..parts.len())
+        .filter(|&i| parts[i] == Part::Upper && before_kind(i) && !is_motto_piece(&text(i)))
+        .collect();
+    let body = body_lines
+        .iter()
+        .map(|&i| text(i))
+        .collect::<Vec<_>>()
+        .join(" ");
+    header.issuer = last_body_named(&title_case(&body));
+    header.issuing_body = (!body.is_empty()).then_some(body);
+    header.title = joined(&|p| p == Part::Subject);
+    let of = joined(&|p| p == Part::Of);
+    if let Some(issuer) = of.and_then(|t| {
+        Issuer::parse_phrase(&t[t.find(' ').unwrap_or(0)..].trim_start()).map(|(i, _)| i)
+    }) {
+        header.issuer = Some(issuer);
+    }
+}
+
+/// The document number a `Số: 25-NQ/TU` line states.
+fn number_of(text: &str) -> Option<DocCode> {
+    let c = NUMBER.captures(text)?;
+    DocCode::parse(c[1].trim_end_matches([',', '.']))
+}
+
+/// A piece of the national motto or the Party's name, wrapped onto its own line
+/// (`CỘNG HÒA XÃ`, `HỘI CHỦ NGHĨA VIỆT NAM`).
+fn is_motto_piece(text: &str) -> bool {
+    const MOTTO: [&str; 2] = [
+        "cong hoa xa hoi chu nghia viet nam",
+        "dang cong san viet nam",
+    ];
+    let key = crate::text::fold(text);
+    key.len() >= 4
+        && MOTTO
+            .iter()
+            .any(|m| format!(" {m} ").contains(&format!(" {key} ")))
+}
+
+/// `ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP` as `Ủy Ban Nhân Dân Tỉnh Đồng Tháp`, so that the
+/// issuing-body reader, which wants capitalised place names, can read it.
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The issuing body a header names: the one that ends last, and of those the longest. A
+/// header names the parent body first (`ĐẢNG BỘ TỈNH LÀO CAI` / `THÀNH ỦY LÀO CAI`), and
+/// `Văn phòng Chính phủ` must not be read as `Chính phủ`.
+fn last_body_named(text: &str) -> Option<Issuer> {
+    text.char_indices()
+        .filter(|&(i, _)| i == 0 || text[..i].ends_with(' '))
+        .filter_map(|(i, _)| {
+            Issuer::parse_phrase(&text[i..]).map(|(issuer, len)| (i, i + len, issuer))
+        })
+        .max_by_key(|&(start, end, _)| (end, std::cmp::Reverse(start)))
+        .map(|(.., issuer)| issuer)
 }
 
 /// Everything the document states about itself.
@@ -140,6 +300,9 @@ pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Meta
         date_basis: date_basis.or(year.map(|_| DateBasis::Title)),
         title: header.title,
         issuer,
+        issuing_body: header.issuing_body,
+        place: header.place,
+        header: header.lines,
         locality,
         province,
         date,

@@ -10,6 +10,7 @@ mod markup;
 mod metadata;
 mod noise;
 mod paragraphs;
+mod portal;
 mod sidecar;
 pub mod source;
 mod structure;
@@ -47,18 +48,22 @@ pub struct Corpus {
 
 /// Reads one document from text. `doc_id` and `file` name it; nothing is read from disk.
 pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
-    let layout = Layout::detect(text);
+    let (text, panel, panel_dropped) = portal::take_panel(text)
+        .unwrap_or_else(|| (text.to_owned(), portal::Panel::default(), Vec::new()));
+    let layout = Layout::detect(&text);
     let (text, mut notes) = match layout {
-        Layout::Pdf => footnotes::take_from_pdf(text),
-        _ => (text.to_owned(), Vec::new()),
+        Layout::Pdf => footnotes::take_from_pdf(&text),
+        _ => (text, Vec::new()),
     };
     let split = lines::split(&text, layout);
     let (content, marked) = footnotes::take_marked(tables::arrange(split.lines));
     notes.extend(marked);
     let (content, back) = backmatter::split(content, layout);
-    let (header, content) = metadata::take_header(content, layout);
+    let (mut header, content) = metadata::take_header(content, layout);
+    let header_dropped = std::mem::take(&mut header.dropped);
     let placed = structure::place(&paragraphs::reconstruct(&content, layout));
-    let meta = metadata::extract(header, &placed, &back);
+    let mut meta = metadata::extract(header, &placed, &back);
+    panel.fill(&mut meta);
     let known: Vec<u32> = notes.iter().map(|n| n.n).collect();
     let paragraphs = placed
         .into_iter()
@@ -90,7 +95,7 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         footnotes: notes,
         recipients: back.recipients,
         addressees: back.addressees,
-        dropped: [split.dropped, back.dropped].concat(),
+        dropped: [panel_dropped, split.dropped, header_dropped, back.dropped].concat(),
     }
 }
 

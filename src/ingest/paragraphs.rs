@@ -80,10 +80,16 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
         return ends_sentence(&prev.text) && starts_upper(&line.text);
     }
     if !line.gap_before {
-        return false;
+        return bold_heading_edge(prev, line);
     }
     let split_sentence = starts_lower(&line.text) || !ends_sentence(&prev.text);
     line.bold || prev.caption || !split_sentence
+}
+
+/// Inside a block, a bold heading ends where plain text starts, and begins where a finished
+/// sentence is followed by a bold line.
+fn bold_heading_edge(prev: &Line, line: &Line) -> bool {
+    (prev.bold && !line.bold) || (!prev.bold && line.bold && ends_sentence(&prev.text))
 }
 
 fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
@@ -100,10 +106,7 @@ fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
         return true;
     }
     let marker = read_marker(&text).map(|(m, _)| m);
-    let numbered = matches!(
-        marker,
-        Some(Marker::Roman(_) | Marker::Number(_) | Marker::Sub(..))
-    );
+    let numbered = marker.as_ref().is_some_and(Marker::numbers_a_heading);
     let unfinished = !text.ends_with(['.', ';']);
     let short = match layout {
         Layout::Pdf => group.len() == 1 && first.width * 100 < width * 85,

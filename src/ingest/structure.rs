@@ -9,12 +9,22 @@ use std::sync::LazyLock;
 /// The numbering that opens a heading or an item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
+    /// `Phần I`, `PHẦN THỨ HAI`: a part of a legal text.
+    Part(String),
+    /// `Chương II`: a chapter.
+    Chapter(String),
+    /// `Mục 1`: a section of a chapter.
+    Section(String),
+    /// `Điều 5.`: an article.
+    Article(String),
     /// `I.`, `II/`: a part.
     Roman(String),
-    /// `1.`, `1-`: a section.
+    /// `1.`, `1-`: a section, or a clause (khoản) inside an article.
     Number(String),
     /// `1.2.`: a subsection; the depth is the count of numbers.
     Sub(String, usize),
+    /// `a)`, `đ)`: a point (điểm).
+    Letter(String),
     /// `(1)`: an item.
     Paren(String),
     /// `- `: a bullet, which is not a section.
@@ -22,30 +32,60 @@ pub enum Marker {
 }
 
 impl Marker {
-    /// How deep the marker sits in the outline; unnumbered headings sit below all.
+    /// How deep the marker sits in the outline; unnumbered headings sit below all numbered
+    /// ones. Steps of ten leave room for the depths of `1.2.3.`.
     fn level(&self) -> usize {
         match self {
-            Marker::Roman(_) => 1,
-            Marker::Number(_) => 2,
-            Marker::Sub(_, depth) => 1 + depth,
-            Marker::Paren(_) => 6,
-            Marker::Bullet => 8,
+            Marker::Part(_) => 10,
+            Marker::Chapter(_) => 20,
+            Marker::Section(_) => 30,
+            Marker::Article(_) => 40,
+            Marker::Roman(_) => 50,
+            Marker::Number(_) => 60,
+            Marker::Sub(_, depth) => 50 + 10 * depth.min(&4),
+            Marker::Letter(_) => 100,
+            Marker::Paren(_) => 105,
+            Marker::Bullet => 120,
         }
     }
 
     fn label(&self) -> &str {
         match self {
-            Marker::Roman(s) | Marker::Number(s) | Marker::Sub(s, _) | Marker::Paren(s) => s,
+            Marker::Part(s)
+            | Marker::Chapter(s)
+            | Marker::Section(s)
+            | Marker::Article(s)
+            | Marker::Roman(s)
+            | Marker::Number(s)
+            | Marker::Sub(s, _)
+            | Marker::Letter(s)
+            | Marker::Paren(s) => s,
             Marker::Bullet => "",
         }
+    }
+
+    /// Whether a short unfinished line opened by this marker is a heading.
+    pub fn numbers_a_heading(&self) -> bool {
+        !matches!(self, Marker::Letter(_) | Marker::Paren(_) | Marker::Bullet)
     }
 }
 
 /// Outline level of a heading without numbering (a bold line, a `##` line).
-const UNNUMBERED: usize = 7;
+const UNNUMBERED: usize = 110;
 
 // Each pattern matches the marker alone (group 1) and what must follow it; the text after is
 // taken by [`split_marker`], so that a long paragraph is never scanned to its end.
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:Phần|PHẦN)\s+(?:(?i:thứ)\s+\p{L}+|[IVXL]+|\d{1,2}))(?:[.:]|\s|$)")
+        .expect("valid pattern")
+});
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:Chương|CHƯƠNG)\s+(?:[IVXL]+|\d{1,2}))(?:[.:]|\s|$)").expect("valid pattern")
+});
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:Mục|MỤC)\s+\d{1,2})(?:[.:]|\s|$)").expect("valid pattern"));
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:Điều|ĐIỀU)\s+\d{1,3}[a-z]?[.:])").expect("valid pattern"));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[./])\s").expect("valid pattern")
 });
@@ -53,6 +93,8 @@ static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+\.?)\s").expect("valid pattern"));
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}[.\-/])\s+\p{Lu}").expect("valid pattern"));
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-zđ]\))\s").expect("valid pattern"));
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\(\d{1,2}\))").expect("valid pattern"));
 static BULLET: LazyLock<Regex> =
@@ -66,8 +108,27 @@ pub(super) fn split_marker<'t>(pattern: &Regex, text: &'t str) -> Option<(&'t st
     (!rest.is_empty() && !rest.contains('\n')).then_some((marker.as_str(), rest))
 }
 
+/// A legal division (`Chương I`, `Điều 5.`) opening `text`: unlike list numbering it may
+/// stand alone on its line, its title on the next.
+fn legal_marker(text: &str) -> Option<(Marker, &str)> {
+    let patterns: [(&Regex, fn(String) -> Marker); 4] = [
+        (&PART, Marker::Part),
+        (&CHAPTER, Marker::Chapter),
+        (&SECTION, Marker::Section),
+        (&ARTICLE, Marker::Article),
+    ];
+    patterns.into_iter().find_map(|(pattern, make)| {
+        let marker = pattern.captures(text)?.get(1)?;
+        let rest = text[marker.end()..].trim_start_matches(['.', ':', ' ']);
+        Some((make(marker.as_str().to_owned()), rest))
+    })
+}
+
 /// The marker opening `text`, if any, and the text after it.
 pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
+    if let Some(found) = legal_marker(text) {
+        return Some(found);
+    }
     if let Some((roman, rest)) = split_marker(&ROMAN, text) {
         return Some((Marker::Roman(roman.to_owned()), rest));
     }
@@ -77,6 +138,9 @@ pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
     }
     if let Some((number, rest)) = split_marker(&NUMBER, text) {
         return Some((Marker::Number(number.to_owned()), rest));
+    }
+    if let Some((letter, rest)) = split_marker(&LETTER, text) {
+        return Some((Marker::Letter(letter.to_owned()), rest));
     }
     if let Some((paren, rest)) = split_marker(&PAREN, text) {
         return Some((Marker::Paren(paren.to_owned()), rest));
@@ -160,13 +224,13 @@ pub fn place(blocks: &[Block]) -> Vec<Placed> {
             continue;
         }
         let text = match marker {
+            Some((_, "")) | None => block.text.as_str(),
             Some((Marker::Bullet, rest)) => rest,
             Some((m, rest)) => {
                 let displaced = outline.enter(m.level(), m.label().to_owned(), false);
                 placed.extend(displaced.into_iter().map(orphan));
                 rest
             }
-            None => block.text.as_str(),
         };
         placed.push(Placed {
             section: outline.carry(),
@@ -197,11 +261,31 @@ mod tests {
             ("1.2. Tiếp tục", Marker::Sub("1.2.".into(), 2)),
             ("(1) Thực hiện", Marker::Paren("(1)".into())),
             ("- Tỷ lệ", Marker::Bullet),
+            ("a) Thúc đẩy mạnh mẽ", Marker::Letter("a)".into())),
+            ("đ) Các trường hợp khác", Marker::Letter("đ)".into())),
+            ("Chương I", Marker::Chapter("Chương I".into())),
+            (
+                "CHƯƠNG II QUY ĐỊNH CHUNG",
+                Marker::Chapter("CHƯƠNG II".into()),
+            ),
+            ("Mục 2. Thủ tục", Marker::Section("Mục 2".into())),
+            (
+                "Điều 5. Phạm vi điều chỉnh",
+                Marker::Article("Điều 5.".into()),
+            ),
+            (
+                "Điều 12: Hiệu lực thi hành",
+                Marker::Article("Điều 12:".into()),
+            ),
+            ("Phần thứ hai", Marker::Part("Phần thứ hai".into())),
         ];
         for (text, marker) in cases {
             assert_eq!(read_marker(text).map(|(m, _)| m), Some(marker), "{text}");
         }
         for text in [
+            "Điều 5 Luật Thuế GTGT số 48/2024/QH15 quy định",
+            "Mục tiêu tổng quát",
+            "Chương trình hành động",
             "2020 - 2025; hoàn thành",
             "01/10/2021 của Tỉnh ủy",
             "Lào Cai",

@@ -1,0 +1,158 @@
+//! The information panel a legal portal prints above each document (`Số hiệu:`,
+//! `Loại văn bản:`, `Ngày ban hành:`...), and the portal's notices above it. The panel's
+//! lines are listed as dropped; what they state fills the metadata the document's own header
+//! leaves empty.
+
+use super::document::{DateBasis, DropReason, Dropped, Kind, Metadata, Signer};
+use crate::codes::DocCode;
+use crate::date::Date;
+
+/// What the portal's panel states about the document.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Panel {
+    /// `Số hiệu:` — the document's number.
+    pub number: Option<String>,
+    /// `Loại văn bản:` — its kind (`Thông báo`).
+    pub kind: Option<String>,
+    /// `Nơi ban hành:` — the issuing body (`Văn phòng Chính phủ`).
+    pub issuer: Option<String>,
+    /// `Người ký:` — the signer's name.
+    pub signer: Option<String>,
+    /// `Ngày ban hành:` — the signing date as printed (`16/11/2025`).
+    pub date: Option<String>,
+}
+
+/// The label that opens the panel.
+const OPENING: &str = "Số hiệu:";
+/// The label whose value closes the panel.
+const CLOSING: &str = "Tình trạng:";
+/// The panel opens within this many lines of the top, after the portal's notices.
+const MAX_PANEL_START: usize = 60;
+
+/// Takes the portal's notices and panel off the top of `text`. Returns the text after the
+/// panel, the panel, and the lines taken with their reason; `None` for text without a panel.
+pub fn take_panel(text: &str) -> Option<(String, Panel, Vec<Dropped>)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .take(MAX_PANEL_START)
+        .position(|l| label(l) == Some(OPENING))?;
+    let mut dropped: Vec<Dropped> = lines[..start]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| drop(l, DropReason::SiteChrome))
+        .collect();
+    let mut panel = Panel::default();
+    let mut pending: Option<&str> = None;
+    let mut end = start;
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        let t = line.trim().trim_matches('*').trim();
+        if t.is_empty() || t == "|" {
+            dropped.extend((!line.trim().is_empty()).then(|| drop(line, DropReason::TableBorder)));
+            continue;
+        }
+        dropped.push(drop(line, DropReason::PortalPanel));
+        end = i + 1;
+        match (label(line), pending.take()) {
+            (Some(l), _) => pending = Some(l),
+            (None, Some(CLOSING)) => break,
+            (None, Some(l)) => panel.set(l, t),
+            (None, None) => {}
+        }
+    }
+    Some((lines[end..].join("\n"), panel, dropped))
+}
+
+impl Panel {
+    /// Fills the fields the document's own header left empty with what the panel states.
+    pub fn fill(self, meta: &mut Metadata) {
+        if meta.number.is_none() {
+            meta.number = self.number.as_deref().and_then(DocCode::parse);
+        }
+        if meta.kind.is_none() {
+            meta.kind = self.kind.as_deref().and_then(Kind::from_word);
+        }
+        if meta.issuing_body.is_none() {
+            meta.issuing_body = self.issuer;
+        }
+        if meta.signer.is_none() && self.signer.is_some() {
+            meta.signer = Some(Signer {
+                name: self.signer,
+                ..Signer::default()
+            });
+        }
+        if let Some(date) = self
+            .date
+            .as_deref()
+            .and_then(Date::parse_dmy)
+            .filter(|_| meta.date.is_none())
+        {
+            meta.date = Some(date);
+            meta.date_basis = Some(DateBasis::Printed);
+            meta.year = Some(date.year());
+        }
+    }
+
+    fn set(&mut self, label: &str, value: &str) {
+        let field = match label {
+            "Số hiệu:" => &mut self.number,
+            "Loại văn bản:" => &mut self.kind,
+            "Nơi ban hành:" => &mut self.issuer,
+            "Người ký:" => &mut self.signer,
+            "Ngày ban hành:" => &mut self.date,
+            _ => return,
+        };
+        *field = Some(value.to_owned());
+    }
+}
+
+/// The panel label a line holds (`**Số hiệu:**`, `Ngày hiệu lực:**`), if any.
+fn label(line: &str) -> Option<&str> {
+    const LABELS: [&str; 9] = [
+        "Số hiệu:",
+        "Loại văn bản:",
+        "Nơi ban hành:",
+        "Người ký:",
+        "Ngày ban hành:",
+        "Ngày hiệu lực:",
+        "Ngày công báo:",
+        "Số công báo:",
+        "Tình trạng:",
+    ];
+    let t = line.trim().trim_matches('*').trim();
+    LABELS.into_iter().find(|l| *l == t)
+}
+
+fn drop(line: &str, reason: DropReason) -> Dropped {
+    Dropped {
+        line: line.trim().to_owned(),
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The top of a page from thuvienphapluat.vn (development corpus `74e2ddc7b11340da.md`).
+    #[test]
+    fn the_panel_is_read_and_the_document_follows() {
+        let text = "Bản dịch này thuộc quyền sở hữu của **\nĐang tải văn bản...\n#\n**Số hiệu:**\n|\n624/TB-VPCP\n|\n**Loại văn bản:**\n|\nThông báo\n|\n**Người ký:**\n|\nPhạm Mạnh Cường\n|\n**Ngày ban hành:**\n|\n16/11/2025\n|\n**\nNgày hiệu lực:**\n|\nĐã biết\n|\n**Tình trạng:**\n|\nĐã biết\n|\n**VĂN PHÒNG CHÍNH PHỦ**";
+        let (rest, panel, dropped) = take_panel(text).unwrap();
+        assert_eq!(
+            rest.trim_start_matches(['|', '\n']),
+            "**VĂN PHÒNG CHÍNH PHỦ**"
+        );
+        assert_eq!(panel.number.as_deref(), Some("624/TB-VPCP"));
+        assert_eq!(panel.kind.as_deref(), Some("Thông báo"));
+        assert_eq!(panel.signer.as_deref(), Some("Phạm Mạnh Cường"));
+        assert_eq!(panel.date.as_deref(), Some("16/11/2025"));
+        assert_eq!(dropped[0].reason, DropReason::SiteChrome);
+        assert!(
+            dropped
+                .iter()
+                .any(|d| d.line == "624/TB-VPCP" && d.reason == DropReason::PortalPanel)
+        );
+        assert!(take_panel("Đoạn văn.\n\nSố hiệu: 5").is_none());
+    }
+}
