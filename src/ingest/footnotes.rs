@@ -11,8 +11,14 @@ static PDF_NOTE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{2,}(\d{1,2})\s").expect("valid pattern"));
 static MARKED_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)").expect("valid pattern"));
+// A unit's exponent (`km²`, `m³`) is not a marker: the letters before it are kept apart
+// (group 1) so that the replacement can leave it alone.
 static SUPERSCRIPT_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(\bk?m|\bcm)?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)").expect("valid pattern"));
+static BRACKET_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[\^?(\d{1,3})\]:?\s+([^#|\s].*)$").expect("valid pattern"));
+static BRACKET_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\^?(\d{1,3})\]").expect("valid pattern"));
 static GLUED_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})(\d{1,2})([\s,.;:)]|$)").expect("valid pattern"));
 
@@ -75,20 +81,44 @@ fn footnote(number: &str, text: &str) -> Footnote {
 }
 
 /// Markdown text: a line that opens with a superscript number (`¹ Về tiếp tục...`, from
-/// `<sup>1</sup>`) is a footnote body.
+/// `<sup>1</sup>`) is a footnote body; so is a line that opens with `[1]` or `[^1]:` when
+/// the text above carries that marker, with the lines that continue it up to a blank line.
 pub fn take_marked(lines: Vec<Line>) -> (Vec<Line>, Vec<Footnote>) {
-    let mut notes = Vec::new();
-    let kept = lines
-        .into_iter()
-        .filter(|line| match split_marker(&MARKED_NOTE, &line.text) {
-            Some((marker, text)) => {
-                notes.push(footnote(&from_superscript(marker), text));
-                false
-            }
-            None => true,
-        })
-        .collect();
+    let cited = bracket_markers(&lines);
+    let mut notes: Vec<Footnote> = Vec::new();
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut in_note = false;
+    for line in lines {
+        if let Some((marker, text)) = split_marker(&MARKED_NOTE, &line.text) {
+            notes.push(footnote(&from_superscript(marker), text));
+            in_note = false;
+        } else if let Some(c) = BRACKET_NOTE
+            .captures(&line.text)
+            .filter(|c| cited.iter().any(|n| *n == c[1]))
+        {
+            notes.push(footnote(&c[1], &c[2]));
+            in_note = true;
+        } else if let Some(note) = notes.last_mut().filter(|_| in_note && !line.gap_before) {
+            note.text = format!("{} {}", note.text, line.text);
+        } else {
+            in_note = false;
+            kept.push(line);
+        }
+    }
     (kept, notes)
+}
+
+/// The numbers of the `[1]`, `[^1]` markers that stand inside lines (not at their start).
+fn bracket_markers(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|l| {
+            BRACKET_MARKER
+                .captures_iter(&l.text)
+                .filter(|c| c.get(0).is_some_and(|m| m.start() > 0))
+        })
+        .map(|c| c[1].to_owned())
+        .collect()
 }
 
 fn from_superscript(marker: &str) -> String {
@@ -105,8 +135,20 @@ fn from_superscript(marker: &str) -> String {
 pub fn strip_markers(text: &str, known: &[u32]) -> (String, Vec<u32>) {
     let mut found = Vec::new();
     let text = SUPERSCRIPT_MARKER.replace_all(text, |c: &regex::Captures| {
-        found.extend(from_superscript(&c[0]).parse::<u32>().ok());
+        if c.get(1).is_some() {
+            return c[0].to_owned();
+        }
+        found.extend(from_superscript(&c[2]).parse::<u32>().ok());
         String::new()
+    });
+    let text = BRACKET_MARKER.replace_all(&text, |c: &regex::Captures| {
+        match c[1].parse::<u32>().ok().filter(|n| known.contains(n)) {
+            Some(n) => {
+                found.push(n);
+                String::new()
+            }
+            None => c[0].to_owned(),
+        }
     });
     let text = GLUED_MARKER.replace_all(&text, |c: &regex::Captures| {
         match c[2].parse::<u32>().ok().filter(|n| known.contains(n)) {
@@ -157,6 +199,37 @@ mod tests {
         assert_eq!(notes[0].text, "Về tiếp tục thực hiện.");
     }
 
+    /// Bộ Văn hóa, Thể thao và Du lịch, a report (development corpus `f0a3d9f100d0791b.md`):
+    /// `[1]` markers in the text, the notes at the foot wrapped over several lines.
+    #[test]
+    fn bracketed_notes_at_the_foot_are_lifted_out() {
+        let line = |text: &str, gap_before| Line {
+            text: text.into(),
+            gap_before,
+            ..Line::default()
+        };
+        let lines = vec![
+            line("về giáo dục và đào tạo[1] huy động nguồn lực", false),
+            line(
+                "[1] Nghị quyết số 141/2024/QH15 ngày 29/6/2024 về hoạt động chất",
+                true,
+            ),
+            line("vấn tại kỳ họp thứ 7.", false),
+            line("[2] Không được trích dẫn.", true),
+        ];
+        let (kept, notes) = take_marked(lines);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            notes[0].text,
+            "Nghị quyết số 141/2024/QH15 ngày 29/6/2024 về hoạt động chất vấn tại kỳ họp thứ 7."
+        );
+        assert_eq!(
+            strip_markers("đào tạo[1] huy động, [^2] và [3]", &[1, 2]),
+            ("đào tạo huy động,  và [3]".into(), vec![1, 2])
+        );
+    }
+
     #[test]
     fn markers_are_stripped_from_words_and_kept_as_links() {
         assert_eq!(
@@ -166,6 +239,10 @@ mod tests {
         assert_eq!(
             strip_markers("năm 2022¹. Đẩy mạnh", &[]),
             ("năm 2022. Đẩy mạnh".into(), vec![1])
+        );
+        assert_eq!(
+            strip_markers("diện tích 589,27 km², 12 m³", &[]),
+            ("diện tích 589,27 km², 12 m³".into(), vec![])
         );
         assert_eq!(
             strip_markers("nút giao (IC19) và Covid-19", &[1]).1,

@@ -213,7 +213,7 @@ fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
     header.title = joined(&|p| p == Part::Subject);
     let of = joined(&|p| p == Part::Of);
     if let Some(issuer) = of.and_then(|t| {
-        Issuer::parse_phrase(&t[t.find(' ').unwrap_or(0)..].trim_start()).map(|(i, _)| i)
+        Issuer::parse_phrase(t[t.find(' ').unwrap_or(0)..].trim_start()).map(|(i, _)| i)
     }) {
         header.issuer = Some(issuer);
     }

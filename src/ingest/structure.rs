@@ -111,7 +111,8 @@ pub(super) fn split_marker<'t>(pattern: &Regex, text: &'t str) -> Option<(&'t st
 /// A legal division (`Chương I`, `Điều 5.`) opening `text`: unlike list numbering it may
 /// stand alone on its line, its title on the next.
 fn legal_marker(text: &str) -> Option<(Marker, &str)> {
-    let patterns: [(&Regex, fn(String) -> Marker); 4] = [
+    type Make = fn(String) -> Marker;
+    let patterns: [(&Regex, Make); 4] = [
         (&PART, Marker::Part),
         (&CHAPTER, Marker::Chapter),
         (&SECTION, Marker::Section),

@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn body_rows_carry_their_column_labels() {
-        let lines = vec![
+        let lines = [
             row(&["TT", "Chỉ tiêu", "Năm 2025"], true),
             row(&["1", "Tỷ lệ hộ nghèo", "2%"], false),
             row(&["Sinh", "Thôn Lời, xã Đặng Xá"], false),
