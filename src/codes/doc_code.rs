@@ -44,8 +44,8 @@ const STATE_TYPES: [&str; 11] = [
 /// Issuer codes whose canonical spelling is not plain upper case.
 const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
 
-const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>[A-ZĐ]{2,8}))?";
-const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD)-)?(?P<iss>[A-ZĐ][A-Za-zĐđ]{0,9}\d{0,3})";
+const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{2,8}|TƯ)(?:-[A-ZĐ]{2,8})*))?";
+const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD)-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
 
 static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/]\s*", false));
 static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", false));
@@ -107,13 +107,27 @@ impl DocCode {
     fn from_captures(c: &Captures, state: bool) -> Option<DocCode> {
         let number = c.name("num")?.as_str().parse().ok()?;
         if state {
-            return Some(DocCode::State {
+            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+            let issuer = issuer_spelling(c.name("iss")?.as_str());
+            let typed = c.name("type").map(|t| t.as_str());
+            if let Some(party_type) = typed
+                .and_then(|t| spelled(t, &PARTY_TYPES))
+                .filter(|_| year.is_none() && PARTY_ISSUER.is_match(&issuer))
+            {
+                return Some(DocCode::Party {
+                    number,
+                    doc_type: party_type,
+                    issuer: Some(issuer),
+                });
+            }
+            let doc_type = typed.and_then(|t| spelled(t, &STATE_TYPES));
+            let letter = issuer.contains('-');
+            return (year.is_some() || doc_type.is_some() || letter).then_some(DocCode::State {
                 number,
-                year: c.name("year").and_then(|y| y.as_str().parse().ok()),
-                doc_type: c.name("type").and_then(|t| spelled(t.as_str(), &STATE_TYPES)),
-                issuer: issuer_spelling(c.name("iss")?.as_str()),
-            })
-            .filter(|code| matches!(code, DocCode::State { year, doc_type, .. } if year.is_some() || doc_type.is_some()));
+                year,
+                doc_type,
+                issuer,
+            });
         }
         Some(DocCode::Party {
             number,
@@ -201,7 +215,15 @@ fn spelled(found: &str, known: &[&'static str]) -> Option<&'static str> {
     known.iter().copied().find(|k| fold(k) == key)
 }
 
+/// Party committees' codes (`TW`, `TU`, `HU`, `QU`, `ĐU`, `ĐUK`, `BTCTW`): a number written
+/// in State order with one of them (`22/NQ-TU`) is a Party number.
+static PARTY_ISSUER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[A-ZĐ]*TW|[A-ZĐ]{0,3}U|ĐUK)$").expect("valid pattern"));
+
+/// The canonical spelling of an issuer code: upper case, `TƯ` written `TW` (the two are one
+/// code; folding alone would make `TƯ` the provincial `TU`).
 fn issuer_spelling(found: &str) -> String {
+    let found = &found.replace(['Ư', 'ư'], "W");
     let key = fold(found);
     ISSUER_SPELLINGS
         .iter()
@@ -255,6 +277,44 @@ impl<'de> Deserialize<'de> for DocCode {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn canonical(text: &str) -> Vec<String> {
+        DocCode::find_all(text)
+            .into_iter()
+            .map(|(c, _)| c.canonical())
+            .collect()
+    }
+
+    /// Numbers as real documents write them (development corpus).
+    #[test]
+    fn real_spellings_of_numbers_are_read() {
+        assert_eq!(canonical("Nghị quyết số 15-NQ/TƯ ngày"), ["15-NQ/TW"]);
+        assert_ne!(
+            DocCode::parse("15-NQ/TƯ").unwrap().key(),
+            DocCode::parse("15-NQ/TU").unwrap().key()
+        );
+        assert_eq!(
+            canonical("Hướng dẫn số 06-HD/BTCTW-BTGTW"),
+            ["06-HD/BTCTW-BTGTW"]
+        );
+        assert_eq!(
+            canonical("Công văn số 3628/SGDĐT-CTTTHSSV"),
+            ["3628/SGDĐT-CTTTHSSV"]
+        );
+        assert_eq!(canonical("số 2231/SNV-CCHC&PC ngày"), ["2231/SNV-CCHC&PC"]);
+        assert_eq!(canonical("Công văn 507/UBND-KT"), ["507/UBND-KT"]);
+        assert_eq!(canonical("Nghị quyết số 22/NQ-TU ngày"), ["22-NQ/TU"]);
+        assert_eq!(canonical("Nghị quyết số 27/NQ- TW"), ["27-NQ/TW"]);
+        assert_eq!(canonical("Nghị quyết số 71/NQ-CP"), ["71/NQ-CP"]);
+        assert!(matches!(
+            DocCode::parse("71/NQ-CP"),
+            Some(DocCode::State { .. })
+        ));
+        assert_eq!(
+            canonical("ngày 20/11/2025 và tỷ lệ 3/4"),
+            Vec::<String>::new()
+        );
+    }
 
     /// Found by the `code_parser` fuzz target: `uỳ` before a code shifted the spans by one
     /// byte when tones were moved before matching.

@@ -130,6 +130,7 @@ fn from_superscript(marker: &str) -> String {
 }
 
 /// Removes footnote markers from a paragraph and returns the numbers they pointed to.
+/// Bracketed markers (`[1]`) stay in the text, as the page shows them, and are linked.
 /// Superscript markers always count; a digit glued to a word (`trọng điểm1,`) counts only
 /// when a footnote of that number exists, so `IC19` and `Covid-19` stay as they are.
 pub fn strip_markers(text: &str, known: &[u32]) -> (String, Vec<u32>) {
@@ -141,15 +142,12 @@ pub fn strip_markers(text: &str, known: &[u32]) -> (String, Vec<u32>) {
         found.extend(from_superscript(&c[2]).parse::<u32>().ok());
         String::new()
     });
-    let text = BRACKET_MARKER.replace_all(&text, |c: &regex::Captures| {
-        match c[1].parse::<u32>().ok().filter(|n| known.contains(n)) {
-            Some(n) => {
-                found.push(n);
-                String::new()
-            }
-            None => c[0].to_owned(),
-        }
-    });
+    found.extend(
+        BRACKET_MARKER
+            .captures_iter(&text)
+            .filter_map(|c| c[1].parse::<u32>().ok())
+            .filter(|n| known.contains(n)),
+    );
     let text = GLUED_MARKER.replace_all(&text, |c: &regex::Captures| {
         match c[2].parse::<u32>().ok().filter(|n| known.contains(n)) {
             Some(n) => {
@@ -226,7 +224,7 @@ mod tests {
         );
         assert_eq!(
             strip_markers("đào tạo[1] huy động, [^2] và [3]", &[1, 2]),
-            ("đào tạo huy động,  và [3]".into(), vec![1, 2])
+            ("đào tạo[1] huy động, [^2] và [3]".into(), vec![1, 2])
         );
     }
 

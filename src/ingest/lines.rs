@@ -19,7 +19,8 @@ pub struct Line {
     pub hashes: bool,
     /// The whole block it belongs to was bold.
     pub bold: bool,
-    /// A photo caption: the line right after an image placeholder.
+    /// A photo caption: the line right after an image placeholder, or one that ends in a
+    /// photo credit (`... Ảnh: Hải Quân`).
     pub caption: bool,
     /// A Markdown table row (`| a | b |`): its cells, markup removed. Empty for other lines.
     pub cells: Vec<String>,
@@ -62,7 +63,7 @@ pub fn split(text: &str, layout: Layout) -> Split {
         let start = out.lines.len();
         out.lines.extend(block_lines(&kept, &heads, layout));
         for line in &mut out.lines[start..] {
-            line.caption = caption_next;
+            line.caption = caption_next || noise::is_photo_credit(&line.text);
         }
         if let Some(first) = out.lines.get_mut(start) {
             first.gap_before = i > 0;
@@ -111,7 +112,30 @@ fn block_lines(block: &[&str], heads: &[usize], layout: Layout) -> Vec<Line> {
         }
     }
     lines.extend(text_lines(&run, layout));
-    lines
+    rejoin_division_words(lines)
+}
+
+/// Joins a legal division word wrapped away from its number (`Chương` / `I`, `Điều` /
+/// `1. Phạm vi`) back onto the next line.
+fn rejoin_division_words(lines: Vec<Line>) -> Vec<Line> {
+    const DIVISIONS: [&str; 8] = [
+        "Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Điều", "ĐIỀU",
+    ];
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut pending: Option<Line> = None;
+    for mut line in lines {
+        if let Some(word) = pending.take() {
+            line.text = format!("{} {}", word.text, line.text);
+            line.gap_before = word.gap_before;
+        }
+        if DIVISIONS.contains(&line.text.as_str()) && line.cells.is_empty() {
+            pending = Some(line);
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(pending);
+    out
 }
 
 fn table_line(raw: &str, layout: Layout) -> Line {
@@ -125,7 +149,7 @@ fn table_line(raw: &str, layout: Layout) -> Line {
             .filter(|c| !c.is_empty())
             .cloned()
             .collect::<Vec<_>>()
-            .join(" | "),
+            .join("; "),
         cells,
         ..Line::default()
     }

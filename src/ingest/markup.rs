@@ -32,11 +32,12 @@ static LEADING_MARKER: LazyLock<Regex> =
 /// (`1.`, `- `) are kept as text: the caller reads document structure from them.
 pub fn strip_block(lines: &[&str]) -> PlainBlock {
     let source: Vec<String> = lines.iter().map(|l| escape_line(l)).collect();
+    let source = close_spaced_emphasis(&source.join("\n"));
     let mut block = PlainBlock::default();
     let mut line = String::new();
     let mut letters = (0usize, 0usize);
     let mut bold_depth = 0usize;
-    for event in Parser::new(&source.join("\n")) {
+    for event in Parser::new(&source) {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 for (i, piece) in t.split('\n').enumerate() {
@@ -65,6 +66,20 @@ pub fn strip_block(lines: &[&str]) -> PlainBlock {
     block
 }
 
+/// Moves the space out of emphasis closed after one (`**Điều 1. **Ban`), which Markdown
+/// would leave as literal asterisks.
+fn close_spaced_emphasis(text: &str) -> String {
+    SPACE_BEFORE_CLOSE
+        .replace_all(text, |c: &regex::Captures| {
+            if c[1] == c[3] {
+                format!("{}{}{} ", &c[1], &c[2], &c[3])
+            } else {
+                c[0].to_owned()
+            }
+        })
+        .into_owned()
+}
+
 /// Turns `<sup>1</sup>` into `¹` so that every footnote marker has one form.
 pub fn superscript_markers(line: &str) -> String {
     SUP.replace_all(line, |c: &regex::Captures| to_superscript(&c[1]))
@@ -79,6 +94,11 @@ fn to_superscript(digits: &str) -> String {
         .map(|d| SUPERSCRIPTS[d as usize])
         .collect()
 }
+
+// Emphasis closed after a space (`**Điều 1. **Ban`, `*Căn cứ ...; *`), which Markdown
+// leaves as literal asterisks: the space is moved out of the emphasis.
+static SPACE_BEFORE_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*{1,3})([^*\s][^*]*?)\s+(\*{1,3})").expect("valid pattern"));
 
 /// Escapes what Markdown would read as a list item or quote at the start of a line.
 fn escape_line(line: &str) -> String {
@@ -127,6 +147,19 @@ mod tests {
         assert_eq!(
             strip_block(&["**1.3. Lãnh đạo:** Thực hiện"]).lines,
             ["1.3. Lãnh đạo: Thực hiện"]
+        );
+    }
+
+    /// UBND Cần Thơ (development corpus `ce4ad96dbd9a518d.md`).
+    #[test]
+    fn emphasis_closed_after_a_space_is_still_emphasis() {
+        assert_eq!(
+            strip_block(&["**Điều 1. **Ban hành kèm theo"]).lines,
+            ["Điều 1. Ban hành kèm theo"]
+        );
+        assert_eq!(
+            strip_block(&["*Căn cứ Luật Tổ chức chính", "quyền địa phương; *"]).lines,
+            ["Căn cứ Luật Tổ chức chính", "quyền địa phương;"]
         );
     }
 

@@ -39,12 +39,14 @@ pub struct Header {
 
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:số)\s*:?\s*(\S+)").expect("valid pattern"));
+static NUMBER_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:số)\s*:?$").expect("valid pattern"));
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|([^,]{2,40}),\s*)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
         .expect("valid pattern")
 });
 static DATE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|, )ngày\s+\d{1,2}(?:\s|$)|^(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|^\p{Lu}[\p{L} .]{1,40},$")
+    Regex::new(r"(?:^|, )ngày(?:\s+\d{1,2})?(?:\s|$)|^(?:(?:ngày\s+)?\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|^\p{Lu}[\p{L} .]{1,40},$")
         .expect("valid pattern")
 });
 static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,13 +117,15 @@ fn header_parts(lines: &[Line]) -> Vec<Part> {
     for line in lines.iter().take(MAX_HEADER_LINES) {
         let text = canonical_tones(&line.text);
         let kind_seen = parts.iter().any(|p| matches!(p, Part::Kind(_)));
+        let subject_open = !line.gap_before || !parts.contains(&Part::Subject);
         let continues_subject = matches!(parts.last(), Some(Part::Subject))
             && !line.gap_before
             && text.starts_with(char::is_lowercase);
         let part = match part_of(&text) {
             _ if continues_subject => Some(Part::Subject),
             Some(Part::Upper) if read_marker(&text).is_some() => None,
-            Some(Part::Upper) if kind_seen => Some(Part::Subject),
+            Some(Part::Upper) if kind_seen && subject_open => Some(Part::Subject),
+            Some(Part::Upper) if kind_seen => None,
             Some(Part::Ornament) if kind_seen => None,
             part => part,
         };
@@ -139,7 +143,11 @@ fn part_of(text: &str) -> Option<Part> {
     let len = text.chars().count();
     if let Some(kind) = Kind::from_word(text).filter(|_| upper) {
         Some(Part::Kind(kind))
-    } else if len < MAX_NUMBER_LINE && number_of(text).is_some() {
+    } else if len < MAX_NUMBER_LINE
+        && (number_of(text).is_some()
+            || NUMBER_LABEL.is_match(text)
+            || DocCode::parse(text).is_some())
+    {
         Some(Part::Number)
     } else if DATE_PIECE.is_match(text) && len < MAX_DATE_LINE {
         Some(Part::Date)
@@ -170,7 +178,7 @@ fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
     for (i, part) in parts.iter().enumerate() {
         match part {
             Part::Kind(kind) => header.kind = header.kind.or(Some(*kind)),
-            Part::Number => header.number = header.number.take().or_else(|| number_of(&text(i))),
+
             Part::Upper if is_motto_piece(&text(i)) => {
                 header.dropped.push(Dropped {
                     line: lines[i].text.clone(),
@@ -199,6 +207,8 @@ fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
             c.1.parse().unwrap_or(0),
         );
     }
+    header.number =
+        joined(&|p| p == Part::Number).and_then(|n| number_of(&n).or_else(|| DocCode::parse(&n)));
     let before_kind = |i: usize| kind_at.is_none_or(|k| i < k);
     let body_lines: Vec<usize> = (0..parts.len())
         .filter(|&i| parts[i] == Part::Upper && before_kind(i) && !is_motto_piece(&text(i)))

@@ -107,6 +107,20 @@ fn is_motto(t: &str) -> bool {
     )
 }
 
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.)\s])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s*:\s*\p{Lu}[\p{L}\s.]{0,40}$",
+    )
+    .expect("valid pattern")
+});
+
+/// A news photo's caption, which ends by crediting the photographer (`... Ảnh: Hải Quân`).
+pub fn is_photo_credit(line: &str) -> bool {
+    /// Longest caption: a sentence or two under a picture.
+    const LONGEST: usize = 400;
+    line.len() <= LONGEST && PHOTO_CREDIT.is_match(line.trim_end())
+}
+
 static GLUED_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll})(\p{Lu}\p{Ll})").expect("valid pattern"));
 
@@ -172,6 +186,15 @@ mod tests {
             assert_eq!(classify(line, Layout::Web), reason, "{line}");
         }
         assert_eq!(classify("Đăng nhập", Layout::Markdown), None);
+    }
+
+    #[test]
+    fn a_photo_credit_marks_a_caption() {
+        assert!(is_photo_credit(
+            "Dự án nhà ở xã hội tại phường Tân Triều làm lễ khởi động. Ảnh: Hải Quân"
+        ));
+        assert!(!is_photo_credit("Ảnh hưởng của thiên tai: Lớn"));
+        assert!(!is_photo_credit("Hội nghị đã kết thúc."));
     }
 
     #[test]
