@@ -269,6 +269,9 @@ pub enum Role {
 pub struct Footnote {
     /// Its number (`1` for `trọng điểm1`, `<sup>1</sup>`, `¹`).
     pub n: u32,
+    /// Its marker as the foot of the page prints it (`[1]`, `¹`, `1`).
+    #[serde(default)]
+    pub label: String,
     /// Its whole text.
     pub text: String,
     /// The paragraph whose marker points to it.

@@ -57,7 +57,7 @@ fn read_notes(lines: &[&str], start: usize, notes: &mut Vec<Footnote>) -> usize 
     while i < lines.len() {
         let line = lines[i];
         if let Some((number, text)) = split_marker(&PDF_NOTE_START, line) {
-            notes.push(footnote(number, text));
+            notes.push(footnote(number, number, text));
         } else if is_page_start(line) {
             break;
         } else if let Some(note) = notes.last_mut().filter(|_| !line.trim().is_empty()) {
@@ -72,9 +72,10 @@ fn is_page_start(line: &str) -> bool {
     line.starts_with(' ') && line.chars().nth(1).is_some_and(|c| !c.is_whitespace())
 }
 
-fn footnote(number: &str, text: &str) -> Footnote {
+fn footnote(label: &str, number: &str, text: &str) -> Footnote {
     Footnote {
         n: number.parse().unwrap_or(0),
+        label: label.to_owned(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         paragraph: None,
     }
@@ -84,19 +85,23 @@ fn footnote(number: &str, text: &str) -> Footnote {
 /// `<sup>1</sup>`) is a footnote body; so is a line that opens with `[1]` or `[^1]:` when
 /// the text above carries that marker, with the lines that continue it up to a blank line.
 pub fn take_marked(lines: Vec<Line>) -> (Vec<Line>, Vec<Footnote>) {
-    let cited = bracket_markers(&lines);
+    let (cited, last_marker) = bracket_markers(&lines);
     let mut notes: Vec<Footnote> = Vec::new();
     let mut kept = Vec::with_capacity(lines.len());
     let mut in_note = false;
-    for line in lines {
+    for (i, line) in lines.into_iter().enumerate() {
         if let Some((marker, text)) = split_marker(&MARKED_NOTE, &line.text) {
-            notes.push(footnote(&from_superscript(marker), text));
+            notes.push(footnote(marker, &from_superscript(marker), text));
             in_note = false;
         } else if let Some(c) = BRACKET_NOTE
             .captures(&line.text)
-            .filter(|c| cited.iter().any(|n| *n == c[1]))
+            .filter(|c| i > last_marker && cited.iter().any(|n| *n == c[1]))
         {
-            notes.push(footnote(&c[1], &c[2]));
+            notes.push(footnote(
+                &c[0][..c[0].len() - c[2].len()].trim_end(),
+                &c[1],
+                &c[2],
+            ));
             in_note = true;
         } else if let Some(note) = notes.last_mut().filter(|_| in_note && !line.gap_before) {
             note.text = format!("{} {}", note.text, line.text);
@@ -108,17 +113,22 @@ pub fn take_marked(lines: Vec<Line>) -> (Vec<Line>, Vec<Footnote>) {
     (kept, notes)
 }
 
-/// The numbers of the `[1]`, `[^1]` markers that stand inside lines (not at their start).
-fn bracket_markers(lines: &[Line]) -> Vec<String> {
-    lines
-        .iter()
-        .flat_map(|l| {
-            BRACKET_MARKER
-                .captures_iter(&l.text)
-                .filter(|c| c.get(0).is_some_and(|m| m.start() > 0))
-        })
-        .map(|c| c[1].to_owned())
-        .collect()
+/// The numbers of the `[1]`, `[^1]` markers that stand inside lines (not at their start),
+/// and the index of the last line holding one: the notes come after it, at the foot.
+fn bracket_markers(lines: &[Line]) -> (Vec<String>, usize) {
+    let mut numbers = Vec::new();
+    let mut last = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let inside = BRACKET_MARKER
+            .captures_iter(&line.text)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() > 0));
+        let before = numbers.len();
+        numbers.extend(inside.map(|c| c[1].to_owned()));
+        if numbers.len() > before {
+            last = i;
+        }
+    }
+    (numbers, last)
 }
 
 fn from_superscript(marker: &str) -> String {
@@ -173,6 +183,7 @@ mod tests {
             notes,
             [Footnote {
                 n: 1,
+                label: "1".into(),
                 text: "Cải tạo cảnh quan dọc hai bên bờ sông Hồng.".into(),
                 paragraph: None
             }]

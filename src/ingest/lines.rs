@@ -284,8 +284,8 @@ mod tests {
             seen,
             [
                 ("Số liệu:", false),
-                ("TT | Chỉ tiêu", true),
-                ("1 | Tỷ lệ hộ nghèo", false)
+                ("TT; Chỉ tiêu", true),
+                ("1; Tỷ lệ hộ nghèo", false)
             ]
         );
         assert_eq!(lines[2].cells, ["1", "Tỷ lệ hộ nghèo"]);

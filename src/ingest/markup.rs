@@ -71,8 +71,8 @@ pub fn strip_block(lines: &[&str]) -> PlainBlock {
 fn close_spaced_emphasis(text: &str) -> String {
     SPACE_BEFORE_CLOSE
         .replace_all(text, |c: &regex::Captures| {
-            if c[1] == c[3] {
-                format!("{}{}{} ", &c[1], &c[2], &c[3])
+            if c[2] == c[4] {
+                format!("{}{}{}{} {}", &c[1], &c[2], &c[3], &c[4], &c[5])
             } else {
                 c[0].to_owned()
             }
@@ -97,8 +97,10 @@ fn to_superscript(digits: &str) -> String {
 
 // Emphasis closed after a space (`**Điều 1. **Ban`, `*Căn cứ ...; *`), which Markdown
 // leaves as literal asterisks: the space is moved out of the emphasis.
-static SPACE_BEFORE_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\*{1,3})([^*\s][^*]*?)\s+(\*{1,3})").expect("valid pattern"));
+static SPACE_BEFORE_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)(^|[\s(“"])(\*{1,3})([^*\s][^*]*?)\s+(\*{1,3})($|[^\s*])"#)
+        .expect("valid pattern")
+});
 
 /// Escapes what Markdown would read as a list item or quote at the start of a line.
 fn escape_line(line: &str) -> String {
@@ -160,6 +162,15 @@ mod tests {
         assert_eq!(
             strip_block(&["*Căn cứ Luật Tổ chức chính", "quyền địa phương; *"]).lines,
             ["Căn cứ Luật Tổ chức chính", "quyền địa phương;"]
+        );
+    }
+
+    #[test]
+    fn emphasis_that_closes_properly_is_left_alone() {
+        assert_eq!(
+            strip_block(&["**trong Quý II/2026**, làm cơ sở, tiết kiệm **tối thiểu 10%** điện"])
+                .lines,
+            ["trong Quý II/2026, làm cơ sở, tiết kiệm tối thiểu 10% điện"]
         );
     }
 

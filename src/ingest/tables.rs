@@ -99,7 +99,7 @@ mod tests {
 
     fn row(cells: &[&str], head: bool) -> Line {
         Line {
-            text: cells.join(" | "),
+            text: cells.join("; "),
             cells: cells.iter().map(|c| (*c).to_owned()).collect(),
             table_head: head,
             ..Line::default()
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(
             texts(&arranged),
             [
-                "TT | Chỉ tiêu | Năm 2025",
+                "TT; Chỉ tiêu; Năm 2025",
                 "TT: 1; Chỉ tiêu: Tỷ lệ hộ nghèo; Năm 2025: 2%",
                 "Sinh: Thôn Lời, xã Đặng Xá"
             ]
