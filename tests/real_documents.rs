@@ -108,7 +108,7 @@ fn what_is_dropped_is_only_chrome_borders_rules_and_mottos() {
         assert!(
             doc.paragraphs
                 .iter()
-                .all(|p| p.text.trim_matches(['|', ' ']).len() > 0),
+                .all(|p| !p.text.trim_matches(['|', ' ']).is_empty()),
             "{}: an empty or `|` paragraph",
             doc.file
         );

@@ -98,7 +98,7 @@ pub fn take_marked(lines: Vec<Line>) -> (Vec<Line>, Vec<Footnote>) {
             .filter(|c| i > last_marker && cited.iter().any(|n| *n == c[1]))
         {
             notes.push(footnote(
-                &c[0][..c[0].len() - c[2].len()].trim_end(),
+                c[0][..c[0].len() - c[2].len()].trim_end(),
                 &c[1],
                 &c[2],
             ));
