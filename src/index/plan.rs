@@ -20,6 +20,7 @@ use tantivy::{Searcher, Term};
 pub struct Context<'a> {
     pub fields: &'a Fields,
     pub abbreviations: &'a Abbreviations,
+    pub senses: &'a Senses,
     pub registry: &'a Registry,
     pub numbers: &'a NumberIndex,
 }
@@ -83,7 +84,7 @@ pub fn parts(cx: &Context, q: &ParsedQuery) -> Vec<Part> {
         }
     }
     mark_questions(&mut parts);
-    let mut parts = spelled_out_senses(cx.abbreviations, parts);
+    let mut parts = cx.senses.spelled_out(parts);
     parts.extend(q.numbers.iter().map(|n| number(cx, n)));
     parts.extend(q.dates.iter().map(|d| Part {
         unit: Unit::Date(d.sequences()),
@@ -222,28 +223,46 @@ fn abbreviation(table: &Abbreviations, word: &str) -> Option<Unit> {
     Some(Unit::Alternatives(forms))
 }
 
-/// Where the query spells out a sense (`ủy ban nhân dân`), the run becomes that sense or
-/// its short form (`UBND`).
-fn spelled_out_senses(table: &Abbreviations, mut parts: Vec<Part>) -> Vec<Part> {
-    for (short, sense) in table.iter() {
-        let sense = folded_terms(sense);
-        let mut at = 0;
-        while at + sense.len() <= parts.len() {
-            let run = &parts[at..at + sense.len()];
-            let same = run.iter().zip(&sense).all(|(p, s)| {
-                matches!(&p.unit, Unit::Syllable(_, folded) if folded == s)
-            });
-            if !same || sense.is_empty() {
-                at += 1;
-                continue;
-            }
-            let label = run.iter().map(|p| p.label.as_str()).collect::<Vec<_>>().join(" ");
-            let unit = Unit::Alternatives(vec![sense.clone(), exact_terms(short)]);
-            parts.splice(at..at + sense.len(), [Part { unit, label, question: false }]);
-            at += 1;
-        }
+/// Every sense of the abbreviation table as body terms, worked out once when the index
+/// opens: (folded terms of the sense, exact terms of its short form).
+pub struct Senses(Vec<(Vec<String>, Vec<String>)>);
+
+impl Senses {
+    /// The senses of `table`.
+    pub fn of(table: &Abbreviations) -> Senses {
+        Senses(
+            table
+                .iter()
+                .map(|(short, sense)| (folded_terms(sense), exact_terms(short)))
+                .filter(|(sense, _)| !sense.is_empty())
+                .collect(),
+        )
     }
-    parts
+
+    /// Where the query spells out a sense (`ủy ban nhân dân`), the run becomes that sense
+    /// or its short form (`UBND`).
+    fn spelled_out(&self, mut parts: Vec<Part>) -> Vec<Part> {
+        for (sense, short) in &self.0 {
+            let mut at = 0;
+            while at + sense.len() <= parts.len() {
+                let run = &parts[at..at + sense.len()];
+                let same = run.iter().zip(sense).all(|(p, s)| {
+                    matches!(&p.unit, Unit::Syllable(_, folded) if folded == s)
+                });
+                if same {
+                    let label = run.iter().map(|p| p.label.as_str()).collect::<Vec<_>>();
+                    let part = Part {
+                        unit: Unit::Alternatives(vec![sense.clone(), short.clone()]),
+                        label: label.join(" "),
+                        question: false,
+                    };
+                    parts.splice(at..at + sense.len(), [part]);
+                }
+                at += 1;
+            }
+        }
+        parts
+    }
 }
 
 fn mark_questions(parts: &mut [Part]) {

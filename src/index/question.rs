@@ -1,6 +1,8 @@
 //! The words of a question that say little about what is sought (`nghị quyết nào nói về
 //! cao tốc`: `nào`, `nói về`): they weigh little in a query and are never required.
 
+use std::sync::LazyLock;
+
 /// Question and linking words, as typed with diacritics; longest first so that `nói về` is
 /// taken whole before `về`.
 const QUESTION_WORDS: &[&str] = &[
@@ -39,21 +41,25 @@ const QUESTION_WORDS: &[&str] = &[
     "trong",
 ];
 
-/// Marks the syllables of a query that belong to question words. `exact` are the
-/// syllables lower-cased with diacritics as typed, `folded` without; a syllable typed
-/// without diacritics is compared folded, so `noi ve` is a question word as `nói về` is.
-pub fn marks(exact: &[&str], folded: &[&str]) -> Vec<bool> {
-    let mut marked = vec![false; exact.len()];
-    let lists: Vec<(Vec<String>, Vec<String>)> = QUESTION_WORDS
+/// [`QUESTION_WORDS`] cut into syllables, with diacritics and folded, worked out once.
+static LISTS: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
+    QUESTION_WORDS
         .iter()
         .map(|q| {
             let e: Vec<String> = q.split(' ').map(str::to_owned).collect();
             let f = e.iter().map(|s| crate::text::fold(s)).collect();
             (e, f)
         })
-        .collect();
+        .collect()
+});
+
+/// Marks the syllables of a query that belong to question words. `exact` are the
+/// syllables lower-cased with diacritics as typed, `folded` without; a syllable typed
+/// without diacritics is compared folded, so `noi ve` is a question word as `nói về` is.
+pub fn marks(exact: &[&str], folded: &[&str]) -> Vec<bool> {
+    let mut marked = vec![false; exact.len()];
     for start in 0..exact.len() {
-        for (e, f) in &lists {
+        for (e, f) in LISTS.iter() {
             let end = start + e.len();
             if end > exact.len() || marked[start..end].iter().any(|m| *m) {
                 continue;

@@ -15,7 +15,8 @@ use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
 use anyhow::{Context, Result};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
@@ -35,6 +36,7 @@ pub struct SearchIndex {
     registry: Registry,
     numbers: NumberIndex,
     abbreviations: Abbreviations,
+    senses: plan::Senses,
     title_words: Vec<HashSet<String>>,
     manifest: Manifest,
     generation: PathBuf,
@@ -134,6 +136,7 @@ impl SearchIndex {
                 .collect(),
             documents,
             registry,
+            senses: plan::Senses::of(&abbreviations),
             abbreviations,
             manifest,
             generation,
@@ -208,7 +211,7 @@ impl SearchIndex {
             plan = Plan::new(&cx, &parsed, &parts, &dropped);
             (top, total) = self.run(&searcher, &plan.query, window)?;
         }
-        let lifted = self.rerank(&searcher, &mut top, &parts, &dropped);
+        let lifted = self.rerank(&searcher, &mut top, limit, &required(&parts, &dropped));
         let facets = lifted
             .and_then(|()| self.facets(&searcher, &top))
             .map_err(SearchError::Index)?;
@@ -245,6 +248,7 @@ impl SearchIndex {
         plan::Context {
             fields: &self.fields,
             abbreviations: &self.abbreviations,
+            senses: &self.senses,
             registry: &self.registry,
             numbers: &self.numbers,
         }
@@ -315,23 +319,17 @@ impl SearchIndex {
     }
 
     /// Re-ranks the best matches by each paragraph's weight (short and list-like paragraphs
-    /// weigh less) and lifts those of documents whose title has every word required.
+    /// weigh less) and lifts those of documents whose title has every word required, so
+    /// that the first `shown` are in their final order. A match is looked at only while it
+    /// could still enter those: a weight never raises a score, and the lift raises it at
+    /// most [`TITLE_LIFT`] times.
     fn rerank(
         &self,
         searcher: &Searcher,
         top: &mut [(f32, DocAddress)],
-        parts: &[Part],
-        dropped: &[bool],
+        shown: usize,
+        required: &[&str],
     ) -> Result<()> {
-        let required: Vec<&str> = parts
-            .iter()
-            .zip(dropped)
-            .filter(|(p, d)| !p.question && !**d)
-            .filter_map(|(p, _)| match &p.unit {
-                plan::Unit::Syllable(_, folded) => Some(folded.as_str()),
-                _ => None,
-            })
-            .collect();
         let schema = searcher.schema();
         let (ord_name, weight_name) = (
             schema.get_field_name(self.fields.doc_ord),
@@ -342,7 +340,14 @@ impl SearchIndex {
             .iter()
             .map(|s| Ok((s.fast_fields().u64(ord_name)?, s.fast_fields().u64(weight_name)?)))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        for (score, addr) in top.iter_mut() {
+        let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
+        let mut looked_at = top.len();
+        for (i, (score, addr)) in top.iter_mut().enumerate() {
+            let floor = best.peek().map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
+            if best.len() >= shown && *score * TITLE_LIFT < floor {
+                looked_at = i;
+                break;
+            }
             let (ords, weights) = &columns[addr.segment_ord as usize];
             let weight = weights.first(addr.doc_id).unwrap_or(FULL_WEIGHT);
             *score *= weight as f32 / FULL_WEIGHT as f32;
@@ -352,8 +357,12 @@ impl SearchIndex {
             {
                 *score *= TITLE_LIFT;
             }
+            best.push(Reverse(score.max(0.0).to_bits()));
+            if best.len() > shown {
+                best.pop();
+            }
         }
-        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+        top[..looked_at].sort_by(|a, b| b.0.total_cmp(&a.0));
         Ok(())
     }
 
@@ -438,6 +447,19 @@ pub enum SearchError {
     /// The index could not be read.
     #[error("the index could not be read: {0}")]
     Index(anyhow::Error),
+}
+
+/// The folded syllables every hit must have, for the title lift.
+fn required<'a>(parts: &'a [Part], dropped: &[bool]) -> Vec<&'a str> {
+    parts
+        .iter()
+        .zip(dropped)
+        .filter(|(p, d)| !p.question && !**d)
+        .filter_map(|(p, _)| match &p.unit {
+            plan::Unit::Syllable(_, folded) => Some(folded.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The words of the query that were not required of the hits, as typed.
