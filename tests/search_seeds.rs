@@ -463,3 +463,35 @@ fn a_filter_alone_lists_the_documents_it_selects() {
     let json = run_json(&["search", "year:2023"]);
     assert!(!json["documents"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn an_abbreviation_a_document_defines_is_learnt_when_the_index_is_built() {
+    let index = tempfile::tempdir().unwrap();
+    common::build_index(
+        std::path::Path::new("tests/fixtures/relevance/corpus"),
+        index.path(),
+    );
+    let out = tracuu(&[
+        "search",
+        "UBTVQH",
+        "--json",
+        "--limit",
+        "50",
+        "--index",
+        index.path().to_str().unwrap(),
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("UBTVQH")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Ủy ban Thường vụ Quốc hội") && !t.contains("UBTVQH")),
+        "{texts:?}"
+    );
+}
