@@ -173,9 +173,9 @@ fn web_chrome_and_placeholders_are_never_found() {
         "\"Nơi nhận\"",
         "\"Lưu Văn phòng\"",
     ] {
-        let found = texts(query).iter().any(|t| {
-            tracuu::text::fold(t).contains(&tracuu::text::fold(query.trim_matches('"')))
-        });
+        let found = texts(query)
+            .iter()
+            .any(|t| tracuu::text::fold(t).contains(&tracuu::text::fold(query.trim_matches('"'))));
         assert!(!found, "{query} was found");
     }
 }
@@ -380,7 +380,11 @@ fn first(query: &str) -> (String, Vec<String>, Value) {
         .as_array()
         .map(|c| c.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
         .unwrap_or_default();
-    (hit["text"].as_str().unwrap_or_default().to_owned(), codes, json)
+    (
+        hit["text"].as_str().unwrap_or_default().to_owned(),
+        codes,
+        json,
+    )
 }
 
 #[test]
@@ -390,7 +394,11 @@ fn an_abbreviation_finds_its_sense_and_the_sense_finds_the_abbreviation() {
     assert!(long.iter().all(|h| short.contains(h)), "{short:?} {long:?}");
     assert!(short.iter().all(|h| long.contains(h)), "{short:?} {long:?}");
     assert!(first("UBND tỉnh").0.contains("UBND"));
-    assert!(first("Ủy ban nhân dân tỉnh").0.contains("Ủy ban nhân dân tỉnh"));
+    assert!(
+        first("Ủy ban nhân dân tỉnh")
+            .0
+            .contains("Ủy ban nhân dân tỉnh")
+    );
     let total = |q: &str| run_json(&["search", q])["total"].as_u64().unwrap();
     assert!(total("tu") > total("TU"), "{} {}", total("tu"), total("TU"));
 }
@@ -403,7 +411,11 @@ fn a_kind_word_and_a_number_find_the_citations_of_that_number_first() {
         assert_eq!(json["documents"].as_array().unwrap().len(), 2, "{query}");
     }
     assert!(first("đề án 17").1.contains(&"17-ĐA/TU".to_owned()));
-    assert!(first("Quyết định 441").1.contains(&"441/QĐ-UBND".to_owned()));
+    assert!(
+        first("Quyết định 441")
+            .1
+            .contains(&"441/QĐ-UBND".to_owned())
+    );
     assert!(first("QĐ 441").1.contains(&"441/QĐ-UBND".to_owned()));
     for query in ["16/NQ-TU", "NQ16/TU"] {
         assert_eq!(search(query, &[]), search("16-NQ/TU", &[]), "{query}");
@@ -420,7 +432,12 @@ fn a_number_shows_a_card_per_document_it_names() {
         assert!(card["citations"].as_u64().unwrap() >= 1);
         assert!(card["issuer"].is_string() && card["date"].is_string());
     }
-    let out = tracuu(&["search", "16-NQ/TU", "--index", index_dir().to_str().unwrap()]);
+    let out = tracuu(&[
+        "search",
+        "16-NQ/TU",
+        "--index",
+        index_dir().to_str().unwrap(),
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("2 văn bản mang số này") && text.contains("tracuu refs 16-NQ/TU"));
 }
@@ -435,7 +452,10 @@ fn a_question_falls_back_to_its_best_partial_matches_and_says_what_it_left_out()
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    assert!(dropped.contains(&"nào") && dropped.contains(&"quyết"), "{dropped:?}");
+    assert!(
+        dropped.contains(&"nào") && dropped.contains(&"quyết"),
+        "{dropped:?}"
+    );
     assert!(!dropped.contains(&"Bài"), "{dropped:?}");
     let (_, _, json) = first("cao tốc Nội Bài");
     assert!(json["dropped_terms"].as_array().unwrap().is_empty());
@@ -458,8 +478,15 @@ fn a_filter_alone_lists_the_documents_it_selects() {
     let json = run_json(&["search", "kind:NQ"]);
     let cards = json["documents"].as_array().unwrap();
     assert!(!cards.is_empty() && json["hits"].as_array().unwrap().is_empty());
-    assert!(cards.iter().all(|c| c["kind"] == "Nghị quyết" && c["in_corpus"] == true));
-    assert_eq!(json["documents_total"].as_u64().unwrap() as usize, cards.len());
+    assert!(
+        cards
+            .iter()
+            .all(|c| c["kind"] == "Nghị quyết" && c["in_corpus"] == true)
+    );
+    assert_eq!(
+        json["documents_total"].as_u64().unwrap() as usize,
+        cards.len()
+    );
     let json = run_json(&["search", "year:2023"]);
     assert!(!json["documents"].as_array().unwrap().is_empty());
 }

@@ -78,7 +78,10 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     write_tantivy(&generation.join("tantivy"), &documents, &registry)?;
     save_json(&generation.join("documents.json.zst"), &documents)?;
     save_json(&generation.join("registry.json.zst"), &registry)?;
-    save_json(&generation.join(ABBREVIATIONS_FILE), &learn_abbreviations(&documents))?;
+    save_json(
+        &generation.join(ABBREVIATIONS_FILE),
+        &learn_abbreviations(&documents),
+    )?;
     save_json(
         &generation.join("manifest.json"),
         &Manifest {

@@ -65,7 +65,11 @@ impl NumberIndex {
         at.iter().map(|&i| &registry.documents[i])
     }
 
-    fn held<'a>(&self, documents: &'a [Document], number: u32) -> impl Iterator<Item = &'a Document> {
+    fn held<'a>(
+        &self,
+        documents: &'a [Document],
+        number: u32,
+    ) -> impl Iterator<Item = &'a Document> {
         let at = self.held.get(&number).map_or(&[][..], Vec::as_slice);
         at.iter().map(|&i| &documents[i])
     }
@@ -96,8 +100,7 @@ pub fn numbered(
         q.codes.iter().any(|c| same_number(&d.code, c)) || q.numbers.iter().any(|n| n.names(d))
     };
     let names_held = |number: &DocCode| {
-        q.codes.iter().any(|c| same_number(number, c))
-            || q.numbers.iter().any(|n| holds(n, number))
+        q.codes.iter().any(|c| same_number(number, c)) || q.numbers.iter().any(|n| holds(n, number))
     };
     let mut cards: Vec<Card> = Vec::new();
     let mut shown: Vec<&str> = Vec::new();
@@ -132,22 +135,36 @@ pub fn filtered(documents: &[Document], q: &ParsedQuery, limit: usize) -> (usize
         .filter(|d| q.year.is_none() || d.meta.year == q.year)
         .filter(|d| {
             let m = &d.meta;
-            let issuer = m.issuer.as_ref().map(ToString::to_string).unwrap_or_default();
-            let place = fold(&format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()));
+            let issuer = m
+                .issuer
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let place = fold(&format!(
+                "{issuer} {}",
+                m.locality.as_deref().unwrap_or_default()
+            ));
             let words: Vec<&str> = place.split_whitespace().collect();
             issuer_words.iter().all(|w| words.contains(&w.as_str()))
         })
         .collect();
     matching.sort_by_key(|d| std::cmp::Reverse((d.meta.date, d.meta.year)));
     let total = matching.len();
-    (total, matching.into_iter().take(limit).map(of_document).collect())
+    (
+        total,
+        matching.into_iter().take(limit).map(of_document).collect(),
+    )
 }
 
 /// Whether a held document's own number is of a kind and number asked for.
 fn holds(n: &NumberRef, number: &DocCode) -> bool {
     let (found, doc_type) = match number {
-        DocCode::Party { number, doc_type, .. } => (*number, Some(*doc_type)),
-        DocCode::State { number, doc_type, .. } => (*number, *doc_type),
+        DocCode::Party {
+            number, doc_type, ..
+        } => (*number, Some(*doc_type)),
+        DocCode::State {
+            number, doc_type, ..
+        } => (*number, *doc_type),
     };
     found == n.number && doc_type.is_some_and(|t| fold(t) == fold(n.type_code()))
 }

@@ -54,9 +54,7 @@ pub fn find(text: &str) -> Vec<(DateQuery, Range<usize>)> {
                 .filter_map(|i| c.get(i)?.as_str().parse().ok())
                 .collect();
             let date = match (whole_day, numbers.as_slice()) {
-                (true, &[d, m, y]) => {
-                    Date::new(y as i32, m, d).map(|_| (Some(d), m, y as i32))
-                }
+                (true, &[d, m, y]) => Date::new(y as i32, m, d).map(|_| (Some(d), m, y as i32)),
                 (false, &[m, y]) => (1..=12).contains(&m).then_some((None, m, y as i32)),
                 _ => None,
             };

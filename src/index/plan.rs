@@ -46,7 +46,10 @@ pub enum Unit {
     /// (an abbreviation and its senses).
     Alternatives(Vec<Vec<String>>),
     /// A kind and a number: the code keys of the documents it names, and its words.
-    Number { keys: Vec<String>, words: Vec<Vec<String>> },
+    Number {
+        keys: Vec<String>,
+        words: Vec<Vec<String>>,
+    },
     /// A date: the term sequences it may be printed as.
     Date(Vec<Vec<String>>),
 }
@@ -110,10 +113,7 @@ impl Plan {
     /// which only lift the paragraphs that have them.
     pub fn new(cx: &Context, q: &ParsedQuery, parts: &[Part], dropped: &[bool]) -> Plan {
         let f = cx.fields;
-        let content = parts
-            .iter()
-            .zip(dropped)
-            .any(|(p, d)| !p.question && !d);
+        let content = parts.iter().zip(dropped).any(|(p, d)| !p.question && !d);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut sequences = vec![Vec::new()];
         let mut code_keys: HashSet<String> = HashSet::new();
@@ -184,7 +184,9 @@ impl Unit {
             })),
             Unit::Number { keys, words } => {
                 let cited = any(keys.iter().map(|k| term(f.codes, k)));
-                let all_words = all(words.iter().map(|alts| any(alts.iter().map(|w| term(f.body, w)))));
+                let all_words = all(words
+                    .iter()
+                    .map(|alts| any(alts.iter().map(|w| term(f.body, w)))));
                 any([boost(cited, NUMBER_BOOST), all_words].into_iter())
             }
             Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f.body, seq))),
@@ -197,11 +199,17 @@ impl Unit {
 
     /// The folded sequences to highlight, beyond the plain syllables.
     fn sequences(&self) -> Vec<Vec<String>> {
-        let plain = |seq: &Vec<String>| seq.iter().map(|t| t.trim_start_matches('=').to_owned()).collect();
+        let plain = |seq: &Vec<String>| {
+            seq.iter()
+                .map(|t| t.trim_start_matches('=').to_owned())
+                .collect()
+        };
         match self {
             Unit::Syllable(..) => Vec::new(),
             Unit::Alternatives(forms) | Unit::Date(forms) => forms.iter().map(plain).collect(),
-            Unit::Number { words, .. } => vec![words.iter().filter_map(|w| w.first().cloned()).collect()],
+            Unit::Number { words, .. } => {
+                vec![words.iter().filter_map(|w| w.first().cloned()).collect()]
+            }
         }
     }
 }
@@ -211,7 +219,9 @@ impl Unit {
 /// more), so that `tu` stays the syllable and `TU` is `Tỉnh ủy`.
 fn abbreviation(table: &Abbreviations, word: &str) -> Option<Unit> {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let plain = letters.iter().all(|c| c.is_ascii() || matches!(c, 'đ' | 'Đ'));
+    let plain = letters
+        .iter()
+        .all(|c| c.is_ascii() || matches!(c, 'đ' | 'Đ'));
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if !plain || letters.len() < 2 || (upper < 2 && letters.len() < 3) {
         return None;
@@ -246,9 +256,10 @@ impl Senses {
             let mut at = 0;
             while at + sense.len() <= parts.len() {
                 let run = &parts[at..at + sense.len()];
-                let same = run.iter().zip(sense).all(|(p, s)| {
-                    matches!(&p.unit, Unit::Syllable(_, folded) if folded == s)
-                });
+                let same = run
+                    .iter()
+                    .zip(sense)
+                    .all(|(p, s)| matches!(&p.unit, Unit::Syllable(_, folded) if folded == s));
                 if same {
                     let label = run.iter().map(|p| p.label.as_str()).collect::<Vec<_>>();
                     let part = Part {
@@ -282,7 +293,11 @@ fn mark_questions(parts: &mut [Part]) {
 /// A kind and a number: the keys of every cited document it names (Party numbers by their
 /// partial key, State numbers found in the registry), and the kind's words with the number.
 fn number(cx: &Context, n: &NumberRef) -> Part {
-    let mut keys: Vec<String> = n.party_code().map(|c| c.partial_key()).into_iter().collect();
+    let mut keys: Vec<String> = n
+        .party_code()
+        .map(|c| c.partial_key())
+        .into_iter()
+        .collect();
     keys.extend(
         cx.numbers
             .cited(cx.registry, n.number)
@@ -402,7 +417,9 @@ fn any(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
 
 /// Matches what every one of `queries` matches.
 fn all(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(queries.map(|q| (Occur::Must, q)).collect()))
+    Box::new(BooleanQuery::new(
+        queries.map(|q| (Occur::Must, q)).collect(),
+    ))
 }
 
 fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {

@@ -208,7 +208,10 @@ mod tests {
     fn numbers_dates_and_state_ordered_party_codes_are_read() {
         let q = parse("nghị quyết 16 ngày 28/10/2020 tháng 3/2021 16/NQ-TU cao tốc").unwrap();
         assert_eq!(q.words, ["cao", "tốc"]);
-        assert_eq!((q.numbers[0].kind, q.numbers[0].number), (Kind::NghiQuyet, 16));
+        assert_eq!(
+            (q.numbers[0].kind, q.numbers[0].number),
+            (Kind::NghiQuyet, 16)
+        );
         assert_eq!(q.dates.len(), 2);
         assert_eq!(q.codes[0].canonical(), "16-NQ/TU");
         assert_eq!(parse("NQ16/TU").unwrap().codes[0].canonical(), "16-NQ/TU");

@@ -28,10 +28,15 @@ pub fn weight(text: &str) -> u64 {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let n = words.len().min(SUBSTANTIVE_WORDS) as u64;
-    let by_length = SHORTEST_WEIGHT + (FULL_WEIGHT - SHORTEST_WEIGHT) * n / SUBSTANTIVE_WORDS as u64;
+    let by_length =
+        SHORTEST_WEIGHT + (FULL_WEIGHT - SHORTEST_WEIGHT) * n / SUBSTANTIVE_WORDS as u64;
     let capitals = words
         .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
         .count();
     let list = words.len() >= 4 && capitals as f32 > LIST_CAPITALS * words.len() as f32;
     if list {
@@ -61,7 +66,8 @@ mod tests {
                         phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh \
                         trong năm 2024 và những năm tiếp theo.";
         assert_eq!(weight(sentence), FULL_WEIGHT);
-        let attendees = "Đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo.";
+        let attendees =
+            "Đồng chí Nguyễn Văn An, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo.";
         assert!(weight(attendees) <= LIST_WEIGHT);
         assert!(weight("Nơi nhận:") < 60);
         assert!(weight("Kết luận về phòng chống thiên tai. Dòng thứ hai của kết luận.") > 90);

@@ -338,12 +338,19 @@ impl SearchIndex {
         let columns = searcher
             .segment_readers()
             .iter()
-            .map(|s| Ok((s.fast_fields().u64(ord_name)?, s.fast_fields().u64(weight_name)?)))
+            .map(|s| {
+                Ok((
+                    s.fast_fields().u64(ord_name)?,
+                    s.fast_fields().u64(weight_name)?,
+                ))
+            })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
         let mut looked_at = top.len();
         for (i, (score, addr)) in top.iter_mut().enumerate() {
-            let floor = best.peek().map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
+            let floor = best
+                .peek()
+                .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
             if best.len() >= shown && *score * TITLE_LIFT < floor {
                 looked_at = i;
                 break;
@@ -351,7 +358,9 @@ impl SearchIndex {
             let (ords, weights) = &columns[addr.segment_ord as usize];
             let weight = weights.first(addr.doc_id).unwrap_or(FULL_WEIGHT);
             *score *= weight as f32 / FULL_WEIGHT as f32;
-            let titled = ords.first(addr.doc_id).and_then(|o| self.title_words.get(o as usize));
+            let titled = ords
+                .first(addr.doc_id)
+                .and_then(|o| self.title_words.get(o as usize));
             if !required.is_empty()
                 && titled.is_some_and(|words| required.iter().all(|w| words.contains(*w)))
             {

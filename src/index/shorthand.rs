@@ -64,7 +64,8 @@ pub fn find(text: &str) -> Vec<(Shorthand, Range<usize>)> {
             if glued_before || glued_after {
                 return None;
             }
-            let kind = Kind::from_word(&c["kind"].split_whitespace().collect::<Vec<_>>().join(" "))?;
+            let kind =
+                Kind::from_word(&c["kind"].split_whitespace().collect::<Vec<_>>().join(" "))?;
             let number: u32 = c["num"].parse().ok()?;
             let code = Kind::ALL.iter().find(|(k, ..)| *k == kind)?.2;
             let found = match c.name("iss") {
@@ -107,8 +108,7 @@ pub fn party_order(code: DocCode) -> DocCode {
 impl NumberRef {
     /// The partial Party code (`16-NQ`), when the kind has a Party type code.
     pub fn party_code(&self) -> Option<DocCode> {
-        DocCode::parse(&format!("{}-{}", self.number, self.type_code()))
-            .filter(DocCode::is_partial)
+        DocCode::parse(&format!("{}-{}", self.number, self.type_code())).filter(DocCode::is_partial)
     }
 
     /// The kind's type code (`NQ`, `QĐ`).

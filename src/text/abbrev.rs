@@ -132,7 +132,10 @@ pub fn defined_in(text: &str) -> Vec<(String, String)> {
         .captures_iter(text)
         .filter_map(|c| {
             let short = c.get(2)?.as_str();
-            let letters: Vec<char> = fold(short).chars().filter(char::is_ascii_alphabetic).collect();
+            let letters: Vec<char> = fold(short)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
             if letters.len() < MIN_LEARNT_LETTERS {
                 return None;
             }
