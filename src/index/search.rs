@@ -234,7 +234,11 @@ impl SearchIndex {
 
     /// The query with the request's own filters applied over those typed in it.
     fn parsed(&self, request: &SearchRequest) -> Result<ParsedQuery, QueryError> {
-        let mut parsed = parse(&request.query)?;
+        let filtered = request.kind.is_some() || request.year.is_some() || request.issuer.is_some();
+        let mut parsed = match parse(&request.query) {
+            Err(QueryError::Empty) if filtered => ParsedQuery::default(),
+            other => other?,
+        };
         if let Some(kind) = &request.kind {
             parsed.kind =
                 Some(Kind::from_word(kind).ok_or_else(|| QueryError::UnknownKind(kind.clone()))?);
