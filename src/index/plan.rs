@@ -30,7 +30,7 @@ const EXACT_BOOST: f32 = 10.0;
 const PAIR_BOOST: f32 = 10.0;
 /// The form the user typed over the other forms of an abbreviation (`UBND` over `Ủy ban
 /// nhân dân` when `UBND` was typed): exact matches rank first.
-const TYPED_BOOST: f32 = 3.0;
+const TYPED_BOOST: f32 = 10.0;
 /// A paragraph citing the document a kind word and a number name, over one that merely
 /// has the words: citations rank first.
 const NUMBER_BOOST: f32 = 20.0;
