@@ -78,6 +78,10 @@ pub struct SearchResults {
     pub documents_total: usize,
 }
 
+/// Most counting queries one search may run to find which words to leave out: a long
+/// query that nothing matches leaves out its commonest words without counting after each.
+const MAX_RELAX_COUNTS: usize = 32;
+
 /// How many of the best matches the facet counts look at.
 pub const FACET_WINDOW: usize = 1000;
 
@@ -289,17 +293,21 @@ impl SearchIndex {
         order.sort_by_key(|&(df, i)| (df != 0, std::cmp::Reverse(df), i));
         let mut dropped = vec![false; parts.len()];
         let mut left_out = Vec::new();
+        let mut budget = MAX_RELAX_COUNTS;
         for &(_, i) in order.iter().take(order.len().saturating_sub(1)) {
             dropped[i] = true;
             left_out.push(i);
-            if self.count(searcher, q, parts, &dropped)? > 0 {
-                break;
+            if budget > 0 {
+                budget -= 1;
+                if self.count(searcher, q, parts, &dropped)? > 0 {
+                    break;
+                }
             }
         }
         if left_out.is_empty() || self.count(searcher, q, parts, &dropped)? == 0 {
             return Ok(None);
         }
-        for &i in left_out.iter().rev().skip(1) {
+        for &i in left_out.iter().rev().skip(1).take(budget) {
             dropped[i] = false;
             if self.count(searcher, q, parts, &dropped)? == 0 {
                 dropped[i] = true;

@@ -33,7 +33,7 @@ async function api(path) {
 }
 
 function show(...nodes) {
-  results.replaceChildren(...nodes);
+  results.replaceChildren(...nodes.filter(Boolean));
 }
 
 function problem(message) {
