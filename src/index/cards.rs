@@ -18,7 +18,9 @@ pub const MAX_NUMBER_CARDS: usize = 20;
 pub struct Card {
     /// Its number (`16-NQ/TU`), the key of its citations view (`/api/refs/{code}`).
     pub code: Option<String>,
+    /// Its kind (`Nghị quyết`), from its own metadata or its number's type code.
     pub kind: Option<&'static str>,
+    /// The issuing body.
     pub issuer: Option<String>,
     /// `YYYY-MM-DD`.
     pub date: Option<String>,

@@ -18,10 +18,15 @@ use tantivy::{Searcher, Term};
 /// What a query is planned against: the index's fields, the abbreviations it knows and the
 /// cited documents (to find the numbers a kind word and a number name).
 pub struct Context<'a> {
+    /// The schema's fields.
     pub fields: &'a Fields,
+    /// Built-in and learnt abbreviations, for the words typed.
     pub abbreviations: &'a Abbreviations,
+    /// Their senses as body terms, for senses spelled out in the query.
     pub senses: &'a Senses,
+    /// Every cited document.
     pub registry: &'a Registry,
+    /// The cited documents by number.
     pub numbers: &'a NumberIndex,
 }
 
@@ -47,7 +52,9 @@ pub enum Unit {
     Alternatives(Vec<Vec<String>>),
     /// A kind and a number: the code keys of the documents it names, and its words.
     Number {
+        /// Code keys in the codes field.
         keys: Vec<String>,
+        /// The kind's syllables and the number, each with its spellings (`6`, `06`).
         words: Vec<Vec<String>>,
     },
     /// A date: the term sequences it may be printed as.
@@ -57,15 +64,22 @@ pub enum Unit {
 /// A part of the query, with the words the user typed for it.
 #[derive(Debug, Clone)]
 pub struct Part {
+    /// What it matches.
     pub unit: Unit,
+    /// The words typed for it, as `dropped_terms` names them.
     pub label: String,
+    /// Whether it is a question word, never required.
     pub question: bool,
 }
 
 /// The tantivy query for a parsed query, and what to highlight.
 pub struct Plan {
+    /// The query to run.
     pub query: Box<dyn Query>,
+    /// Folded sequences to mark in hits: the required syllables first, then the other
+    /// forms (see [`super::highlight::matches`]).
     pub sequences: Vec<Vec<String>>,
+    /// Code keys whose citations are marked whole.
     pub code_keys: HashSet<String>,
 }
 
@@ -97,14 +111,15 @@ pub fn parts(cx: &Context, q: &ParsedQuery) -> Vec<Part> {
     parts
 }
 
-/// How many paragraphs a part alone could match, for choosing what to drop first; parts
-/// other than syllables are kept to the last.
+/// How many paragraphs a part alone could match, for choosing what to drop first (the
+/// commonest first). Abbreviations, numbers and dates count as the rarest parts that match,
+/// so they are dropped last: they say most precisely what is sought.
 pub fn frequency(searcher: &Searcher, f: &Fields, part: &Part) -> u64 {
     match &part.unit {
         Unit::Syllable(_, folded) => searcher
             .doc_freq(&Term::from_field_text(f.body, folded))
             .unwrap_or(0),
-        _ => u64::MAX,
+        _ => 1,
     }
 }
 
