@@ -100,8 +100,7 @@ pub fn parts(cx: &Context, q: &ParsedQuery) -> Vec<Part> {
             })),
         }
     }
-    mark_questions(&mut parts);
-    let mut parts = cx.senses.spelled_out(parts);
+    let mut parts = cx.senses.spelled_out(mark_questions(parts));
     parts.extend(q.numbers.iter().map(|n| number(cx, n)));
     parts.extend(q.dates.iter().map(|d| Part {
         unit: Unit::Date(d.sequences()),
@@ -216,7 +215,7 @@ impl Unit {
     fn sequences(&self) -> Vec<Vec<String>> {
         let plain = |seq: &Vec<String>| {
             seq.iter()
-                .map(|t| t.trim_start_matches('=').to_owned())
+                .map(|t| fold(t.trim_start_matches('=')))
                 .collect()
         };
         match self {
@@ -291,7 +290,9 @@ impl Senses {
     }
 }
 
-fn mark_questions(parts: &mut [Part]) {
+/// Marks the question words; one of several syllables (`nói về`) becomes one part, so that
+/// it weighs and is named as a whole.
+fn mark_questions(mut parts: Vec<Part>) -> Vec<Part> {
     let (exact, folded): (Vec<&str>, Vec<&str>) = parts
         .iter()
         .map(|p| match &p.unit {
@@ -299,10 +300,29 @@ fn mark_questions(parts: &mut [Part]) {
             _ => ("", ""),
         })
         .unzip();
-    let marks = question::marks(&exact, &folded);
-    for (part, q) in parts.iter_mut().zip(marks) {
-        part.question = q;
+    let spans = question::spans(&exact, &folded);
+    for span in spans.into_iter().rev() {
+        if span.len() == 1 {
+            parts[span.start].question = true;
+            continue;
+        }
+        let run = &parts[span.clone()];
+        let folded = run.iter().filter_map(|p| match &p.unit {
+            Unit::Syllable(_, f) => Some(f.clone()),
+            _ => None,
+        });
+        let part = Part {
+            unit: Unit::Alternatives(vec![folded.collect()]),
+            label: run
+                .iter()
+                .map(|p| p.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            question: true,
+        };
+        parts.splice(span, [part]);
     }
+    parts
 }
 
 /// A kind and a number: the keys of every cited document it names (Party numbers by their

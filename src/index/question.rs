@@ -1,6 +1,7 @@
 //! The words of a question that say little about what is sought (`nghị quyết nào nói về
 //! cao tốc`: `nào`, `nói về`): they weigh little in a query and are never required.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Question and linking words, as typed with diacritics; longest first so that `nói về` is
@@ -53,32 +54,35 @@ static LISTS: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Marks the syllables of a query that belong to question words. `exact` are the
-/// syllables lower-cased with diacritics as typed, `folded` without; a syllable typed
-/// without diacritics is compared folded, so `noi ve` is a question word as `nói về` is.
-pub fn marks(exact: &[&str], folded: &[&str]) -> Vec<bool> {
-    let mut marked = vec![false; exact.len()];
-    for start in 0..exact.len() {
-        for (e, f) in LISTS.iter() {
+/// The question words of a query, as ranges of its syllables (`nói về` is one range of
+/// two). `exact` are the syllables lower-cased with diacritics as typed, `folded` without; a
+/// syllable typed without diacritics is compared folded, so `noi ve` is a question word as
+/// `nói về` is.
+pub fn spans(exact: &[&str], folded: &[&str]) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < exact.len() {
+        let matching = LISTS.iter().find(|(e, f)| {
             let end = start + e.len();
-            if end > exact.len() || marked[start..end].iter().any(|m| *m) {
-                continue;
+            end <= exact.len()
+                && (start..end).all(|i| {
+                    let k = i - start;
+                    if exact[i] == folded[i] {
+                        folded[i] == f[k]
+                    } else {
+                        exact[i] == e[k]
+                    }
+                })
+        });
+        match matching {
+            Some((e, _)) => {
+                found.push(start..start + e.len());
+                start += e.len();
             }
-            let same = (start..end).all(|i| {
-                let typed_plain = exact[i] == folded[i];
-                let k = i - start;
-                if typed_plain {
-                    folded[i] == f[k]
-                } else {
-                    exact[i] == e[k]
-                }
-            });
-            if same {
-                marked[start..end].iter_mut().for_each(|m| *m = true);
-            }
+            None => start += 1,
         }
     }
-    marked
+    found
 }
 
 #[cfg(test)]
@@ -88,7 +92,11 @@ mod tests {
     fn marked(words: &[&str]) -> Vec<bool> {
         let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
         let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
-        marks(words, &folded)
+        let mut marked = vec![false; words.len()];
+        for span in spans(words, &folded) {
+            marked[span].iter_mut().for_each(|m| *m = true);
+        }
+        marked
     }
 
     #[test]
@@ -101,6 +109,14 @@ mod tests {
             marked(&["nao", "noi", "ve", "cao"]),
             [true, true, true, false]
         );
+    }
+
+    #[test]
+    fn a_question_phrase_is_one_span() {
+        let words = ["văn", "bản", "nào", "nói", "về", "đất"];
+        let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        assert_eq!(spans(&words, &folded), [0..2, 2..3, 3..5]);
     }
 
     #[test]
