@@ -10,6 +10,7 @@ use super::shorthand::{NumberRef, party_order};
 use crate::codes::{DocCode, Registry};
 use crate::text::abbrev::Abbreviations;
 use crate::text::{analyzer, fold};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -147,8 +148,8 @@ impl Plan {
             clauses.extend(part.unit.clauses(f, weight));
         }
         for pair in parts.windows(2) {
-            if let [Unit::Syllable(_, a), Unit::Syllable(_, b)] = [&pair[0].unit, &pair[1].unit] {
-                let adjacent = term(f.body, &analyzer::bigram(a, b));
+            if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
+                let adjacent = term(f.body, &analyzer::bigram(&a, &b));
                 clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
             }
         }
@@ -208,6 +209,27 @@ impl Unit {
         match weight {
             Some(w) => vec![(Occur::Should, boost(whole, w))],
             None => vec![(Occur::Must, whole)],
+        }
+    }
+
+    /// The first and last folded syllables of what was typed for this part, for scoring
+    /// it side by side with its neighbours (`UBND tỉnh` as `ubnd_tinh`); `None` for numbers
+    /// and dates.
+    fn edges(&self) -> Option<(Cow<'_, str>, Cow<'_, str>)> {
+        fn folded(t: &str) -> Cow<'_, str> {
+            match t.strip_prefix('=') {
+                Some(plain) => Cow::Borrowed(plain),
+                None if t.is_ascii() => Cow::Borrowed(t),
+                None => Cow::Owned(fold(t)),
+            }
+        }
+        match self {
+            Unit::Syllable(_, f) => Some((Cow::Borrowed(f.as_str()), Cow::Borrowed(f.as_str()))),
+            Unit::Alternatives(forms) => {
+                let typed = forms.first()?;
+                Some((folded(typed.first()?), folded(typed.last()?)))
+            }
+            Unit::Number { .. } | Unit::Date(_) => None,
         }
     }
 
