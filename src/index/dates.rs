@@ -70,7 +70,8 @@ pub fn find(text: &str) -> Vec<(DateQuery, Range<usize>)> {
 impl DateQuery {
     /// The folded syllable sequences a document may print this date (or month) as: `28 10
     /// 2020` for `28/10/2020` and `28-10-2020`, `28.10.2020` as one syllable, `28 thang 10
-    /// nam 2020`; with and without the leading zero of day and month.
+    /// nam 2020`; with and without the leading zero of day and month. A month is also each
+    /// of its days written with dots, which the analyzer keeps as one syllable.
     pub fn sequences(&self) -> Vec<Vec<String>> {
         let year = self.year.to_string();
         let mut out = Vec::new();
@@ -86,6 +87,10 @@ impl DateQuery {
                 None => {
                     out.push(vec![m.clone(), year.clone()]);
                     out.push(words(&["thang", &m, "nam", &year]));
+                    let days = (1..=31).filter(|&d| Date::new(self.year, self.month, d).is_some());
+                    for d in days.flat_map(padded) {
+                        out.push(vec![format!("{d}.{m}.{year}")]);
+                    }
                 }
             }
         }
@@ -165,5 +170,7 @@ mod tests {
         assert!(seqs.contains(&words(&["2", "3", "2022"])));
         assert!(seqs.contains(&words(&["2", "thang", "3", "nam", "2022"])));
         assert!(seqs.contains(&words(&["02.03.2022"])));
+        let month = dates("tháng 2/2024")[0].sequences();
+        assert!(month.contains(&words(&["29.2.2024"])) && !month.contains(&words(&["30.2.2024"])));
     }
 }
