@@ -52,6 +52,15 @@ check "each cited document is listed with its citations" 'class="mention"' "$wor
 chrome --dump-dom "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > "$work/empty.html"
 check "an empty result says so" 'Không tìm thấy đoạn văn nào' "$work/empty.html"
 
+# A number said with its kind word shows a card per document it names; a question says which
+# words it did not require.
+number="$url/?q=ngh%E1%BB%8B%20quy%E1%BA%BFt%2016"
+chrome --dump-dom "$number" > "$work/number.html"
+check "a number shows a card per document it names" 'Số này chỉ 2 văn bản khác nhau' "$work/number.html"
+check "a card links to its citations" 'Xem các trích dẫn' "$work/number.html"
+chrome --dump-dom "$url/?q=ngh%E1%BB%8B%20quy%E1%BA%BFt%20n%C3%A0o%20n%C3%B3i%20v%E1%BB%81%20cao%20t%E1%BB%91c%20N%E1%BB%99i%20B%C3%A0i" > "$work/question.html"
+check "a question says which words it left out" 'Không bắt buộc có các từ «nghị»' "$work/question.html"
+
 chrome --dump-dom "$url/?q=m%C3%A3%20%C4%91%E1%BB%99c%20script" > "$work/html.html"
 check "a document's HTML is shown as text" '&lt;img src=x onerror=' "$work/html.html"
 if grep -q 'data-pwned' "$work/html.html"; then
@@ -63,6 +72,7 @@ fi
 chrome --screenshot="$shots/search.png" --window-size=1280,1000 "$search" > /dev/null
 chrome --screenshot="$shots/refs.png" --window-size=1280,1000 "$url$code_link" > /dev/null
 chrome --screenshot="$shots/phone.png" --window-size=390,844 "$search" > /dev/null
+chrome --screenshot="$shots/number.png" --window-size=1280,1000 "$number" > /dev/null
 chrome --screenshot="$shots/empty.png" --window-size=1280,700 "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > /dev/null
 
 echo "browser check: $passed passed, $failed failed"

@@ -42,6 +42,12 @@ fn every_endpoint_answers_with_the_contract_json() {
             .iter()
             .all(|h| h["doc_id"] == "004_80be5cad5ba79208")
     );
+    let (_, _, listed) = server.get("/api/search?kind=NQ");
+    assert!(listed["hits"].as_array().unwrap().is_empty());
+    assert!(listed["documents_total"].as_u64().unwrap() >= 1);
+    let (_, _, numbered) = server.get("/api/search?q=ngh%E1%BB%8B%20quy%E1%BA%BFt%2016");
+    assert_eq!(numbered["documents"][0]["code"], "16-NQ/TU");
+    assert!(numbered["dropped_terms"].as_array().unwrap().is_empty());
     let (status, _, refs) = server.get("/api/refs/17-%C4%90A%2FTU");
     assert_eq!(status, 200);
     assert_eq!(refs["targets"][0]["mentions"].as_array().unwrap().len(), 3);

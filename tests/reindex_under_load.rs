@@ -14,9 +14,10 @@ use std::time::{Duration, Instant};
 const NEW_DOCUMENT: &str = "Đề án số 12-ĐA/TU của Ban Thường vụ Tỉnh ủy về bảo vệ rừng ngập \
 mặn Cần Giờ gắn với xây dựng Đảng bộ vững mạnh, phát triển du lịch sinh thái.\n";
 
-/// Queries the load sends: one only the new document answers, the rest common words.
+/// Queries the load sends: one only the new document answers (a quoted phrase, so that no
+/// partial match stands in for it), the rest common words.
 const QUERIES: [&str; 4] = [
-    "r%E1%BB%ABng%20ng%E1%BA%ADp%20m%E1%BA%B7n%20C%E1%BA%A7n%20Gi%E1%BB%9D",
+    "%22r%E1%BB%ABng%20ng%E1%BA%ADp%20m%E1%BA%B7n%20C%E1%BA%A7n%20Gi%E1%BB%9D%22",
     "%C4%90%E1%BA%A3ng%20b%E1%BB%99",
     "12-%C4%90A%2FTU",
     "ph%C3%A1t%20tri%E1%BB%83n",

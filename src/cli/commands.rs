@@ -50,7 +50,12 @@ pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
 }
 
 fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
-    let mut out = format!("{} kết quả cho \"{}\"\n", results.total, results.query);
+    let mut out = super::cards::cards_text(results, colour);
+    if results.total == 0 && results.documents_total > 0 {
+        return Ok(out);
+    }
+    writeln!(out, "{} kết quả cho \"{}\"", results.total, results.query)?;
+    out.push_str(&super::cards::dropped_text(&results.dropped_terms));
     for (i, hit) in results.hits.iter().enumerate() {
         let heading = [hit.kind.map(str::to_owned), hit.title.clone()]
             .into_iter()
@@ -75,7 +80,7 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
 
 /// A document's date, else its year, else a dash.
 fn when(date: Option<&str>, year: Option<i32>) -> String {
-    date.map(str::to_owned)
+    date.map(super::cards::shown_date)
         .or(year.map(|y| y.to_string()))
         .unwrap_or_else(|| "—".into())
 }

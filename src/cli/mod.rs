@@ -1,5 +1,6 @@
 //! The command line: argument parsing, and each command's output for people or as JSON.
 
+mod cards;
 mod commands;
 mod open;
 mod parse;

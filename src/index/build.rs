@@ -1,10 +1,13 @@
 //! Builds an index from a corpus folder: files read in parallel, paragraphs analysed and
 //! written to a new generation, then swapped in atomically.
 
+use super::ranking;
 use super::schema::{Fields, schema};
+use super::search::ABBREVIATIONS_FILE;
 use super::store::{FORMAT, IndexDir, Manifest, now_secs, save_json};
 use crate::codes::Registry;
 use crate::ingest::{self, Document, Skipped};
+use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -75,6 +78,10 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     write_tantivy(&generation.join("tantivy"), &documents, &registry)?;
     save_json(&generation.join("documents.json.zst"), &documents)?;
     save_json(&generation.join("registry.json.zst"), &registry)?;
+    save_json(
+        &generation.join(ABBREVIATIONS_FILE),
+        &learn_abbreviations(&documents),
+    )?;
     save_json(
         &generation.join("manifest.json"),
         &Manifest {
@@ -157,6 +164,26 @@ fn codes_at(registry: &Registry) -> CodesAt {
     at
 }
 
+/// The abbreviations the documents define (`Mặt trận Tổ quốc (MTTQ)`), learnt in parallel.
+fn learn_abbreviations(documents: &[Document]) -> Abbreviations {
+    documents
+        .par_iter()
+        .map(|doc| {
+            let mut table = Abbreviations::default();
+            let texts = doc.paragraphs.iter().map(|p| p.text.as_str());
+            for text in texts.filter(|t| t.contains('(')) {
+                for (short, long) in defined_in(text) {
+                    table.add(&short, &long);
+                }
+            }
+            table
+        })
+        .reduce(Abbreviations::default, |mut a, b| {
+            a.merge(&b);
+            a
+        })
+}
+
 /// One indexed unit: a paragraph, or a footnote standing by the paragraph that points to it.
 struct Entry<'a> {
     paragraph: usize,
@@ -199,6 +226,7 @@ impl Entry<'_> {
         if let Some(year) = m.year {
             t.add_u64(f.year, year as u64);
         }
+        t.add_u64(f.weight, ranking::weight(self.text));
         t
     }
 }

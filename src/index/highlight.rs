@@ -13,9 +13,11 @@ const LEAD: usize = 80;
 const SNIPPET: usize = 320;
 
 /// Byte ranges of `text` to mark. Where the query's words stand together in sequence, only
-/// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word.
-/// Codes (`cited`: the codes of `text` and their spans) are marked whole when their key or
-/// partial key was asked for.
+/// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word of
+/// the first sequence (the words typed) or of a one-word sequence. The other sequences (an
+/// abbreviation's senses, a date's printed forms) are marked only where they run whole, so
+/// that `MTTQ` never marks every `tổ`. Codes (`cited`: the codes of `text` and their spans)
+/// are marked whole when their key or partial key was asked for.
 pub fn matches(
     text: &str,
     sequences: &[Vec<String>],
@@ -27,7 +29,17 @@ pub fn matches(
     let mut ranges: Vec<Range<usize>> =
         sequences.iter().flat_map(|seq| runs(&found, seq)).collect();
     if ranges.is_empty() {
-        ranges = found.into_iter().map(|w| w.range).collect();
+        let loose: HashSet<&str> = sequences
+            .iter()
+            .enumerate()
+            .filter(|(i, seq)| *i == 0 || seq.len() == 1)
+            .flat_map(|(_, seq)| seq.iter().map(String::as_str))
+            .collect();
+        ranges = found
+            .into_iter()
+            .filter(|w| loose.contains(w.folded.as_str()))
+            .map(|w| w.range)
+            .collect();
     }
     for (code, span) in cited {
         if code_keys.contains(&code.key()) || code_keys.contains(&code.partial_key()) {
@@ -180,6 +192,21 @@ mod tests {
         assert_eq!(
             marked(text, &["chuyen", "doi", "so"]),
             "<mark>số</mark> hoá và <mark>chuyển</mark> <mark>đổi</mark> dữ liệu"
+        );
+    }
+
+    #[test]
+    fn a_sense_is_marked_only_where_it_runs_whole() {
+        let sequences = vec![
+            Vec::new(),
+            vec!["mttq".to_owned()],
+            ["mat", "tran", "to", "quoc"].map(String::from).to_vec(),
+        ];
+        let text = "chính quyền, MTTQ và các tổ chức";
+        let ranges = matches(text, &sequences, &HashSet::new(), &[]);
+        assert_eq!(
+            snippet(text, &ranges),
+            "chính quyền, <mark>MTTQ</mark> và các tổ chức"
         );
     }
 

@@ -2,14 +2,21 @@
 //! snippets, filters).
 
 mod build;
+mod cards;
+mod dates;
 mod facets;
 mod highlight;
+mod plan;
 mod query;
+mod question;
+mod ranking;
 mod schema;
 mod search;
+mod shorthand;
 mod store;
 
 pub use build::{BuildReport, build};
+pub use cards::Card;
 pub use facets::{FacetCount, Facets};
 pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
 pub use search::{

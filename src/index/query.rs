@@ -1,6 +1,10 @@
 //! Reads what a user typed: words, `"quoted phrases"`, `-excluded` words, document codes
-//! anywhere (`16-NQ/TU`, `17-da/tu`), and `kind:`, `year:`, `issuer:` filters.
+//! anywhere (`16-NQ/TU`, `17-da/tu`, `16/NQ-TU`), numbers as people say them (`nghị quyết
+//! 16`, `QĐ 441`), dates (`28/10/2020`, `tháng 10/2020`), and `kind:`, `year:`, `issuer:`
+//! filters.
 
+use super::dates::{self, DateQuery};
+use super::shorthand::{self, NumberRef, Shorthand};
 use crate::codes::DocCode;
 use crate::ingest::Kind;
 use thiserror::Error;
@@ -20,6 +24,10 @@ pub struct ParsedQuery {
     pub excluded: Vec<String>,
     /// Document codes every hit must cite.
     pub codes: Vec<DocCode>,
+    /// Kinds and numbers (`nghị quyết 16`): hits cite such a document, or have the words.
+    pub numbers: Vec<NumberRef>,
+    /// Dates and months, each matched in any of the ways documents print them.
+    pub dates: Vec<DateQuery>,
     /// `kind:` filter.
     pub kind: Option<Kind>,
     /// `year:` filter.
@@ -59,19 +67,44 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
         .collect();
     let mut query = ParsedQuery::default();
     let mut rest = text.clone();
-    for (code, span) in DocCode::find_typed(&text).into_iter().rev() {
+    for (date, span) in dates::find(&rest).into_iter().rev() {
         rest.replace_range(span, " ");
-        query.codes.insert(0, code);
+        query.dates.insert(0, date);
+    }
+    for (code, span) in DocCode::find_typed(&rest).into_iter().rev() {
+        rest.replace_range(span, " ");
+        query.codes.insert(0, shorthand::party_order(code));
+    }
+    for (found, span) in shorthand::find(&rest).into_iter().rev() {
+        rest.replace_range(span, " ");
+        match found {
+            Shorthand::Code(code) => query.codes.insert(0, code),
+            Shorthand::Number(number) => query.numbers.insert(0, number),
+        }
     }
     for token in tokens(&rest) {
         query.add(token)?;
     }
-    let searchable =
-        !query.words.is_empty() || !query.phrases.is_empty() || !query.codes.is_empty();
-    if !searchable {
+    if !query.is_searchable() && !query.has_filters() {
         return Err(QueryError::Empty);
     }
     Ok(query)
+}
+
+impl ParsedQuery {
+    /// Whether the query asks for anything beyond its filters.
+    pub fn is_searchable(&self) -> bool {
+        !(self.words.is_empty()
+            && self.phrases.is_empty()
+            && self.codes.is_empty()
+            && self.numbers.is_empty()
+            && self.dates.is_empty())
+    }
+
+    /// Whether the query names a filter (`kind:`, `year:`, `issuer:`).
+    pub fn has_filters(&self) -> bool {
+        self.kind.is_some() || self.year.is_some() || self.issuer.is_some()
+    }
 }
 
 /// A piece of the query: `word`, `"phrase"`, with an optional `-` before it.
@@ -169,6 +202,25 @@ mod tests {
         assert_eq!(q.phrases, ["Nội Bài"]);
         assert_eq!(q.excluded, ["Sa"]);
         assert_eq!(q.codes[0].canonical(), "17-ĐA/TU");
+    }
+
+    #[test]
+    fn numbers_dates_and_state_ordered_party_codes_are_read() {
+        let q = parse("nghị quyết 16 ngày 28/10/2020 tháng 3/2021 16/NQ-TU cao tốc").unwrap();
+        assert_eq!(q.words, ["cao", "tốc"]);
+        assert_eq!(
+            (q.numbers[0].kind, q.numbers[0].number),
+            (Kind::NghiQuyet, 16)
+        );
+        assert_eq!(q.dates.len(), 2);
+        assert_eq!(q.codes[0].canonical(), "16-NQ/TU");
+        assert_eq!(parse("NQ16/TU").unwrap().codes[0].canonical(), "16-NQ/TU");
+    }
+
+    #[test]
+    fn a_filter_alone_is_a_query() {
+        let q = parse("kind:NQ year:2023").unwrap();
+        assert!(!q.is_searchable() && q.has_filters());
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Fields {
     pub issuer: Field,
     /// Year of the document, for filtering.
     pub year: Field,
+    /// The paragraph's weight in percent (short and list-like paragraphs weigh less), as a
+    /// fast field the ranking reads; see [`super::ranking::weight`].
+    pub weight: Field,
 }
 
 fn text_field(analyzer: &str) -> TextOptions {
@@ -59,6 +62,7 @@ pub fn schema() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
         year: b.add_u64_field("year", INDEXED | FAST),
+        weight: b.add_u64_field("weight", FAST),
     };
     (b.build(), fields)
 }
@@ -76,5 +80,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         kind: f("kind")?,
         issuer: f("issuer")?,
         year: f("year")?,
+        weight: f("weight")?,
     })
 }

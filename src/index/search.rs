@@ -1,22 +1,27 @@
 //! Answers queries: the parsed query becomes a tantivy query, hits come back ranked with
 //! their document, section and a highlighted snippet.
 
+use super::cards::{self, Card, NumberIndex};
 use super::facets::{FacetTable, Facets};
 use super::highlight;
+use super::plan::{self, Part, Plan};
 use super::query::{ParsedQuery, QueryError, parse};
+use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_json};
 use crate::codes::{CitedDocument, DocCode, Registry};
 use crate::ingest::{Document, Kind};
-use crate::text::{analyzer, fold};
+use crate::text::abbrev::Abbreviations;
+use crate::text::analyzer;
 use anyhow::{Context, Result};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
@@ -29,6 +34,10 @@ pub struct SearchIndex {
     facet_table: FacetTable,
     by_id: HashMap<String, usize>,
     registry: Registry,
+    numbers: NumberIndex,
+    abbreviations: Abbreviations,
+    senses: plan::Senses,
+    title_words: Vec<HashSet<String>>,
     manifest: Manifest,
     generation: PathBuf,
 }
@@ -59,7 +68,19 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// How the matches spread over kinds, issuers and years.
     pub facets: Facets,
+    /// The words not required of the hits, as typed: question words (`nào`, `nói về`), and
+    /// the words left out because no paragraph has every word.
+    pub dropped_terms: Vec<String>,
+    /// The documents the query's numbers name (`16-NQ/TU`, `nghị quyết 16`), or for a
+    /// query of filters alone the documents they select; shown before the paragraphs.
+    pub documents: Vec<Card>,
+    /// For a query of filters alone, how many documents they select.
+    pub documents_total: usize,
 }
+
+/// Most counting queries one search may run to find which words to leave out: a long
+/// query that nothing matches leaves out its commonest words without counting after each.
+const MAX_RELAX_COUNTS: usize = 32;
 
 /// How many of the best matches the facet counts look at.
 pub const FACET_WINDOW: usize = 1000;
@@ -101,6 +122,9 @@ impl SearchIndex {
             .map(|(i, d)| (d.doc_id.clone(), i))
             .collect();
         let facet_table = FacetTable::new(documents.iter().map(|d| &d.meta));
+        let registry: Registry = load_json(&generation.join("registry.json.zst"))?;
+        let mut abbreviations = Abbreviations::built_in();
+        abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
         Ok(SearchIndex {
             reader: index
                 .reader_builder()
@@ -109,8 +133,15 @@ impl SearchIndex {
             fields,
             by_id,
             facet_table,
+            numbers: NumberIndex::new(&registry, &documents),
+            title_words: documents
+                .iter()
+                .map(|d| ranking::title_words(d.meta.title.as_deref()))
+                .collect(),
             documents,
-            registry: load_json(&generation.join("registry.json.zst"))?,
+            registry,
+            senses: plan::Senses::of(&abbreviations),
+            abbreviations,
             manifest,
             generation,
         })
@@ -156,21 +187,38 @@ impl SearchIndex {
 
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-        let mut parsed = parse(&request.query)?;
-        if let Some(kind) = &request.kind {
-            parsed.kind =
-                Some(Kind::from_word(kind).ok_or_else(|| QueryError::UnknownKind(kind.clone()))?);
-        }
-        parsed.year = request.year.or(parsed.year);
-        parsed.issuer = request.issuer.clone().or(parsed.issuer);
-        let plan = Plan::new(&self.fields, &parsed);
-        let searcher = self.reader.searcher();
+        let parsed = self.parsed(request)?;
         let limit = request.limit.clamp(1, MAX_LIMIT);
-        let window = TopDocs::with_limit(limit.max(FACET_WINDOW)).order_by_score();
-        let (top, total) = searcher
-            .search(&plan.query, &(window, Count))
-            .map_err(|e| SearchError::Index(e.into()))?;
-        let facets = self.facets(&searcher, &top).map_err(SearchError::Index)?;
+        if !parsed.is_searchable() {
+            let (documents_total, documents) = cards::filtered(&self.documents, &parsed, limit);
+            return Ok(SearchResults {
+                query: request.query.clone(),
+                total: 0,
+                hits: Vec::new(),
+                facets: Facets::default(),
+                dropped_terms: Vec::new(),
+                documents,
+                documents_total,
+            });
+        }
+        let cx = self.context();
+        let parts = plan::parts(&cx, &parsed);
+        let searcher = self.reader.searcher();
+        let mut dropped = vec![false; parts.len()];
+        let mut plan = Plan::new(&cx, &parsed, &parts, &dropped);
+        let window = limit.max(FACET_WINDOW);
+        let (mut top, mut total) = self.run(&searcher, &plan.query, window)?;
+        if total == 0
+            && let Some(relaxed) = self.relax(&searcher, &parsed, &parts)?
+        {
+            dropped = relaxed;
+            plan = Plan::new(&cx, &parsed, &parts, &dropped);
+            (top, total) = self.run(&searcher, &plan.query, window)?;
+        }
+        let lifted = self.rerank(&searcher, &mut top, limit, &required(&parts, &dropped));
+        let facets = lifted
+            .and_then(|()| self.facets(&searcher, &top))
+            .map_err(SearchError::Index)?;
         let hits = top
             .into_iter()
             .take(limit)
@@ -182,7 +230,161 @@ impl SearchIndex {
             total,
             hits,
             facets,
+            dropped_terms: dropped_terms(&parts, &dropped),
+            documents: cards::numbered(&self.numbers, &self.registry, &self.documents, &parsed),
+            documents_total: 0,
         })
+    }
+
+    /// The query with the request's own filters applied over those typed in it.
+    fn parsed(&self, request: &SearchRequest) -> Result<ParsedQuery, QueryError> {
+        let filtered = request.kind.is_some() || request.year.is_some() || request.issuer.is_some();
+        let mut parsed = match parse(&request.query) {
+            Err(QueryError::Empty) if filtered => ParsedQuery::default(),
+            other => other?,
+        };
+        if let Some(kind) = &request.kind {
+            parsed.kind =
+                Some(Kind::from_word(kind).ok_or_else(|| QueryError::UnknownKind(kind.clone()))?);
+        }
+        parsed.year = request.year.or(parsed.year);
+        parsed.issuer = request.issuer.clone().or(parsed.issuer);
+        Ok(parsed)
+    }
+
+    fn context(&self) -> plan::Context<'_> {
+        plan::Context {
+            fields: &self.fields,
+            abbreviations: &self.abbreviations,
+            senses: &self.senses,
+            registry: &self.registry,
+            numbers: &self.numbers,
+        }
+    }
+
+    fn run(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        window: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+        let top = TopDocs::with_limit(window).order_by_score();
+        searcher
+            .search(query, &(top, Count))
+            .map_err(|e| SearchError::Index(e.into()))
+    }
+
+    /// When no paragraph has every part of the query, the parts to leave out: first those
+    /// no paragraph has at all, then the commonest (they tell least about what is sought),
+    /// one at a time until something matches; then each left out part is taken back if
+    /// something still matches with it. `None` when nothing can be left out.
+    fn relax(
+        &self,
+        searcher: &Searcher,
+        q: &ParsedQuery,
+        parts: &[Part],
+    ) -> Result<Option<Vec<bool>>, SearchError> {
+        let mut order: Vec<(u64, usize)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.question)
+            .map(|(i, p)| (plan::frequency(searcher, &self.fields, p), i))
+            .collect();
+        order.sort_by_key(|&(df, i)| (df != 0, std::cmp::Reverse(df), i));
+        let mut dropped = vec![false; parts.len()];
+        let mut left_out = Vec::new();
+        let mut budget = MAX_RELAX_COUNTS;
+        for &(_, i) in order.iter().take(order.len().saturating_sub(1)) {
+            dropped[i] = true;
+            left_out.push(i);
+            if budget > 0 {
+                budget -= 1;
+                if self.count(searcher, q, parts, &dropped)? > 0 {
+                    break;
+                }
+            }
+        }
+        if left_out.is_empty() || self.count(searcher, q, parts, &dropped)? == 0 {
+            return Ok(None);
+        }
+        for &i in left_out.iter().rev().skip(1).take(budget) {
+            dropped[i] = false;
+            if self.count(searcher, q, parts, &dropped)? == 0 {
+                dropped[i] = true;
+            }
+        }
+        Ok(Some(dropped))
+    }
+
+    /// How many paragraphs match the query with the `dropped` parts left out.
+    fn count(
+        &self,
+        searcher: &Searcher,
+        q: &ParsedQuery,
+        parts: &[Part],
+        dropped: &[bool],
+    ) -> Result<usize, SearchError> {
+        let plan = Plan::new(&self.context(), q, parts, dropped);
+        searcher
+            .search(&plan.query, &Count)
+            .map_err(|e| SearchError::Index(e.into()))
+    }
+
+    /// Re-ranks the best matches by each paragraph's weight (short and list-like paragraphs
+    /// weigh less) and lifts those of documents whose title has every word required, so
+    /// that the first `shown` are in their final order. A match is looked at only while it
+    /// could still enter those: a weight never raises a score, and the lift raises it at
+    /// most [`TITLE_LIFT`] times.
+    fn rerank(
+        &self,
+        searcher: &Searcher,
+        top: &mut [(f32, DocAddress)],
+        shown: usize,
+        required: &[&str],
+    ) -> Result<()> {
+        let schema = searcher.schema();
+        let (ord_name, weight_name) = (
+            schema.get_field_name(self.fields.doc_ord),
+            schema.get_field_name(self.fields.weight),
+        );
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| {
+                Ok((
+                    s.fast_fields().u64(ord_name)?,
+                    s.fast_fields().u64(weight_name)?,
+                ))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
+        let mut looked_at = top.len();
+        for (i, (score, addr)) in top.iter_mut().enumerate() {
+            let floor = best
+                .peek()
+                .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
+            if best.len() >= shown && *score * TITLE_LIFT < floor {
+                looked_at = i;
+                break;
+            }
+            let (ords, weights) = &columns[addr.segment_ord as usize];
+            let weight = weights.first(addr.doc_id).unwrap_or(FULL_WEIGHT);
+            *score *= weight as f32 / FULL_WEIGHT as f32;
+            let titled = ords
+                .first(addr.doc_id)
+                .and_then(|o| self.title_words.get(o as usize));
+            if !required.is_empty()
+                && titled.is_some_and(|words| required.iter().all(|w| words.contains(*w)))
+            {
+                *score *= TITLE_LIFT;
+            }
+            best.push(Reverse(score.max(0.0).to_bits()));
+            if best.len() > shown {
+                best.pop();
+            }
+        }
+        top[..looked_at].sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(())
     }
 
     fn facets(&self, searcher: &tantivy::Searcher, top: &[(f32, DocAddress)]) -> Result<Facets> {
@@ -268,127 +470,29 @@ pub enum SearchError {
     Index(anyhow::Error),
 }
 
-/// The tantivy query for a parsed query, and what to highlight.
-struct Plan {
-    query: Box<dyn Query>,
-    sequences: Vec<Vec<String>>,
-    code_keys: HashSet<String>,
-}
-
-/// Boosts: exact diacritics over folded matches, adjacent syllables over scattered ones.
-const EXACT_BOOST: f32 = 10.0;
-const PAIR_BOOST: f32 = 10.0;
-
-impl Plan {
-    fn new(f: &Fields, q: &ParsedQuery) -> Plan {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let words: Vec<(String, String)> = q.words.iter().flat_map(|w| analyse(w)).collect();
-        for (exact, folded) in &words {
-            clauses.push((Occur::Must, term(f.body, folded)));
-            if exact != folded {
-                clauses.push((Occur::Should, boost(term(f.body, exact), EXACT_BOOST)));
-            }
-        }
-        let folded: Vec<&str> = words.iter().map(|(_, f)| f.as_str()).collect();
-        let mut sequences = vec![folded.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
-        for pair in folded.windows(2) {
-            let adjacent = term(f.body, &analyzer::bigram(pair[0], pair[1]));
-            clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
-        }
-        for p in &q.phrases {
-            clauses.push((Occur::Must, phrase_query(f, p)));
-            sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
-        }
-        for x in &q.excluded {
-            clauses.push((Occur::MustNot, phrase_query(f, x)));
-        }
-        let code_keys: HashSet<String> = q.codes.iter().map(code_key).collect();
-        for key in &code_keys {
-            clauses.push((Occur::Must, term(f.codes, key)));
-        }
-        Self::filters(f, q, &mut clauses);
-        Plan {
-            query: Box::new(BooleanQuery::new(clauses)),
-            sequences,
-            code_keys,
-        }
-    }
-
-    fn filters(f: &Fields, q: &ParsedQuery, clauses: &mut Vec<(Occur, Box<dyn Query>)>) {
-        if let Some(kind) = q.kind {
-            clauses.push((Occur::Must, term(f.kind, &fold(kind.name()))));
-        }
-        if let Some(year) = q.year {
-            let t = Term::from_field_u64(f.year, year.max(0) as u64);
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-            ));
-        }
-        for (_, folded) in q.issuer.as_deref().map(analyse).unwrap_or_default() {
-            clauses.push((Occur::Must, term(f.issuer, &folded)));
-        }
-    }
-}
-
-/// The key a code is indexed under: complete codes by their key, partial ones by number
-/// and type.
-fn code_key(code: &DocCode) -> String {
-    if code.is_partial() {
-        code.partial_key()
-    } else {
-        code.key()
-    }
-}
-
-/// Each syllable of `text` as (exact form, folded form).
-fn analyse(text: &str) -> Vec<(String, String)> {
-    let exact = analyzer::tokens(&mut analyzer::exact(), text);
-    let folded = analyzer::tokens(&mut analyzer::folded(), text);
-    exact
-        .into_iter()
-        .zip(folded)
-        .map(|((e, _), (f, _))| (e, f))
+/// The folded syllables every hit must have, for the title lift.
+fn required<'a>(parts: &'a [Part], dropped: &[bool]) -> Vec<&'a str> {
+    parts
+        .iter()
+        .zip(dropped)
+        .filter(|(p, d)| !p.question && !**d)
+        .filter_map(|(p, _)| match &p.unit {
+            plan::Unit::Syllable(_, folded) => Some(folded.as_str()),
+            _ => None,
+        })
         .collect()
 }
 
-/// An exact sequence: with diacritics when the user typed any, else folded.
-fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
-    let tokens = analyse(text);
-    let typed_diacritics = tokens.iter().any(|(e, fo)| e != fo);
-    let words: Vec<String> = tokens
+/// The words of the query that were not required of the hits, as typed.
+fn dropped_terms(parts: &[Part], dropped: &[bool]) -> Vec<String> {
+    let content = parts.iter().zip(dropped).any(|(p, d)| !p.question && !d);
+    parts
         .iter()
-        .map(|(e, fo)| {
-            if typed_diacritics {
-                analyzer::exact_term(e.clone(), fo)
-            } else {
-                fo.clone()
-            }
-        })
-        .collect();
-    phrase(f.body, &words)
+        .zip(dropped)
+        .filter(|(p, d)| **d || (p.question && content))
+        .map(|(p, _)| p.label.clone())
+        .collect()
 }
 
-fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqsAndPositions,
-    ))
-}
-
-fn phrase(field: tantivy::schema::Field, words: &[String]) -> Box<dyn Query> {
-    match words {
-        [] => Box::new(BooleanQuery::new(Vec::new())),
-        [one] => term(field, one),
-        _ => Box::new(PhraseQuery::new(
-            words
-                .iter()
-                .map(|w| Term::from_field_text(field, w))
-                .collect(),
-        )),
-    }
-}
-
-fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, by))
-}
+/// The file of a generation that holds the abbreviations its documents define.
+pub const ABBREVIATIONS_FILE: &str = "abbreviations.json.zst";

@@ -1,5 +1,6 @@
 //! Vietnamese text normalisation: the forms words are compared and indexed in.
 
+pub mod abbrev;
 pub mod analyzer;
 mod syllables;
 mod tone;

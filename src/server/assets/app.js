@@ -33,7 +33,7 @@ async function api(path) {
 }
 
 function show(...nodes) {
-  results.replaceChildren(...nodes);
+  results.replaceChildren(...nodes.filter(Boolean));
 }
 
 function problem(message) {
@@ -61,9 +61,47 @@ async function search() {
     return problem(e.message);
   }
   renderFacets(data.facets);
-  if (data.total === 0) return show(empty(q));
+  const cards = renderCards(data, q);
+  if (data.total === 0) return show(...cards, data.documents_total > 0 ? null : empty(q));
   const shown = data.hits.length < data.total ? ` (hiển thị ${data.hits.length} đoạn đầu)` : "";
-  show(el("p", { class: "summary", text: `${data.total} đoạn văn khớp với «${q}»${shown}` }), ...data.hits.map(renderHit));
+  const summary = el("p", { class: "summary", text: `${data.total} đoạn văn khớp với «${q}»${shown}` });
+  show(...cards, summary, dropped(data.dropped_terms), ...data.hits.map(renderHit));
+}
+
+// The words a search did not require: question words, or words no paragraph has with the rest.
+function dropped(words) {
+  if (!words || words.length === 0) return null;
+  const list = words.map((w) => `«${w}»`).join(", ");
+  return el("p", { class: "summary dropped", text: `Không bắt buộc có các từ ${list}: từ để hỏi, hoặc không đoạn nào có đủ mọi từ.` });
+}
+
+// A card per document the query's numbers name, or per document its filters select.
+function renderCards(data, q) {
+  const docs = data.documents || [];
+  if (docs.length === 0) return [];
+  const heading = data.documents_total > 0
+    ? `${data.documents_total} văn bản khớp bộ lọc «${q}»`
+    : (docs.length > 1 ? `Số này chỉ ${docs.length} văn bản khác nhau` : "Văn bản mang số này");
+  return [el("h2", { class: "refs-title", text: heading }), ...docs.map(renderCard)];
+}
+
+function shownDate(iso) {
+  const [y, m, d] = (iso || "").split("-");
+  return d ? `${d}/${m}/${y}` : "";
+}
+
+function renderCard(c) {
+  const title = el("h3", {}, el("span", { class: "kind", text: [c.kind, c.code].filter(Boolean).join(" ") }));
+  title.append(el("span", { class: c.in_corpus ? "badge held" : "badge", text: c.in_corpus ? "có trong kho" : "chưa có trong kho" }));
+  const card = el("div", { class: "card number" }, title);
+  const cited = c.citations > 0 ? `${c.citations} trích dẫn` : "";
+  card.append(el("div", { class: "meta", text: [c.issuer, c.date && "ngày " + shownDate(c.date), cited].filter(Boolean).join(" · ") }));
+  if (c.subject) card.append(el("p", { text: c.subject }));
+  const actions = el("div", { class: "actions" });
+  if (c.code && c.citations > 0) actions.append(link({ code: c.code }, "Xem các trích dẫn"));
+  for (const id of c.doc_ids) actions.append(link({ doc: id }, "Toàn văn"));
+  card.append(actions);
+  return card;
 }
 
 function empty(q) {
@@ -112,7 +150,8 @@ function renderHit(hit) {
   const context = el("div", { class: "context" });
   const toggle = el("button", { type: "button", text: "Xem đoạn trước và sau" });
   toggle.addEventListener("click", () => showContext(hit, context, toggle));
-  const actions = el("div", { class: "actions" }, toggle, link({ doc: hit.doc_id, p: String(hit.paragraph) }, "Toàn văn"));
+  const place = hit.footnote ? { doc: hit.doc_id, f: String(hit.footnote) } : { doc: hit.doc_id, p: String(hit.paragraph) };
+  const actions = el("div", { class: "actions" }, toggle, link(place, "Toàn văn"));
   article.append(actions, context);
   return article;
 }
@@ -170,14 +209,15 @@ function renderTarget(t) {
   for (const m of t.mentions) {
     const mention = el("div", { class: "mention" });
     const where = m.footnote ? `chú thích ${m.footnote}` : `đoạn ${m.paragraph}`;
-    mention.append(el("div", { class: "meta" }, link({ doc: m.doc_id, p: String(m.paragraph) }, `${m.title || m.doc_id} · ${where}`)));
+    const place = m.footnote ? { doc: m.doc_id, f: String(m.footnote) } : { doc: m.doc_id, p: String(m.paragraph) };
+    mention.append(el("div", { class: "meta" }, link(place, `${m.title || m.doc_id} · ${where}`)));
     mention.append(withMark(m.text, m.surface));
     card.append(mention);
   }
   return card;
 }
 
-async function documentView(id, focus) {
+async function documentView(id, focus, footnote) {
   let doc;
   try {
     doc = await api("/api/docs/" + encodeURIComponent(id));
@@ -196,12 +236,12 @@ async function documentView(id, focus) {
     const para = el("p", { id: "p" + p.n, class: p.n === focus ? "focus" : "", text: p.text });
     card.append(para);
   }
-  for (const f of doc.footnotes) card.append(el("p", { class: "meta", text: `(${f.n}) ${f.text}` }));
+  for (const f of doc.footnotes) card.append(el("p", { id: "f" + f.n, class: f.n === footnote ? "meta focus" : "meta", text: `(${f.n}) ${f.text}` }));
   show(card);
-  const target = document.getElementById("p" + focus);
+  const target = document.getElementById(footnote ? "f" + footnote : "p" + focus);
   if (target) target.scrollIntoView({ block: "center" });
 }
 
 if (params.get("code")) refs(params.get("code"));
-else if (params.get("doc")) documentView(params.get("doc"), Number(params.get("p")));
+else if (params.get("doc")) documentView(params.get("doc"), Number(params.get("p")), Number(params.get("f")));
 else if (params.get("q")) search();

@@ -1,0 +1,211 @@
+//! Document cards: what a search shows before the paragraphs when the query names document
+//! numbers (one card per document the number names, cited or held), and the document
+//! listing of a query that is only filters (`kind:NQ year:2023`).
+
+use super::query::ParsedQuery;
+use super::shorthand::NumberRef;
+use crate::codes::{CitedDocument, DocCode, Registry, same_number};
+use crate::ingest::{Document, Kind};
+use crate::text::fold;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Most cards a number query shows.
+pub const MAX_NUMBER_CARDS: usize = 20;
+
+/// One document: what the corpus tells about it and where to go next.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    /// Its number (`16-NQ/TU`), the key of its citations view (`/api/refs/{code}`).
+    pub code: Option<String>,
+    /// Its kind (`Nghị quyết`), from its own metadata or its number's type code.
+    pub kind: Option<&'static str>,
+    /// The issuing body.
+    pub issuer: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// What it is about: its title if held, else the fullest subject its citations give.
+    pub subject: Option<String>,
+    /// Whether the corpus holds the document itself.
+    pub in_corpus: bool,
+    /// The corpus documents that are this document.
+    pub doc_ids: Vec<String>,
+    /// How many paragraphs cite it.
+    pub citations: usize,
+}
+
+/// Cited and held documents by their number, so that a number query looks at a handful of
+/// documents instead of every one.
+#[derive(Debug, Default)]
+pub struct NumberIndex {
+    cited: HashMap<u32, Vec<usize>>,
+    held: HashMap<u32, Vec<usize>>,
+}
+
+impl NumberIndex {
+    /// Numbers the registry's cited documents and the corpus documents that state a number.
+    pub fn new(registry: &Registry, documents: &[Document]) -> NumberIndex {
+        let mut index = NumberIndex::default();
+        for (i, d) in registry.documents.iter().enumerate() {
+            index.cited.entry(number_of(&d.code)).or_default().push(i);
+        }
+        for (i, d) in documents.iter().enumerate() {
+            if let Some(code) = &d.meta.number {
+                index.held.entry(number_of(code)).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The cited documents bearing `number`, of any kind and issuer.
+    pub fn cited<'a>(
+        &self,
+        registry: &'a Registry,
+        number: u32,
+    ) -> impl Iterator<Item = &'a CitedDocument> {
+        let at = self.cited.get(&number).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&i| &registry.documents[i])
+    }
+
+    fn held<'a>(
+        &self,
+        documents: &'a [Document],
+        number: u32,
+    ) -> impl Iterator<Item = &'a Document> {
+        let at = self.held.get(&number).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&i| &documents[i])
+    }
+}
+
+/// The number of a code.
+fn number_of(code: &DocCode) -> u32 {
+    match code {
+        DocCode::Party { number, .. } | DocCode::State { number, .. } => *number,
+    }
+}
+
+/// The cards of every document the query's numbers name: cited documents first (most cited
+/// first), then held documents no citation names.
+pub fn numbered(
+    numbers: &NumberIndex,
+    registry: &Registry,
+    documents: &[Document],
+    q: &ParsedQuery,
+) -> Vec<Card> {
+    let asked: Vec<u32> = q
+        .codes
+        .iter()
+        .map(number_of)
+        .chain(q.numbers.iter().map(|n| n.number))
+        .collect();
+    let names_cited = |d: &CitedDocument| {
+        q.codes.iter().any(|c| same_number(&d.code, c)) || q.numbers.iter().any(|n| n.names(d))
+    };
+    let names_held = |number: &DocCode| {
+        q.codes.iter().any(|c| same_number(number, c)) || q.numbers.iter().any(|n| holds(n, number))
+    };
+    let mut cards: Vec<Card> = Vec::new();
+    let mut shown: Vec<&str> = Vec::new();
+    for &number in &asked {
+        for d in numbers.cited(registry, number).filter(|d| names_cited(d)) {
+            shown.extend(d.held_by.iter().map(String::as_str));
+            cards.push(of_cited(d, documents));
+        }
+    }
+    for &number in &asked {
+        let held = numbers.held(documents, number).filter(|d| {
+            d.meta.number.as_ref().is_some_and(names_held) && !shown.contains(&d.doc_id.as_str())
+        });
+        cards.extend(held.map(of_document));
+    }
+    cards.dedup_by(|a, b| a.code == b.code && a.date == b.date && a.issuer == b.issuer);
+    cards.sort_by_key(|c| std::cmp::Reverse((c.citations, c.in_corpus)));
+    cards.truncate(MAX_NUMBER_CARDS);
+    cards
+}
+
+/// The corpus documents a query of filters alone names, newest first.
+pub fn filtered(documents: &[Document], q: &ParsedQuery, limit: usize) -> (usize, Vec<Card>) {
+    let issuer_words: Vec<String> = q
+        .issuer
+        .as_deref()
+        .map(|i| fold(i).split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default();
+    let mut matching: Vec<&Document> = documents
+        .iter()
+        .filter(|d| q.kind.is_none() || d.meta.kind == q.kind)
+        .filter(|d| q.year.is_none() || d.meta.year == q.year)
+        .filter(|d| {
+            let m = &d.meta;
+            let issuer = m
+                .issuer
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let place = fold(&format!(
+                "{issuer} {}",
+                m.locality.as_deref().unwrap_or_default()
+            ));
+            let words: Vec<&str> = place.split_whitespace().collect();
+            issuer_words.iter().all(|w| words.contains(&w.as_str()))
+        })
+        .collect();
+    matching.sort_by_key(|d| std::cmp::Reverse((d.meta.date, d.meta.year)));
+    let total = matching.len();
+    (
+        total,
+        matching.into_iter().take(limit).map(of_document).collect(),
+    )
+}
+
+/// Whether a held document's own number is of a kind and number asked for.
+fn holds(n: &NumberRef, number: &DocCode) -> bool {
+    let (found, doc_type) = match number {
+        DocCode::Party {
+            number, doc_type, ..
+        } => (*number, Some(*doc_type)),
+        DocCode::State {
+            number, doc_type, ..
+        } => (*number, *doc_type),
+    };
+    found == n.number && doc_type.is_some_and(|t| fold(t) == fold(n.type_code()))
+}
+
+fn kind_of(code: &DocCode) -> Option<Kind> {
+    match code {
+        DocCode::Party { doc_type, .. } => Kind::from_word(doc_type),
+        DocCode::State { doc_type, .. } => doc_type.and_then(Kind::from_word),
+    }
+}
+
+fn of_cited(d: &CitedDocument, documents: &[Document]) -> Card {
+    let held_title = d
+        .held_by
+        .first()
+        .and_then(|id| documents.iter().find(|doc| &doc.doc_id == id))
+        .and_then(|doc| doc.meta.title.clone());
+    Card {
+        code: Some(d.code.canonical()),
+        kind: kind_of(&d.code).map(Kind::name),
+        issuer: d.issuer.as_ref().map(ToString::to_string),
+        date: d.date.map(|x| x.to_string()),
+        subject: held_title.or_else(|| d.subject.clone()),
+        in_corpus: d.in_corpus(),
+        doc_ids: d.held_by.clone(),
+        citations: d.mentions.len(),
+    }
+}
+
+fn of_document(d: &Document) -> Card {
+    let m = &d.meta;
+    Card {
+        code: m.number.as_ref().map(DocCode::canonical),
+        kind: m.kind.map(Kind::name),
+        issuer: m.issuer.as_ref().map(ToString::to_string),
+        date: m.date.map(|x| x.to_string()),
+        subject: m.title.clone(),
+        in_corpus: true,
+        doc_ids: vec![d.doc_id.clone()],
+        citations: 0,
+    }
+}

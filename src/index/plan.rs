@@ -1,0 +1,484 @@
+//! The tantivy query for a parsed query: the query cut into parts (syllables, abbreviations
+//! with their senses, document numbers, dates), each required unless it is a question word or
+//! was dropped because nothing matched every part, and what to highlight.
+
+use super::cards::NumberIndex;
+use super::query::ParsedQuery;
+use super::question;
+use super::schema::Fields;
+use super::shorthand::{NumberRef, party_order};
+use crate::codes::{DocCode, Registry};
+use crate::text::abbrev::Abbreviations;
+use crate::text::{analyzer, fold};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+/// What a query is planned against: the index's fields, the abbreviations it knows and the
+/// cited documents (to find the numbers a kind word and a number name).
+pub struct Context<'a> {
+    /// The schema's fields.
+    pub fields: &'a Fields,
+    /// Built-in and learnt abbreviations, for the words typed.
+    pub abbreviations: &'a Abbreviations,
+    /// Their senses as body terms, for senses spelled out in the query.
+    pub senses: &'a Senses,
+    /// Every cited document.
+    pub registry: &'a Registry,
+    /// The cited documents by number.
+    pub numbers: &'a NumberIndex,
+}
+
+/// Exact diacritics over folded matches, adjacent syllables over scattered ones.
+const EXACT_BOOST: f32 = 10.0;
+const PAIR_BOOST: f32 = 10.0;
+/// The form the user typed over the other forms of an abbreviation (`UBND` over `Ủy ban
+/// nhân dân` when `UBND` was typed): exact matches rank first.
+const TYPED_BOOST: f32 = 10.0;
+/// A paragraph citing the document a kind word and a number name, over one that merely
+/// has the words: citations rank first.
+const NUMBER_BOOST: f32 = 20.0;
+/// A question word (`nào`, `nói về`) counts this much of a content word.
+const QUESTION_WEIGHT: f32 = 0.1;
+
+/// One part of a query.
+#[derive(Debug, Clone)]
+pub enum Unit {
+    /// A syllable: (exact form, folded form).
+    Syllable(String, String),
+    /// Equivalent sequences of body terms: what was typed first, then its other forms
+    /// (an abbreviation and its senses).
+    Alternatives(Vec<Vec<String>>),
+    /// A kind and a number: the code keys of the documents it names, and its words.
+    Number {
+        /// Code keys in the codes field.
+        keys: Vec<String>,
+        /// The kind's syllables and the number, each with its spellings (`6`, `06`).
+        words: Vec<Vec<String>>,
+    },
+    /// A date: the term sequences it may be printed as.
+    Date(Vec<Vec<String>>),
+}
+
+/// A part of the query, with the words the user typed for it.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// What it matches.
+    pub unit: Unit,
+    /// The words typed for it, as `dropped_terms` names them.
+    pub label: String,
+    /// Whether it is a question word, never required.
+    pub question: bool,
+}
+
+/// The tantivy query for a parsed query, and what to highlight.
+pub struct Plan {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// Folded sequences to mark in hits: the required syllables first, then the other
+    /// forms (see [`super::highlight::matches`]).
+    pub sequences: Vec<Vec<String>>,
+    /// Code keys whose citations are marked whole.
+    pub code_keys: HashSet<String>,
+}
+
+/// Cuts a parsed query into its parts.
+pub fn parts(cx: &Context, q: &ParsedQuery) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for word in &q.words {
+        match abbreviation(cx.abbreviations, word) {
+            Some(unit) => parts.push(Part {
+                unit,
+                label: word.clone(),
+                question: false,
+            }),
+            None => parts.extend(analyse(word).into_iter().map(|(e, f)| Part {
+                label: e.clone(),
+                unit: Unit::Syllable(e, f),
+                question: false,
+            })),
+        }
+    }
+    let mut parts = cx.senses.spelled_out(mark_questions(parts));
+    parts.extend(q.numbers.iter().map(|n| number(cx, n)));
+    parts.extend(q.dates.iter().map(|d| Part {
+        unit: Unit::Date(d.sequences()),
+        label: d.shown(),
+        question: false,
+    }));
+    parts
+}
+
+/// How many paragraphs a part alone could match, for choosing what to drop first (the
+/// commonest first). Abbreviations, numbers and dates count as the rarest parts that match,
+/// so they are dropped last: they say most precisely what is sought.
+pub fn frequency(searcher: &Searcher, f: &Fields, part: &Part) -> u64 {
+    match &part.unit {
+        Unit::Syllable(_, folded) => searcher
+            .doc_freq(&Term::from_field_text(f.body, folded))
+            .unwrap_or(0),
+        _ => 1,
+    }
+}
+
+impl Plan {
+    /// The query: every part required but the question words and the `dropped` ones,
+    /// which only lift the paragraphs that have them.
+    pub fn new(cx: &Context, q: &ParsedQuery, parts: &[Part], dropped: &[bool]) -> Plan {
+        let f = cx.fields;
+        let content = parts.iter().zip(dropped).any(|(p, d)| !p.question && !d);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut sequences = vec![Vec::new()];
+        let mut code_keys: HashSet<String> = HashSet::new();
+        for (part, &was_dropped) in parts.iter().zip(dropped) {
+            let weight = if part.question && content {
+                Some(QUESTION_WEIGHT)
+            } else {
+                was_dropped.then_some(1.0)
+            };
+            if let (Unit::Syllable(_, folded), None) = (&part.unit, weight) {
+                sequences[0].push(folded.clone());
+            }
+            if let Unit::Number { keys, .. } = &part.unit {
+                code_keys.extend(keys.iter().cloned());
+            }
+            sequences.extend(part.unit.sequences());
+            clauses.extend(part.unit.clauses(f, weight));
+        }
+        for pair in parts.windows(2) {
+            if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
+                let adjacent = term(f.body, &analyzer::bigram(&a, &b));
+                clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
+            }
+        }
+        for p in &q.phrases {
+            clauses.push((Occur::Must, phrase_query(f, p)));
+            sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
+        }
+        for x in &q.excluded {
+            clauses.push((Occur::MustNot, phrase_query(f, x)));
+        }
+        let typed: HashSet<String> = q
+            .codes
+            .iter()
+            .map(|c| code_key(&party_order(c.clone())))
+            .collect();
+        for key in &typed {
+            clauses.push((Occur::Must, term(f.codes, key)));
+        }
+        code_keys.extend(typed);
+        filters(f, q, &mut clauses);
+        Plan {
+            query: Box::new(BooleanQuery::new(clauses)),
+            sequences,
+            code_keys,
+        }
+    }
+}
+
+impl Unit {
+    /// The clauses of this part: required when `weight` is `None`, else optional and
+    /// weighted.
+    fn clauses(&self, f: &Fields, weight: Option<f32>) -> Vec<(Occur, Box<dyn Query>)> {
+        let whole: Box<dyn Query> = match self {
+            Unit::Syllable(exact, folded) => {
+                let Some(w) = weight else {
+                    let mut out = vec![(Occur::Must, term(f.body, folded))];
+                    if exact != folded {
+                        out.push((Occur::Should, boost(term(f.body, exact), EXACT_BOOST)));
+                    }
+                    return out;
+                };
+                boost(term(f.body, folded), w)
+            }
+            Unit::Alternatives(forms) => any(forms.iter().enumerate().map(|(i, seq)| {
+                let by = if i == 0 { TYPED_BOOST } else { 1.0 };
+                boost(phrase(f.body, seq), by)
+            })),
+            Unit::Number { keys, words } => {
+                let cited = any(keys.iter().map(|k| term(f.codes, k)));
+                let all_words = all(words
+                    .iter()
+                    .map(|alts| any(alts.iter().map(|w| term(f.body, w)))));
+                any([boost(cited, NUMBER_BOOST), all_words].into_iter())
+            }
+            Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f.body, seq))),
+        };
+        match weight {
+            Some(w) => vec![(Occur::Should, boost(whole, w))],
+            None => vec![(Occur::Must, whole)],
+        }
+    }
+
+    /// The first and last folded syllables of what was typed for this part, for scoring
+    /// it side by side with its neighbours (`UBND tỉnh` as `ubnd_tinh`); `None` for numbers
+    /// and dates.
+    fn edges(&self) -> Option<(Cow<'_, str>, Cow<'_, str>)> {
+        fn folded(t: &str) -> Cow<'_, str> {
+            match t.strip_prefix('=') {
+                Some(plain) => Cow::Borrowed(plain),
+                None if t.is_ascii() => Cow::Borrowed(t),
+                None => Cow::Owned(fold(t)),
+            }
+        }
+        match self {
+            Unit::Syllable(_, f) => Some((Cow::Borrowed(f.as_str()), Cow::Borrowed(f.as_str()))),
+            Unit::Alternatives(forms) => {
+                let typed = forms.first()?;
+                Some((folded(typed.first()?), folded(typed.last()?)))
+            }
+            Unit::Number { .. } | Unit::Date(_) => None,
+        }
+    }
+
+    /// The folded sequences to highlight, beyond the plain syllables.
+    fn sequences(&self) -> Vec<Vec<String>> {
+        let plain = |seq: &Vec<String>| {
+            seq.iter()
+                .map(|t| fold(t.trim_start_matches('=')))
+                .collect()
+        };
+        match self {
+            Unit::Syllable(..) => Vec::new(),
+            Unit::Alternatives(forms) | Unit::Date(forms) => forms.iter().map(plain).collect(),
+            Unit::Number { words, .. } => {
+                vec![words.iter().filter_map(|w| w.first().cloned()).collect()]
+            }
+        }
+    }
+}
+
+/// A typed word that is an abbreviation the index knows: its typed form, then its senses.
+/// Only words that look abbreviated count (no tone marks; upper case or three letters or
+/// more), so that `tu` stays the syllable and `TU` is `Tỉnh ủy`.
+fn abbreviation(table: &Abbreviations, word: &str) -> Option<Unit> {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let plain = letters
+        .iter()
+        .all(|c| c.is_ascii() || matches!(c, 'đ' | 'Đ'));
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if !plain || letters.len() < 2 || (upper < 2 && letters.len() < 3) {
+        return None;
+    }
+    let (spelling, senses) = table.lookup(word)?;
+    let mut forms = vec![exact_terms(word), exact_terms(spelling)];
+    forms.dedup();
+    forms.extend(senses.iter().map(|s| folded_terms(s)));
+    Some(Unit::Alternatives(forms))
+}
+
+/// Every sense of the abbreviation table as body terms, worked out once when the index
+/// opens: (folded terms of the sense, exact terms of its short form).
+pub struct Senses(Vec<(Vec<String>, Vec<String>)>);
+
+impl Senses {
+    /// The senses of `table`.
+    pub fn of(table: &Abbreviations) -> Senses {
+        Senses(
+            table
+                .iter()
+                .map(|(short, sense)| (folded_terms(sense), exact_terms(short)))
+                .filter(|(sense, _)| !sense.is_empty())
+                .collect(),
+        )
+    }
+
+    /// Where the query spells out a sense (`ủy ban nhân dân`), the run becomes that sense
+    /// or its short form (`UBND`).
+    fn spelled_out(&self, mut parts: Vec<Part>) -> Vec<Part> {
+        for (sense, short) in &self.0 {
+            let mut at = 0;
+            while at + sense.len() <= parts.len() {
+                let run = &parts[at..at + sense.len()];
+                let same = run
+                    .iter()
+                    .zip(sense)
+                    .all(|(p, s)| matches!(&p.unit, Unit::Syllable(_, folded) if folded == s));
+                if same {
+                    let label = run.iter().map(|p| p.label.as_str()).collect::<Vec<_>>();
+                    let part = Part {
+                        unit: Unit::Alternatives(vec![sense.clone(), short.clone()]),
+                        label: label.join(" "),
+                        question: false,
+                    };
+                    parts.splice(at..at + sense.len(), [part]);
+                }
+                at += 1;
+            }
+        }
+        parts
+    }
+}
+
+/// Marks the question words; one of several syllables (`nói về`) becomes one part, so that
+/// it weighs and is named as a whole.
+fn mark_questions(mut parts: Vec<Part>) -> Vec<Part> {
+    let (exact, folded): (Vec<&str>, Vec<&str>) = parts
+        .iter()
+        .map(|p| match &p.unit {
+            Unit::Syllable(e, f) => (e.as_str(), f.as_str()),
+            _ => ("", ""),
+        })
+        .unzip();
+    let spans = question::spans(&exact, &folded);
+    for span in spans.into_iter().rev() {
+        if span.len() == 1 {
+            parts[span.start].question = true;
+            continue;
+        }
+        let run = &parts[span.clone()];
+        let folded = run.iter().filter_map(|p| match &p.unit {
+            Unit::Syllable(_, f) => Some(f.clone()),
+            _ => None,
+        });
+        let part = Part {
+            unit: Unit::Alternatives(vec![folded.collect()]),
+            label: run
+                .iter()
+                .map(|p| p.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            question: true,
+        };
+        parts.splice(span, [part]);
+    }
+    parts
+}
+
+/// A kind and a number: the keys of every cited document it names (Party numbers by their
+/// partial key, State numbers found in the registry), and the kind's words with the number.
+fn number(cx: &Context, n: &NumberRef) -> Part {
+    let mut keys: Vec<String> = n
+        .party_code()
+        .map(|c| c.partial_key())
+        .into_iter()
+        .collect();
+    keys.extend(
+        cx.numbers
+            .cited(cx.registry, n.number)
+            .filter(|d| matches!(d.code, DocCode::State { .. }) && n.names(d))
+            .map(|d| d.code.key()),
+    );
+    keys.sort();
+    keys.dedup();
+    let kind_words = folded_terms(n.kind.name()).into_iter().map(|w| vec![w]);
+    let mut numbers = vec![n.number.to_string()];
+    if n.number < 10 {
+        numbers.push(format!("{:02}", n.number));
+    }
+    Part {
+        unit: Unit::Number {
+            keys,
+            words: kind_words.chain([numbers]).collect(),
+        },
+        label: n.typed.clone(),
+        question: false,
+    }
+}
+
+fn filters(f: &Fields, q: &ParsedQuery, clauses: &mut Vec<(Occur, Box<dyn Query>)>) {
+    if let Some(kind) = q.kind {
+        clauses.push((Occur::Must, term(f.kind, &fold(kind.name()))));
+    }
+    if let Some(year) = q.year {
+        let t = Term::from_field_u64(f.year, year.max(0) as u64);
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+        ));
+    }
+    for (_, folded) in q.issuer.as_deref().map(analyse).unwrap_or_default() {
+        clauses.push((Occur::Must, term(f.issuer, &folded)));
+    }
+}
+
+/// The key a code is indexed under: complete codes by their key, partial ones by number
+/// and type.
+fn code_key(code: &DocCode) -> String {
+    if code.is_partial() {
+        code.partial_key()
+    } else {
+        code.key()
+    }
+}
+
+/// Each syllable of `text` as (exact form, folded form).
+pub fn analyse(text: &str) -> Vec<(String, String)> {
+    let exact = analyzer::tokens(&mut analyzer::exact(), text);
+    let folded = analyzer::tokens(&mut analyzer::folded(), text);
+    exact
+        .into_iter()
+        .zip(folded)
+        .map(|((e, _), (f, _))| (e, f))
+        .collect()
+}
+
+fn folded_terms(text: &str) -> Vec<String> {
+    analyse(text).into_iter().map(|(_, f)| f).collect()
+}
+
+/// The exact body terms of `text` (`=ubnd`, `đbqh`): a short form matches only as spelled,
+/// never as a syllable with tone marks (`TU` is not `từ`).
+fn exact_terms(text: &str) -> Vec<String> {
+    analyse(text)
+        .into_iter()
+        .map(|(e, f)| analyzer::exact_term(e, &f))
+        .collect()
+}
+
+/// An exact sequence: with diacritics when the user typed any, else folded.
+fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
+    let tokens = analyse(text);
+    let typed_diacritics = tokens.iter().any(|(e, fo)| e != fo);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|(e, fo)| {
+            if typed_diacritics {
+                analyzer::exact_term(e.clone(), fo)
+            } else {
+                fo.clone()
+            }
+        })
+        .collect();
+    phrase(f.body, &words)
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqsAndPositions,
+    ))
+}
+
+fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
+    match words {
+        [] => Box::new(BooleanQuery::new(Vec::new())),
+        [one] => term(field, one),
+        _ => Box::new(PhraseQuery::new(
+            words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect(),
+        )),
+    }
+}
+
+/// Matches what any of `queries` matches.
+fn any(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// Matches what every one of `queries` matches.
+fn all(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.map(|q| (Occur::Must, q)).collect(),
+    ))
+}
+
+fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, by))
+}
