@@ -80,6 +80,11 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
             }
         })
         .collect::<Vec<_>>();
+    let paragraphs = if paragraphs.is_empty() {
+        title_only(&meta)
+    } else {
+        paragraphs
+    };
     for note in &mut notes {
         note.paragraph = paragraphs
             .iter()
@@ -97,6 +102,22 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         addressees: back.addressees,
         dropped: [panel_dropped, split.dropped, header_dropped, back.dropped].concat(),
     }
+}
+
+/// A document that is only a header still has its subject as a paragraph, so that it is
+/// found by it.
+fn title_only(meta: &Metadata) -> Vec<Paragraph> {
+    let Some(title) = meta.title.clone() else {
+        return Vec::new();
+    };
+    vec![Paragraph {
+        n: 1,
+        section: String::new(),
+        text: title,
+        role: Role::Heading,
+        footnotes: Vec::new(),
+        row: None,
+    }]
 }
 
 /// Reads one file. `root` is the corpus folder the ids are relative to. A sidecar problem

@@ -80,10 +80,20 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
         return ends_sentence(&prev.text) && starts_upper(&line.text);
     }
     if !line.gap_before {
-        return bold_heading_edge(prev, line);
+        return bold_heading_edge(prev, line)
+            || (ends_sentence(&prev.text) && starts_upper(&line.text) && unwrapped(prev));
     }
     let split_sentence = starts_lower(&line.text) || !ends_sentence(&prev.text);
     line.bold || prev.caption || !split_sentence
+}
+
+/// Longest line, in characters, that a hard-wrapping page or editor leaves: a longer line
+/// that ends a sentence is a whole paragraph written on one line (news pages).
+const WRAP_WIDTH: usize = 100;
+
+/// The line is longer than any hard wrap: a paragraph of its own.
+fn unwrapped(line: &Line) -> bool {
+    line.text.chars().count() > WRAP_WIDTH
 }
 
 /// Inside a block, a bold heading ends where plain text starts, and begins where a finished
