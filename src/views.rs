@@ -11,6 +11,8 @@ pub struct DocumentView<'a> {
     #[serde(flatten)]
     pub summary: DocumentSummary<'a>,
     pub layout: crate::ingest::Layout,
+    pub format: crate::ingest::Format,
+    pub encoding: crate::ingest::encoding::Encoding,
     pub paragraphs: &'a [Paragraph],
     pub footnotes: &'a [Footnote],
     pub recipients: &'a [String],
@@ -77,6 +79,8 @@ impl<'a> DocumentView<'a> {
         DocumentView {
             summary: DocumentSummary::of(doc),
             layout: doc.layout,
+            format: doc.source.format,
+            encoding: doc.source.encoding,
             paragraphs: &doc.paragraphs,
             footnotes: &doc.footnotes,
             recipients: &doc.recipients,

@@ -24,6 +24,9 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// The distribution list (`Nơi nhận:`), one recipient per entry.
     pub recipients: Vec<String>,
+    /// The file's format and the encoding its text was found in.
+    #[serde(default)]
+    pub source: super::read::Source,
 }
 
 impl Document {

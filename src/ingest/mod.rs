@@ -3,6 +3,7 @@
 
 mod backmatter;
 mod document;
+pub mod encoding;
 mod footnotes;
 mod layout;
 mod lines;
@@ -10,12 +11,14 @@ mod markup;
 mod metadata;
 mod noise;
 mod paragraphs;
+pub mod read;
 mod sidecar;
 pub mod source;
 mod structure;
 
 pub use document::{DateBasis, Document, Footnote, Kind, Metadata, Paragraph, Role, Signer};
 pub use layout::Layout;
+pub use read::{Format, Source};
 
 use serde::Serialize;
 use std::fs::File;
@@ -84,6 +87,7 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         paragraphs,
         footnotes: notes,
         recipients: back.recipients,
+        source: Source::default(),
     }
 }
 
@@ -96,12 +100,20 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
         reason,
     };
     let bytes = read_bounded(path).map_err(skip)?;
-    let text = source::decode(&bytes).map_err(|e| skip(e.to_string()))?;
-    let doc_id = file
-        .rsplit_once('.')
-        .map_or(file.as_str(), |(stem, _)| stem)
-        .to_owned();
-    let mut doc = parse_text(&doc_id, &file, &text);
+    let format = Format::detect(path, &bytes).ok_or_else(|| skip(unknown_type(path)))?;
+    let extracted = read::extract(format, &bytes).map_err(skip)?;
+    let doc_id = match format {
+        Format::Text => file
+            .rsplit_once('.')
+            .map_or(file.as_str(), |(stem, _)| stem)
+            .to_owned(),
+        _ => file.clone(),
+    };
+    let mut doc = parse_text(&doc_id, &file, &extracted.text);
+    doc.source = Source {
+        format,
+        encoding: extracted.encoding,
+    };
     let note = sidecar::apply(path, &mut doc.meta)
         .err()
         .map(|reason| Skipped {
@@ -135,14 +147,22 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// The document files below `root` (`.txt`, `.md`), sorted, and the entries that could not
-/// be listed.
+/// The document files below `root` (see [`read::READ_EXTENSIONS`]), sorted, and the entries
+/// that could not be listed or are of a type tracuu does not read. Sidecar `.meta.toml`
+/// files are neither: they are read with their document.
 pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_document(e.path()) => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() && is_sidecar(e.path()) => {}
+            Ok(e) if e.file_type().is_file() && Format::by_extension(e.path()).is_some() => {
+                files.push(e.into_path())
+            }
+            Ok(e) if e.file_type().is_file() => skipped.push(Skipped {
+                file: relative_name(root, e.path()),
+                reason: unknown_type(e.path()),
+            }),
             Ok(_) => {}
             Err(e) => skipped.push(Skipped {
                 file: e
@@ -163,12 +183,20 @@ fn walk_error(e: &walkdir::Error) -> String {
     }
 }
 
-fn is_document(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "md")) && !path.to_string_lossy().ends_with(".meta.toml")
+fn is_sidecar(path: &Path) -> bool {
+    path.to_string_lossy().ends_with(".meta.toml")
+}
+
+/// The skip reason of a file whose type tracuu does not read.
+fn unknown_type(path: &Path) -> String {
+    let kind = path.extension().map_or_else(
+        || "no extension".to_owned(),
+        |e| format!(".{}", e.to_string_lossy()),
+    );
+    format!(
+        "unknown file type ({kind}): tracuu reads {}",
+        read::READ_EXTENSIONS
+    )
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {

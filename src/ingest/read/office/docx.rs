@@ -1,0 +1,308 @@
+//! Word 2007+ (`.docx`): `word/document.xml` paragraphs, headings by style, tables row by
+//! row, footnotes from `word/footnotes.xml`, text in `.VnTime`/`VNI-` fonts converted.
+
+use super::super::markdown::{Markdown, Run};
+use super::xml::{Node, nodes};
+use super::{Fonts, Parts, extracted, heading_level};
+use crate::ingest::read::{Extracted, Reader};
+use std::collections::HashMap;
+
+/// Reads `.docx` files.
+pub struct DocxReader;
+
+impl Reader for DocxReader {
+    fn read(&self, bytes: &[u8]) -> Result<Extracted, String> {
+        let mut parts = Parts::open(bytes)?;
+        let body = parts
+            .text("word/document.xml")?
+            .ok_or("no word/document.xml: not a Word document")?;
+        let styles = Styles::parse(parts.text("word/styles.xml")?.as_deref())?;
+        let mut fonts = Fonts::default();
+        let notes = match parts.text("word/footnotes.xml")? {
+            Some(xml) => footnotes(&nodes(&xml)?, &styles, &mut fonts),
+            None => HashMap::new(),
+        };
+        let mut walk = Walk::new(&styles, &mut fonts);
+        walk.nodes(&nodes(&body)?);
+        let mut md = Markdown::default();
+        let mut numbered = Vec::new();
+        for block in walk.blocks {
+            block.write(&mut md, &mut numbered);
+        }
+        for (n, id) in numbered.iter().enumerate() {
+            if let Some(text) = notes.get(id) {
+                md.note(n as u32 + 1, text);
+            }
+        }
+        extracted(md.finish(), fonts.encoding())
+    }
+}
+
+/// What `word/styles.xml` says: heading levels and fonts of the paragraph styles.
+#[derive(Debug, Default)]
+struct Styles {
+    /// The document's default font.
+    default_font: Option<String>,
+    /// Style id -> (heading level, font, based-on style id).
+    styles: HashMap<String, (Option<usize>, Option<String>, Option<String>)>,
+}
+
+impl Styles {
+    fn parse(xml: Option<&str>) -> Result<Styles, String> {
+        let mut styles = Styles::default();
+        let Some(xml) = xml else { return Ok(styles) };
+        let mut current: Option<String> = None;
+        for node in nodes(xml)? {
+            match &node {
+                Node::Start(name, _) if name == "w:style" => {
+                    current = node.attr("w:styleId").map(str::to_owned);
+                    if let Some(id) = &current {
+                        styles
+                            .styles
+                            .insert(id.clone(), (heading_level(id), None, None));
+                    }
+                }
+                Node::Start(name, _) => styles.property(name, &node, current.as_deref()),
+                Node::End(name) if name == "w:style" => current = None,
+                _ => {}
+            }
+        }
+        Ok(styles)
+    }
+
+    fn property(&mut self, name: &str, node: &Node, style: Option<&str>) {
+        let entry = style.and_then(|s| self.styles.get_mut(s));
+        match (name, entry) {
+            ("w:rFonts", None) => self.default_font = font_of(node).or(self.default_font.take()),
+            ("w:rFonts", Some(e)) => e.1 = font_of(node),
+            ("w:name", Some(e)) => e.0 = e.0.or(node.attr("w:val").and_then(heading_level)),
+            ("w:basedOn", Some(e)) => e.2 = node.attr("w:val").map(str::to_owned),
+            _ => {}
+        }
+    }
+
+    /// The font of paragraph style `id`, following `basedOn`, else the default.
+    fn font(&self, id: Option<&str>) -> Option<&str> {
+        let mut id = id;
+        for _ in 0..MAX_STYLE_DEPTH {
+            let Some((_, font, based)) = id.and_then(|i| self.styles.get(i)) else {
+                break;
+            };
+            if let Some(font) = font {
+                return Some(font);
+            }
+            id = based.as_deref();
+        }
+        self.default_font.as_deref()
+    }
+
+    fn heading(&self, id: Option<&str>) -> Option<usize> {
+        id.and_then(|i| self.styles.get(i)).and_then(|s| s.0)
+    }
+}
+
+/// `basedOn` chains are short; a cycle in a damaged file must not loop forever.
+const MAX_STYLE_DEPTH: usize = 16;
+
+fn font_of(node: &Node) -> Option<String> {
+    node.attr("w:ascii")
+        .or(node.attr("w:hAnsi"))
+        .map(str::to_owned)
+}
+
+/// A block of the body, before footnote numbers are known.
+#[derive(Debug)]
+enum Block {
+    Heading(usize, String),
+    Paragraph(Vec<Piece>),
+    Row(Vec<String>),
+}
+
+/// Part of a paragraph: a run of text or a footnote reference (by its id).
+#[derive(Debug)]
+enum Piece {
+    Text(Run),
+    Note(String),
+}
+
+impl Block {
+    fn write(self, md: &mut Markdown, numbered: &mut Vec<String>) {
+        match self {
+            Block::Heading(level, text) => md.heading(level, &text),
+            Block::Row(cells) => md.row(&cells),
+            Block::Paragraph(pieces) => {
+                let runs: Vec<Run> = pieces
+                    .into_iter()
+                    .map(|p| match p {
+                        Piece::Text(run) => run,
+                        Piece::Note(id) => {
+                            numbered.push(id);
+                            Markdown::marker(numbered.len() as u32)
+                        }
+                    })
+                    .collect();
+                md.paragraph(&runs);
+            }
+        }
+    }
+}
+
+fn plain(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text(run) => Some(run.text.as_str()),
+            Piece::Note(_) => None,
+        })
+        .collect()
+}
+
+/// Walks the body of a document or of a footnote.
+struct Walk<'a> {
+    styles: &'a Styles,
+    fonts: &'a mut Fonts,
+    blocks: Vec<Block>,
+    pieces: Vec<Piece>,
+    paragraph_style: Option<String>,
+    run: Run,
+    run_font: Option<String>,
+    in_text: bool,
+    in_paragraph_props: bool,
+    row: Option<Vec<String>>,
+    cell: Option<String>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(styles: &'a Styles, fonts: &'a mut Fonts) -> Self {
+        Walk {
+            styles,
+            fonts,
+            blocks: Vec::new(),
+            pieces: Vec::new(),
+            paragraph_style: None,
+            run: Run::default(),
+            run_font: None,
+            in_text: false,
+            in_paragraph_props: false,
+            row: None,
+            cell: None,
+        }
+    }
+
+    fn nodes(&mut self, nodes: &[Node]) {
+        for node in nodes {
+            match node {
+                Node::Start(name, _) => self.start(name, node),
+                Node::End(name) => self.end(name),
+                Node::Text(text) if self.in_text => self.run.text.push_str(text),
+                Node::Text(_) => {}
+            }
+        }
+    }
+
+    fn start(&mut self, name: &str, node: &Node) {
+        match name {
+            "w:p" => self.paragraph_style = None,
+            "w:pPr" => self.in_paragraph_props = true,
+            "w:pStyle" => self.paragraph_style = node.attr("w:val").map(str::to_owned),
+            "w:r" => {
+                self.run = Run::default();
+                self.run_font = None;
+            }
+            "w:b" if !self.in_paragraph_props => {
+                self.run.bold = !matches!(node.attr("w:val"), Some("0" | "false"))
+            }
+            "w:rFonts" if !self.in_paragraph_props => self.run_font = font_of(node),
+            "w:t" => self.in_text = true,
+            "w:tab" => self.run.text.push(' '),
+            "w:br" | "w:cr" => self.run.text.push('\n'),
+            "w:footnoteReference" => {
+                if let Some(id) = node.attr("w:id") {
+                    self.pieces.push(Piece::Note(id.to_owned()));
+                }
+            }
+            "w:tr" => self.row = Some(Vec::new()),
+            "w:tc" => self.cell = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "w:pPr" => self.in_paragraph_props = false,
+            "w:t" => self.in_text = false,
+            "w:r" => self.end_run(),
+            "w:p" => self.end_paragraph(),
+            "w:tc" => {
+                if let (Some(row), Some(cell)) = (self.row.as_mut(), self.cell.take()) {
+                    row.push(cell.trim().to_owned());
+                }
+            }
+            "w:tr" => {
+                if let Some(row) = self.row.take() {
+                    self.blocks.push(Block::Row(row));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_run(&mut self) {
+        let mut run = std::mem::take(&mut self.run);
+        let font = self
+            .run_font
+            .as_deref()
+            .or(self.styles.font(self.paragraph_style.as_deref()));
+        run.text = self.fonts.convert(font, &run.text);
+        self.pieces.push(Piece::Text(run));
+    }
+
+    fn end_paragraph(&mut self) {
+        let pieces = std::mem::take(&mut self.pieces);
+        if let Some(cell) = self.cell.as_mut() {
+            cell.push(' ');
+            cell.push_str(&plain(&pieces));
+        } else if let Some(level) = self.styles.heading(self.paragraph_style.as_deref()) {
+            self.blocks.push(Block::Heading(level, plain(&pieces)));
+        } else {
+            self.blocks.push(Block::Paragraph(pieces));
+        }
+    }
+}
+
+/// The footnotes of `word/footnotes.xml` by id, as plain text; separators left out.
+fn footnotes(nodes: &[Node], styles: &Styles, fonts: &mut Fonts) -> HashMap<String, String> {
+    let mut notes = HashMap::new();
+    let mut start = 0;
+    let mut id = None;
+    for (i, node) in nodes.iter().enumerate() {
+        match node {
+            Node::Start(name, _) if name == "w:footnote" => {
+                id = node
+                    .attr("w:type")
+                    .is_none()
+                    .then(|| node.attr("w:id"))
+                    .flatten();
+                start = i;
+            }
+            Node::End(name) if name == "w:footnote" => {
+                if let Some(id) = id.take() {
+                    let mut walk = Walk::new(styles, fonts);
+                    walk.nodes(&nodes[start..i]);
+                    let text: Vec<String> = walk
+                        .blocks
+                        .into_iter()
+                        .map(|b| match b {
+                            Block::Paragraph(p) => plain(&p),
+                            Block::Heading(_, t) => t,
+                            Block::Row(cells) => cells.join(" | "),
+                        })
+                        .collect();
+                    notes.insert(id.to_owned(), text.join(" "));
+                }
+            }
+            _ => {}
+        }
+    }
+    notes
+}

@@ -1,0 +1,271 @@
+//! OpenDocument text (`.odt`): `content.xml` headings, paragraphs, tables and footnotes;
+//! bold and fonts from the automatic and named styles, legacy fonts converted.
+
+use super::super::markdown::{Markdown, Run};
+use super::xml::{Node, nodes};
+use super::{Fonts, Parts, extracted, heading_level};
+use crate::ingest::read::{Extracted, Reader};
+use std::collections::HashMap;
+
+/// Reads `.odt` files.
+pub struct OdtReader;
+
+impl Reader for OdtReader {
+    fn read(&self, bytes: &[u8]) -> Result<Extracted, String> {
+        let mut parts = Parts::open(bytes)?;
+        let content = parts
+            .text("content.xml")?
+            .ok_or("no content.xml: not an OpenDocument file")?;
+        let content = nodes(&content)?;
+        let mut styles = Styles::default();
+        if let Some(xml) = parts.text("styles.xml")? {
+            styles.add(&nodes(&xml)?);
+        }
+        styles.add(&content);
+        let mut fonts = Fonts::default();
+        let mut walk = Walk {
+            styles: &styles,
+            fonts: &mut fonts,
+            md: Markdown::default(),
+            runs: Vec::new(),
+            spans: Vec::new(),
+            heading: None,
+            paragraph_style: None,
+            note: None,
+            notes: 0,
+            in_citation: false,
+            row: None,
+        };
+        for node in &content {
+            walk.node(node);
+        }
+        let text = walk.md.finish();
+        extracted(text, fonts.encoding())
+    }
+}
+
+/// One style: its own properties and its parent.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    bold: Option<bool>,
+    font: Option<String>,
+    parent: Option<String>,
+    heading: Option<usize>,
+}
+
+/// Styles by name, and font-face names to font families.
+#[derive(Debug, Default)]
+struct Styles {
+    styles: HashMap<String, Style>,
+    faces: HashMap<String, String>,
+}
+
+/// Parent chains are short; a cycle in a damaged file must not loop forever.
+const MAX_STYLE_DEPTH: usize = 16;
+
+impl Styles {
+    fn add(&mut self, nodes: &[Node]) {
+        let mut current: Option<String> = None;
+        for node in nodes {
+            match node {
+                Node::Start(name, _) if name == "style:font-face" => {
+                    if let (Some(face), Some(family)) =
+                        (node.attr("style:name"), node.attr("svg:font-family"))
+                    {
+                        let family = family.trim_matches(|c| c == '\'' || c == '"');
+                        self.faces.insert(face.to_owned(), family.to_owned());
+                    }
+                }
+                Node::Start(name, _) if name == "style:style" => {
+                    current = node.attr("style:name").map(str::to_owned);
+                    let shown = node.attr("style:display-name").unwrap_or_default();
+                    let style = Style {
+                        parent: node.attr("style:parent-style-name").map(str::to_owned),
+                        heading: heading_level(&shown.replace('_', " ")).or(current
+                            .as_deref()
+                            .and_then(|n| heading_level(&n.replace("_20_", " ")))),
+                        ..Style::default()
+                    };
+                    if let Some(name) = &current {
+                        self.styles.insert(name.clone(), style);
+                    }
+                }
+                Node::Start(name, _) if name == "style:text-properties" => {
+                    if let Some(style) = current.as_ref().and_then(|c| self.styles.get_mut(c)) {
+                        if let Some(weight) = node.attr("fo:font-weight") {
+                            style.bold = Some(
+                                weight == "bold" || weight.parse::<u32>().is_ok_and(|w| w >= 600),
+                            );
+                        }
+                        style.font = node
+                            .attr("style:font-name")
+                            .map(str::to_owned)
+                            .or(style.font.take());
+                    }
+                }
+                Node::End(name) if name == "style:style" => current = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// A property of style `name`, inherited through its parents.
+    fn inherited<T>(&self, name: Option<&str>, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+        let mut name = name;
+        for _ in 0..MAX_STYLE_DEPTH {
+            let style = self.styles.get(name?)?;
+            if let Some(value) = get(style) {
+                return Some(value);
+            }
+            name = style.parent.as_deref();
+        }
+        None
+    }
+
+    fn font(&self, name: Option<&str>) -> Option<&str> {
+        let face = self.inherited(name, |s| s.font.clone())?;
+        self.faces.get(&face).map(String::as_str)
+    }
+}
+
+/// Walks `office:text`.
+struct Walk<'a> {
+    styles: &'a Styles,
+    fonts: &'a mut Fonts,
+    md: Markdown,
+    runs: Vec<Run>,
+    spans: Vec<Option<String>>,
+    heading: Option<usize>,
+    paragraph_style: Option<String>,
+    note: Option<String>,
+    notes: u32,
+    in_citation: bool,
+    row: Option<Vec<String>>,
+}
+
+impl Walk<'_> {
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Start(name, _) => self.start(name, node),
+            Node::End(name) => self.end(name),
+            Node::Text(text) => self.text(text),
+        }
+    }
+
+    fn start(&mut self, name: &str, node: &Node) {
+        match name {
+            "text:p" | "text:h" if self.note.is_none() => {
+                let style = node.attr("text:style-name").map(str::to_owned);
+                self.heading = match name {
+                    "text:h" => node
+                        .attr("text:outline-level")
+                        .and_then(|l| l.parse().ok())
+                        .or(Some(1)),
+                    _ => self.styles.inherited(style.as_deref(), |s| s.heading),
+                };
+                self.paragraph_style = style;
+            }
+            "text:span" => self
+                .spans
+                .push(node.attr("text:style-name").map(str::to_owned)),
+            "text:s" => {
+                let count = node
+                    .attr("text:c")
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(1usize);
+                self.text(&" ".repeat(count.min(MAX_SPACES)));
+            }
+            "text:tab" => self.text(" "),
+            "text:line-break" => self.text("\n"),
+            "text:note" => {
+                self.notes += 1;
+                self.runs.push(Markdown::marker(self.notes));
+                self.note = Some(String::new());
+            }
+            "text:note-citation" => self.in_citation = true,
+            "table:table-row" => self.row = Some(Vec::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "text:span" => {
+                self.spans.pop();
+            }
+            "text:note-citation" => self.in_citation = false,
+            "text:note" => {
+                let body = self.note.take().unwrap_or_default();
+                self.md.note(self.notes, &body);
+            }
+            "text:p" | "text:h" if self.note.is_some() => self.text(" "),
+            "text:p" | "text:h" => self.end_paragraph(),
+            "table:table-cell" => {
+                if let Some(row) = self.row.as_mut() {
+                    let runs = std::mem::take(&mut self.runs);
+                    row.push(
+                        runs.iter()
+                            .map(|r| r.text.as_str())
+                            .collect::<String>()
+                            .trim()
+                            .to_owned(),
+                    );
+                }
+            }
+            "table:table-row" => {
+                if let Some(row) = self.row.take() {
+                    self.md.row(&row);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.in_citation {
+            return;
+        }
+        let style = self
+            .spans
+            .iter()
+            .rev()
+            .find_map(|s| s.as_deref())
+            .or(self.paragraph_style.as_deref());
+        let font = self
+            .styles
+            .font(style)
+            .or(self.styles.font(self.paragraph_style.as_deref()));
+        let converted = self.fonts.convert(font, text);
+        if let Some(note) = self.note.as_mut() {
+            note.push_str(&converted);
+            return;
+        }
+        let bold = self.styles.inherited(style, |s| s.bold).unwrap_or(false);
+        self.runs.push(Run {
+            text: converted,
+            bold,
+        });
+    }
+
+    fn end_paragraph(&mut self) {
+        if self.row.is_some() {
+            self.runs.push(Run {
+                text: " ".into(),
+                bold: false,
+            });
+            return;
+        }
+        let runs = std::mem::take(&mut self.runs);
+        match self.heading.take() {
+            Some(level) => self.md.heading(
+                level,
+                &runs.iter().map(|r| r.text.as_str()).collect::<String>(),
+            ),
+            None => self.md.paragraph(&runs),
+        }
+        self.paragraph_style = None;
+    }
+}
+
+/// `<text:s text:c="N"/>` beyond this many spaces is still one gap between words.
+const MAX_SPACES: usize = 8;
