@@ -124,7 +124,7 @@ fn nothing_in_the_folder_is_silent() {
             .map(|s| s.reason.clone())
             .unwrap_or_else(|| panic!("{file} not skipped: {:?}", corpus.skipped))
     };
-    assert_eq!(reason("scanned.pdf"), "scanned: no text layer");
+    assert!(reason("scanned.pdf").starts_with("scanned: no text layer"));
     assert!(reason("make.py").starts_with("unknown file type (.py)"));
     assert!(reason("make.sh").starts_with("unknown file type (.sh)"));
     assert_eq!(corpus.skipped.len(), 3, "{:?}", corpus.skipped);

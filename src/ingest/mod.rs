@@ -194,7 +194,7 @@ fn unknown_type(path: &Path) -> String {
         |e| format!(".{}", e.to_string_lossy()),
     );
     format!(
-        "unknown file type ({kind}): tracuu reads {}",
+        "unknown file type ({kind}) — tracuu chỉ đọc {}",
         read::READ_EXTENSIONS
     )
 }

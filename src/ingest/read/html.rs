@@ -247,7 +247,7 @@ impl Walk {
             .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "li"))
         {
             self.notes += 1;
-            let text = text_of(item).replace('↩', "").replace('\u{FE0E}', "");
+            let text = text_of(item).replace(['↩', '\u{FE0E}'], "");
             self.md.note(self.notes, &text);
         }
     }

@@ -2,6 +2,7 @@
 //! row, footnotes from `word/footnotes.xml`, text in `.VnTime`/`VNI-` fonts converted.
 
 use super::super::markdown::{Markdown, Run};
+use super::styles::{Style, StyleSheet};
 use super::xml::{Node, nodes};
 use super::{Fonts, Parts, extracted, heading_level};
 use crate::ingest::read::{Extracted, Reader};
@@ -43,8 +44,8 @@ impl Reader for DocxReader {
 struct Styles {
     /// The document's default font.
     default_font: Option<String>,
-    /// Style id -> (heading level, font, based-on style id).
-    styles: HashMap<String, (Option<usize>, Option<String>, Option<String>)>,
+    /// The paragraph and character styles by id.
+    sheet: StyleSheet,
 }
 
 impl Styles {
@@ -57,9 +58,11 @@ impl Styles {
                 Node::Start(name, _) if name == "w:style" => {
                     current = node.attr("w:styleId").map(str::to_owned);
                     if let Some(id) = &current {
-                        styles
-                            .styles
-                            .insert(id.clone(), (heading_level(id), None, None));
+                        let style = Style {
+                            heading: heading_level(id),
+                            ..Style::default()
+                        };
+                        styles.sheet.0.insert(id.clone(), style);
                     }
                 }
                 Node::Start(name, _) => styles.property(name, &node, current.as_deref()),
@@ -71,38 +74,29 @@ impl Styles {
     }
 
     fn property(&mut self, name: &str, node: &Node, style: Option<&str>) {
-        let entry = style.and_then(|s| self.styles.get_mut(s));
+        let entry = style.and_then(|s| self.sheet.0.get_mut(s));
         match (name, entry) {
             ("w:rFonts", None) => self.default_font = font_of(node).or(self.default_font.take()),
-            ("w:rFonts", Some(e)) => e.1 = font_of(node),
-            ("w:name", Some(e)) => e.0 = e.0.or(node.attr("w:val").and_then(heading_level)),
-            ("w:basedOn", Some(e)) => e.2 = node.attr("w:val").map(str::to_owned),
+            ("w:rFonts", Some(e)) => e.font = font_of(node),
+            ("w:name", Some(e)) => {
+                e.heading = e.heading.or(node.attr("w:val").and_then(heading_level))
+            }
+            ("w:basedOn", Some(e)) => e.parent = node.attr("w:val").map(str::to_owned),
             _ => {}
         }
     }
 
     /// The font of paragraph style `id`, following `basedOn`, else the default.
     fn font(&self, id: Option<&str>) -> Option<&str> {
-        let mut id = id;
-        for _ in 0..MAX_STYLE_DEPTH {
-            let Some((_, font, based)) = id.and_then(|i| self.styles.get(i)) else {
-                break;
-            };
-            if let Some(font) = font {
-                return Some(font);
-            }
-            id = based.as_deref();
-        }
-        self.default_font.as_deref()
+        self.sheet
+            .inherited(id, |s| s.font.as_deref())
+            .or(self.default_font.as_deref())
     }
 
     fn heading(&self, id: Option<&str>) -> Option<usize> {
-        id.and_then(|i| self.styles.get(i)).and_then(|s| s.0)
+        self.sheet.inherited(id, |s| s.heading)
     }
 }
-
-/// `basedOn` chains are short; a cycle in a damaged file must not loop forever.
-const MAX_STYLE_DEPTH: usize = 16;
 
 fn font_of(node: &Node) -> Option<String> {
     node.attr("w:ascii")

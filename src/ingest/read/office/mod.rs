@@ -3,6 +3,7 @@
 
 mod docx;
 mod odt;
+mod styles;
 mod xml;
 
 pub use docx::DocxReader;
@@ -51,7 +52,7 @@ impl<'a> Parts<'a> {
     fn open(bytes: &'a [u8]) -> Result<Self, String> {
         ZipArchive::new(Cursor::new(bytes))
             .map(Parts)
-            .map_err(|e| format!("damaged archive: {e}"))
+            .map_err(|e| format!("damaged archive — tệp nén hỏng: {e}"))
     }
 
     /// The text of part `name`, `None` when the archive has no such part.

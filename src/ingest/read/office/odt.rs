@@ -2,6 +2,7 @@
 //! bold and fonts from the automatic and named styles, legacy fonts converted.
 
 use super::super::markdown::{Markdown, Run};
+use super::styles::{Style, StyleSheet};
 use super::xml::{Node, nodes};
 use super::{Fonts, Parts, extracted, heading_level};
 use crate::ingest::read::{Extracted, Reader};
@@ -44,24 +45,12 @@ impl Reader for OdtReader {
     }
 }
 
-/// One style: its own properties and its parent.
-#[derive(Debug, Default, Clone)]
-struct Style {
-    bold: Option<bool>,
-    font: Option<String>,
-    parent: Option<String>,
-    heading: Option<usize>,
-}
-
 /// Styles by name, and font-face names to font families.
 #[derive(Debug, Default)]
 struct Styles {
-    styles: HashMap<String, Style>,
+    sheet: StyleSheet,
     faces: HashMap<String, String>,
 }
-
-/// Parent chains are short; a cycle in a damaged file must not loop forever.
-const MAX_STYLE_DEPTH: usize = 16;
 
 impl Styles {
     fn add(&mut self, nodes: &[Node]) {
@@ -87,11 +76,11 @@ impl Styles {
                         ..Style::default()
                     };
                     if let Some(name) = &current {
-                        self.styles.insert(name.clone(), style);
+                        self.sheet.0.insert(name.clone(), style);
                     }
                 }
                 Node::Start(name, _) if name == "style:text-properties" => {
-                    if let Some(style) = current.as_ref().and_then(|c| self.styles.get_mut(c)) {
+                    if let Some(style) = current.as_ref().and_then(|c| self.sheet.0.get_mut(c)) {
                         if let Some(weight) = node.attr("fo:font-weight") {
                             style.bold = Some(
                                 weight == "bold" || weight.parse::<u32>().is_ok_and(|w| w >= 600),
@@ -109,22 +98,9 @@ impl Styles {
         }
     }
 
-    /// A property of style `name`, inherited through its parents.
-    fn inherited<T>(&self, name: Option<&str>, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
-        let mut name = name;
-        for _ in 0..MAX_STYLE_DEPTH {
-            let style = self.styles.get(name?)?;
-            if let Some(value) = get(style) {
-                return Some(value);
-            }
-            name = style.parent.as_deref();
-        }
-        None
-    }
-
     fn font(&self, name: Option<&str>) -> Option<&str> {
-        let face = self.inherited(name, |s| s.font.clone())?;
-        self.faces.get(&face).map(String::as_str)
+        let face = self.sheet.inherited(name, |s| s.font.as_deref())?;
+        self.faces.get(face).map(String::as_str)
     }
 }
 
@@ -161,7 +137,7 @@ impl Walk<'_> {
                         .attr("text:outline-level")
                         .and_then(|l| l.parse().ok())
                         .or(Some(1)),
-                    _ => self.styles.inherited(style.as_deref(), |s| s.heading),
+                    _ => self.styles.sheet.inherited(style.as_deref(), |s| s.heading),
                 };
                 self.paragraph_style = style;
             }
@@ -240,7 +216,11 @@ impl Walk<'_> {
             note.push_str(&converted);
             return;
         }
-        let bold = self.styles.inherited(style, |s| s.bold).unwrap_or(false);
+        let bold = self
+            .styles
+            .sheet
+            .inherited(style, |s| s.bold)
+            .unwrap_or(false);
         self.runs.push(Run {
             text: converted,
             bold,
