@@ -10,7 +10,7 @@ pub use fonts::{FontEncoding, font_encoding};
 pub use guess::guess;
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The encoding a document's text was found in, as `parse --json` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -64,7 +64,11 @@ impl Encoding {
             Encoding::Vps => single_byte(bytes, &tables::VPS_HIGH, tables::VPS_LOW),
             Encoding::Vni => vni_bytes(bytes),
         };
-        text.nfc().collect()
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            text
+        } else {
+            text.nfc().collect()
+        }
     }
 
     /// Converts text set in a legacy font: Word and OpenDocument store the font's code
@@ -80,11 +84,16 @@ impl Encoding {
     }
 }
 
+/// Bytes from here to 0x7F are ASCII in every single-byte Vietnamese encoding; only control
+/// bytes may hold capital letters.
+const FIRST_PRINTABLE: u8 = 0x20;
+
 fn single_byte(bytes: &[u8], high: &[char; 128], low: &[(u8, char)]) -> String {
     bytes
         .iter()
         .map(|&b| match b {
             0x80.. => high[usize::from(b - 0x80)],
+            FIRST_PRINTABLE.. => char::from(b),
             _ => low
                 .iter()
                 .find(|(byte, _)| *byte == b)
