@@ -17,7 +17,7 @@ fn read(file: &str) -> Document {
 }
 
 /// What must not change with the format: metadata, paragraphs with their sections,
-/// footnotes, citations.
+/// footnotes, recipients, citations.
 fn essentials(doc: &Document) -> String {
     let m = &doc.meta;
     let mut out = format!(
@@ -34,6 +34,9 @@ fn essentials(doc: &Document) -> String {
     }
     for f in &doc.footnotes {
         out += &format!("({}) {} -> {:?}\n", f.n, f.text, f.paragraph);
+    }
+    for r in &doc.recipients {
+        out += &format!("→ {r}\n");
     }
     for c in citations_of(doc) {
         out += &format!("{} @{}\n", c.citation.code.canonical(), c.paragraph);

@@ -230,6 +230,15 @@ impl Walk {
                     .collect();
                 self.md.row(&cells);
             }
+            "li" => {
+                self.flush();
+                self.runs.push(Run {
+                    text: format!("{} ", list_label(node)),
+                    bold: false,
+                });
+                self.children(node);
+                self.flush();
+            }
             _ if BLOCK_TAGS.contains(&name) => {
                 self.flush();
                 self.children(node);
@@ -258,6 +267,20 @@ impl Walk {
     }
 }
 
+/// The label a list item shows: `-` in a bullet list, its number in an `<ol>`.
+fn list_label(item: NodeRef<Node>) -> String {
+    let parent = item.parent().and_then(|p| p.value().as_element().cloned());
+    let Some(list) = parent.filter(|p| p.name() == "ol") else {
+        return "-".into();
+    };
+    let start: usize = list.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
+    let before = item
+        .prev_siblings()
+        .filter(|s| s.value().as_element().is_some_and(|e| e.name() == "li"))
+        .count();
+    format!("{}.", start + before)
+}
+
 /// The text of a node, white space collapsed, site furniture left out.
 fn text_of(node: NodeRef<Node>) -> String {
     let mut out = String::new();
@@ -283,12 +306,14 @@ mod tests {
         let page = r#"<html><head><meta charset="utf-8"><title>T</title></head><body>
             <nav><a>Trang chủ</a></nav><div class="menu-top">Đăng nhập</div>
             <article><h2>NGHỊ QUYẾT</h2><p>Theo <b>Nghị quyết</b> số 1<sup>1</sup>.</p>
-            <table><tr><td>1</td><td>Tăng trưởng</td></tr></table></article>
+            <table><tr><td>1</td><td>Tăng trưởng</td></tr></table>
+            <ol start="2"><li>Hai</li><li>Ba</li></ol><ul><li>Lưu VPTU.</li></ul></article>
             <footer>Bản quyền</footer></body></html>"#;
         let read = HtmlReader.read(page.as_bytes()).unwrap();
         assert_eq!(
             read.text,
-            "## NGHỊ QUYẾT\n\nTheo **Nghị quyết** số 1<sup>1</sup>.\n\n1 | Tăng trưởng"
+            "## NGHỊ QUYẾT\n\nTheo **Nghị quyết** số 1<sup>1</sup>.\n\n1 | Tăng trưởng\n\n\
+             2. Hai\n\n3. Ba\n\n- Lưu VPTU."
         );
     }
 

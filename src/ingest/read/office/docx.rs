@@ -2,6 +2,7 @@
 //! row, footnotes from `word/footnotes.xml`, text in `.VnTime`/`VNI-` fonts converted.
 
 use super::super::markdown::{Markdown, Run};
+use super::numbering::Numbering;
 use super::styles::{Style, StyleSheet};
 use super::xml::{Node, nodes};
 use super::{Fonts, Parts, extracted, heading_level};
@@ -18,12 +19,13 @@ impl Reader for DocxReader {
             .text("word/document.xml")?
             .ok_or("no word/document.xml: not a Word document")?;
         let styles = Styles::parse(parts.text("word/styles.xml")?.as_deref())?;
+        let mut numbering = Numbering::parse(parts.text("word/numbering.xml")?.as_deref())?;
         let mut fonts = Fonts::default();
         let notes = match parts.text("word/footnotes.xml")? {
             Some(xml) => footnotes(&nodes(&xml)?, &styles, &mut fonts),
             None => HashMap::new(),
         };
-        let mut walk = Walk::new(&styles, &mut fonts);
+        let mut walk = Walk::new(&styles, &mut fonts, &mut numbering);
         walk.nodes(&nodes(&body)?);
         let mut md = Markdown::default();
         let mut numbered = Vec::new();
@@ -155,6 +157,9 @@ fn plain(pieces: &[Piece]) -> String {
 struct Walk<'a> {
     styles: &'a Styles,
     fonts: &'a mut Fonts,
+    numbering: &'a mut Numbering,
+    /// The paragraph's list and level, when Word numbers it.
+    list: (Option<String>, usize),
     blocks: Vec<Block>,
     pieces: Vec<Piece>,
     paragraph_style: Option<String>,
@@ -167,10 +172,12 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn new(styles: &'a Styles, fonts: &'a mut Fonts) -> Self {
+    fn new(styles: &'a Styles, fonts: &'a mut Fonts, numbering: &'a mut Numbering) -> Self {
         Walk {
             styles,
             fonts,
+            numbering,
+            list: (None, 0),
             blocks: Vec::new(),
             pieces: Vec::new(),
             paragraph_style: None,
@@ -196,7 +203,16 @@ impl<'a> Walk<'a> {
 
     fn start(&mut self, name: &str, node: &Node) {
         match name {
-            "w:p" => self.paragraph_style = None,
+            "w:p" => {
+                self.paragraph_style = None;
+                self.list = (None, 0);
+            }
+            "w:numId" if self.in_paragraph_props => {
+                self.list.0 = node.attr("w:val").filter(|v| *v != "0").map(str::to_owned)
+            }
+            "w:ilvl" if self.in_paragraph_props => {
+                self.list.1 = node.attr("w:val").and_then(|v| v.parse().ok()).unwrap_or(0)
+            }
             "w:pPr" => self.in_paragraph_props = true,
             "w:pStyle" => self.paragraph_style = node.attr("w:val").map(str::to_owned),
             "w:r" => {
@@ -252,7 +268,19 @@ impl<'a> Walk<'a> {
     }
 
     fn end_paragraph(&mut self) {
-        let pieces = std::mem::take(&mut self.pieces);
+        let mut pieces = std::mem::take(&mut self.pieces);
+        let label = match &self.list {
+            (Some(list), level) => self.numbering.next_label(list, *level),
+            (None, _) => None,
+        };
+        if let Some(label) = label {
+            let bold = matches!(pieces.first(), Some(Piece::Text(r)) if r.bold);
+            let run = Run {
+                text: format!("{label} "),
+                bold,
+            };
+            pieces.insert(0, Piece::Text(run));
+        }
         if let Some(cell) = self.cell.as_mut() {
             cell.push(' ');
             cell.push_str(&plain(&pieces));
@@ -281,7 +309,8 @@ fn footnotes(nodes: &[Node], styles: &Styles, fonts: &mut Fonts) -> HashMap<Stri
             }
             Node::End(name) if name == "w:footnote" => {
                 if let Some(id) = id.take() {
-                    let mut walk = Walk::new(styles, fonts);
+                    let mut numbering = Numbering::default();
+                    let mut walk = Walk::new(styles, fonts, &mut numbering);
                     walk.nodes(&nodes[start..i]);
                     let text: Vec<String> = walk
                         .blocks

@@ -2,6 +2,7 @@
 //! Word 97-2003 (`.doc`) is recognised and skipped with its reason.
 
 mod docx;
+mod numbering;
 mod odt;
 mod styles;
 mod xml;

@@ -36,6 +36,9 @@ impl Reader for OdtReader {
             notes: 0,
             in_citation: false,
             row: None,
+            lists: Vec::new(),
+            label: None,
+            paragraphs: 0,
         };
         for node in &content {
             walk.node(node);
@@ -50,13 +53,27 @@ impl Reader for OdtReader {
 struct Styles {
     sheet: StyleSheet,
     faces: HashMap<String, String>,
+    /// (list style, level from 1) -> the suffix of a numbered level (`.`, `)`); bullet
+    /// levels are absent.
+    numbered: HashMap<(String, usize), String>,
 }
 
 impl Styles {
     fn add(&mut self, nodes: &[Node]) {
         let mut current: Option<String> = None;
+        let mut list: Option<String> = None;
         for node in nodes {
             match node {
+                Node::Start(name, _) if name == "text:list-style" => {
+                    list = node.attr("style:name").map(str::to_owned);
+                }
+                Node::Start(name, _) if name == "text:list-level-style-number" => {
+                    let level = node.attr("text:level").and_then(|l| l.parse().ok());
+                    if let (Some(list), Some(level)) = (list.clone(), level) {
+                        let suffix = node.attr("style:num-suffix").unwrap_or_default();
+                        self.numbered.insert((list, level), suffix.to_owned());
+                    }
+                }
                 Node::Start(name, _) if name == "style:font-face" => {
                     if let (Some(face), Some(family)) =
                         (node.attr("style:name"), node.attr("svg:font-family"))
@@ -117,6 +134,13 @@ struct Walk<'a> {
     notes: u32,
     in_citation: bool,
     row: Option<Vec<String>>,
+    /// Open lists, outermost first: their style and how many items they have had.
+    lists: Vec<(Option<String>, u32)>,
+    /// The label of a list item, written before its first paragraph.
+    label: Option<String>,
+    /// How many paragraphs or headings are open (a footnote's sit inside its paragraph):
+    /// text outside them is only the file's indentation.
+    paragraphs: usize,
 }
 
 impl Walk<'_> {
@@ -129,6 +153,9 @@ impl Walk<'_> {
     }
 
     fn start(&mut self, name: &str, node: &Node) {
+        if matches!(name, "text:p" | "text:h") {
+            self.paragraphs += 1;
+        }
         match name {
             "text:p" | "text:h" if self.note.is_none() => {
                 let style = node.attr("text:style-name").map(str::to_owned);
@@ -144,6 +171,15 @@ impl Walk<'_> {
             "text:span" => self
                 .spans
                 .push(node.attr("text:style-name").map(str::to_owned)),
+            "text:list" => {
+                let inherited = self.lists.last().and_then(|(style, _)| style.clone());
+                let style = node
+                    .attr("text:style-name")
+                    .map(str::to_owned)
+                    .or(inherited);
+                self.lists.push((style, 0));
+            }
+            "text:list-item" => self.label = self.next_label(),
             "text:s" => {
                 let count = node
                     .attr("text:c")
@@ -165,11 +201,17 @@ impl Walk<'_> {
     }
 
     fn end(&mut self, name: &str) {
+        if matches!(name, "text:p" | "text:h") {
+            self.paragraphs = self.paragraphs.saturating_sub(1);
+        }
         match name {
             "text:span" => {
                 self.spans.pop();
             }
             "text:note-citation" => self.in_citation = false,
+            "text:list" => {
+                self.lists.pop();
+            }
             "text:note" => {
                 let body = self.note.take().unwrap_or_default();
                 self.md.note(self.notes, &body);
@@ -197,9 +239,29 @@ impl Walk<'_> {
         }
     }
 
+    /// Counts an item of the innermost list and returns its label: `-`, or `3.` in a
+    /// numbered list.
+    fn next_label(&mut self) -> Option<String> {
+        let depth = self.lists.len();
+        let (style, count) = self.lists.last_mut()?;
+        *count += 1;
+        let suffix = style
+            .clone()
+            .and_then(|s| self.styles.numbered.get(&(s, depth)));
+        Some(suffix.map_or_else(|| "-".to_owned(), |suffix| format!("{count}{suffix}")))
+    }
+
     fn text(&mut self, text: &str) {
-        if self.in_citation {
+        if self.in_citation || self.paragraphs == 0 {
             return;
+        }
+        if self.note.is_none()
+            && let Some(label) = self.label.take()
+        {
+            self.runs.push(Run {
+                text: format!("{label} "),
+                bold: false,
+            });
         }
         let style = self
             .spans
