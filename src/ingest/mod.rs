@@ -99,7 +99,7 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
         file: file.clone(),
         reason,
     };
-    let bytes = read_bounded(path).map_err(skip)?;
+    let bytes = read_bounded(path, max_bytes(path)).map_err(skip)?;
     let format = Format::detect(path, &bytes).ok_or_else(|| skip(unknown_type(path)))?;
     let extracted = read::extract(format, &bytes).map_err(skip)?;
     let doc_id = match format {
@@ -127,21 +127,32 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
 /// documents are well under 1 MB of text, and one file is parsed whole in memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The file's bytes, or a sentence saying why not. Never reads more than `MAX_FILE_BYTES`,
-/// even if the file grows while it is read.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+/// The limit for Word, OpenDocument and PDF files: they carry their photos and scanned
+/// signatures, so a file of a few pages of text often weighs several MB.
+pub const MAX_PACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+fn max_bytes(path: &Path) -> u64 {
+    match Format::by_extension(path) {
+        Some(Format::Docx | Format::Odt | Format::Pdf) => MAX_PACKED_BYTES,
+        _ => MAX_FILE_BYTES,
+    }
+}
+
+/// The file's bytes, or a sentence saying why not. Never reads more than `limit`, even if
+/// the file grows while it is read.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let cannot = |e: std::io::Error| format!("cannot read: {e}");
     let file = File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(format!(
             "too large: {} MB (documents up to {} MB are read)",
             size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+            limit / (1024 * 1024)
         ));
     }
     Ok(bytes)

@@ -311,3 +311,48 @@ impl Walk<'_> {
 
 /// `<text:s text:c="N"/>` beyond this many spaces is still one gap between words.
 const MAX_SPACES: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::encoding::Encoding;
+    use std::io::Write;
+
+    /// An OpenDocument file whose `content.xml` is `body` inside the usual wrapping.
+    fn odt(body: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<office:document-content><office:font-face-decls>
+            <style:font-face style:name="VnTime" svg:font-family="'.VnTime'"/>
+            <style:font-face style:name="VnTimeH" svg:font-family=".VnTimeH"/>
+            </office:font-face-decls><office:automatic-styles>
+            <style:style style:name="P1" style:family="paragraph"><style:text-properties style:font-name="VnTime"/></style:style>
+            <style:style style:name="T1" style:family="text"><style:text-properties style:font-name="VnTimeH" fo:font-weight="bold"/></style:style>
+            </office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+        );
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, data) in [
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", &content),
+        ] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(data.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn text_in_abc_fonts_is_converted_and_capitals_restored() {
+        let bytes = odt(
+            "<text:p text:style-name=\"P1\"><text:span text:style-name=\"T1\">ngh\u{DE} quy\u{D5}t</text:span></text:p>\
+             <text:p text:style-name=\"P1\">Ngh\u{DE} quy\u{D5}t c\u{F1}a T\u{D8}nh \u{F1}y<text:note text:note-class=\"footnote\">\
+             <text:note-citation>1</text:note-citation><text:note-body><text:p>Ghi ch\u{F3}.</text:p></text:note-body></text:note></text:p>",
+        );
+        let read = OdtReader.read(&bytes).unwrap();
+        assert_eq!(read.encoding, Encoding::Tcvn3);
+        assert_eq!(
+            read.text,
+            "**NGHỊ QUYẾT**\n\nNghị quyết của Tỉnh ủy<sup>1</sup>\n\n<sup>1</sup> Ghi chú."
+        );
+    }
+}
