@@ -82,9 +82,7 @@ impl Numbering {
         } else {
             counts[level] + 1
         };
-        for deeper in level + 1..LEVELS {
-            counts[deeper] = 0;
-        }
+        counts[level + 1..].fill(0);
         let counts = *counts;
         let this = self.level(&target, level)?;
         if this.format == "bullet" {
