@@ -85,6 +85,11 @@ fn each_legacy_encoding_is_found_and_reads_the_same() {
 }
 
 #[test]
+fn utf8_text_that_kept_vntime_code_points_is_converted() {
+    same_as_markdown("resolution.vntime-pasted.txt", Format::Text, Encoding::Tcvn3);
+}
+
+#[test]
 fn a_windows_1258_web_page_reads_the_same_without_its_menus() {
     same_as_markdown("resolution.html", Format::Html, Encoding::Windows1258);
 }
@@ -131,5 +136,5 @@ fn nothing_in_the_folder_is_silent() {
     assert!(reason("make.py").starts_with("unknown file type (.py)"));
     assert!(reason("make.sh").starts_with("unknown file type (.sh)"));
     assert_eq!(corpus.skipped.len(), 3, "{:?}", corpus.skipped);
-    assert_eq!(corpus.documents.len(), 12);
+    assert_eq!(corpus.documents.len(), 13);
 }

@@ -7,7 +7,7 @@ mod tables;
 mod vni;
 
 pub use fonts::{FontEncoding, font_encoding};
-pub use guess::guess;
+pub use guess::{guess, repair};
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};

@@ -1,5 +1,6 @@
 //! Web pages: the charset the page declares (Windows-1258 included), then the main content
-//! (`<article>`, `<main>`, else `<body>`) without navigation, menus, sidebars and footers.
+//! (`<article>`, `<main>`, else `<body>`) without navigation, menus, sidebars and footers;
+//! text of an old page set in `.VnTime` or `VNI-Times` fonts is converted.
 
 use super::markdown::{Markdown, Run};
 use super::{Extracted, Reader};
@@ -21,7 +22,13 @@ impl Reader for HtmlReader {
         walk.children(*root);
         walk.flush();
         let text = source::finish(walk.md.finish()).map_err(|e| e.to_string())?;
-        Ok(Extracted { text, encoding })
+        Ok(match encoding::repair(&text) {
+            Some((text, legacy)) => Extracted {
+                text,
+                encoding: legacy,
+            },
+            None => Extracted { text, encoding },
+        })
     }
 }
 

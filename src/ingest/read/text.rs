@@ -1,5 +1,5 @@
 //! Plain text and Markdown: UTF-8 or UTF-16 as before, else a legacy Vietnamese encoding
-//! told by its bytes.
+//! told by its bytes; UTF-8 text still in a legacy font's code points is converted too.
 
 use super::{Extracted, Reader};
 use crate::ingest::encoding::{self, Encoding};
@@ -11,9 +11,12 @@ pub struct TextReader;
 impl Reader for TextReader {
     fn read(&self, bytes: &[u8]) -> Result<Extracted, String> {
         match source::decode(bytes) {
-            Ok(text) => Ok(Extracted {
-                text,
-                encoding: unicode_encoding(bytes),
+            Ok(text) => Ok(match encoding::repair(&text) {
+                Some((text, encoding)) => Extracted { text, encoding },
+                None => Extracted {
+                    text,
+                    encoding: unicode_encoding(bytes),
+                },
             }),
             Err(SourceError::InvalidUtf8(at)) => legacy(bytes, at),
             Err(e) => Err(e.to_string()),
