@@ -105,6 +105,12 @@ fn word_and_opendocument_read_the_same() {
 }
 
 #[test]
+fn what_libreoffice_itself_writes_reads_the_same() {
+    same_as_markdown("resolution.libreoffice.docx", Format::Docx, Encoding::Utf8);
+    same_as_markdown("resolution.libreoffice.html", Format::Html, Encoding::Utf8);
+}
+
+#[test]
 fn a_word_file_in_vntime_fonts_is_converted_and_its_capitals_restored() {
     same_as_markdown("resolution.vntime.docx", Format::Docx, Encoding::Tcvn3);
 }
@@ -131,5 +137,5 @@ fn nothing_in_the_folder_is_silent() {
     assert!(reason("make.py").starts_with("unknown file type (.py)"));
     assert!(reason("make.sh").starts_with("unknown file type (.sh)"));
     assert_eq!(corpus.skipped.len(), 3, "{:?}", corpus.skipped);
-    assert_eq!(corpus.documents.len(), 13);
+    assert_eq!(corpus.documents.len(), 15);
 }

@@ -7,6 +7,7 @@ use super::{Extracted, Reader};
 use crate::ingest::encoding::{self, Encoding};
 use crate::ingest::source;
 use ego_tree::NodeRef;
+use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock;
 
@@ -16,7 +17,7 @@ pub struct HtmlReader;
 impl Reader for HtmlReader {
     fn read(&self, bytes: &[u8]) -> Result<Extracted, String> {
         let (page, encoding) = decode(bytes)?;
-        let document = Html::parse_document(&page);
+        let document = Html::parse_document(&close_xhtml_elements(&page));
         let root = main_content(&document).ok_or("no <body> in the page")?;
         let mut walk = Walk::default();
         walk.children(*root);
@@ -30,6 +31,33 @@ impl Reader for HtmlReader {
             None => Extracted { text, encoding },
         })
     }
+}
+
+static SELF_CLOSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?/>").expect("valid pattern"));
+
+/// Elements an HTML parser knows to be empty; any other `<x/>` opens an element.
+const VOID_TAGS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// XHTML (LibreOffice's export, for one) closes empty elements as `<title/>` or `<a id=""/>`,
+/// which an HTML parser reads as opened: a `<title/>` would swallow the whole page. Written
+/// out as `<title></title>` they read the same in both.
+fn close_xhtml_elements(page: &str) -> std::borrow::Cow<'_, str> {
+    let head = &page[..page.len().min(PRESCAN_BYTES)];
+    if !head.starts_with("<?xml") && !head.contains("http://www.w3.org/1999/xhtml") {
+        return page.into();
+    }
+    SELF_CLOSED.replace_all(page, |c: &regex::Captures| {
+        let tag = &c[1];
+        if VOID_TAGS.contains(&tag.to_ascii_lowercase().as_str()) {
+            c[0].to_owned()
+        } else {
+            format!("<{tag}{}></{tag}>", c.get(2).map_or("", |a| a.as_str()))
+        }
+    })
 }
 
 /// How far into a page its `<meta charset>` must be (the HTML standard's prescan length).
@@ -169,6 +197,8 @@ struct Walk {
     runs: Vec<Run>,
     bold: usize,
     notes: u32,
+    /// The label of a list item, written before its first words.
+    label: Option<String>,
 }
 
 impl Walk {
@@ -192,6 +222,12 @@ impl Walk {
                         ""
                     }
                 );
+                if let Some(label) = self.label.take_if(|_| !words.is_empty()) {
+                    self.runs.push(Run {
+                        text: format!("{label} "),
+                        bold: false,
+                    });
+                }
                 self.runs.push(Run {
                     text,
                     bold: self.bold > 0,
@@ -205,6 +241,20 @@ impl Walk {
     }
 
     fn element(&mut self, name: &str, node: NodeRef<Node>) {
+        let class = node
+            .value()
+            .as_element()
+            .and_then(|e| e.attr("class"))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let text = text_of(node);
+        if class.contains("bullet") && !text.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        if let (true, Ok(n)) = (is_note_number(&class), text.parse::<u32>()) {
+            self.runs.push(Markdown::marker(n));
+            return;
+        }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
@@ -220,7 +270,7 @@ impl Walk {
                 self.children(node);
                 self.bold -= 1;
             }
-            "sup" => match text_of(node).trim().parse::<u32>() {
+            "sup" => match text.parse::<u32>() {
                 Ok(n) => self.runs.push(Markdown::marker(n)),
                 Err(_) => self.children(node),
             },
@@ -239,12 +289,10 @@ impl Walk {
             }
             "li" => {
                 self.flush();
-                self.runs.push(Run {
-                    text: format!("{} ", list_label(node)),
-                    bold: false,
-                });
+                self.label = Some(list_label(node));
                 self.children(node);
                 self.flush();
+                self.label = None;
             }
             _ if BLOCK_TAGS.contains(&name) => {
                 self.flush();
@@ -272,6 +320,19 @@ impl Walk {
         let runs = std::mem::take(&mut self.runs);
         self.md.paragraph(&runs);
     }
+}
+
+/// A footnote number by its class: LibreOffice marks the anchor `Footnote_20_anchor` and the
+/// note's own number `footnodeNumber`, Word's HTML `MsoFootnoteReference`.
+fn is_note_number(class: &str) -> bool {
+    [
+        "footnote_20_anchor",
+        "footnodenumber",
+        "msofootnotereference",
+        "footnote-ref",
+    ]
+    .iter()
+    .any(|c| class.contains(c))
 }
 
 /// The label a list item shows: `-` in a bullet list, its number in an `<ol>`.
@@ -321,6 +382,27 @@ mod tests {
             read.text,
             "## NGHỊ QUYẾT\n\nTheo **Nghị quyết** số 1<sup>1</sup>.\n\n1 | Tăng trưởng\n\n\
              2. Hai\n\n3. Ba\n\n- Lưu VPTU."
+        );
+    }
+
+    #[test]
+    fn xhtml_empty_elements_do_not_swallow_the_page() {
+        let page = r#"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title/></head>
+            <body><h2><a id="x"/>NGHỊ QUYẾT</h2><p>Dòng một<br/>dòng hai</p></body></html>"#;
+        let read = HtmlReader.read(page.as_bytes()).unwrap();
+        assert_eq!(read.text, "## NGHỊ QUYẾT\n\nDòng một\ndòng hai");
+    }
+
+    #[test]
+    fn libreoffice_footnotes_and_bullets_read_as_markers_and_labels() {
+        let page = r##"<body><p>năm 2023<span class="Footnote_20_anchor"><a href="#ftn1">1</a></span>, Ban</p>
+            <ul><li>
+            <p><span class="Bullet_20_Symbols">•.</span>Lưu VPTU.</p></li></ul>
+            <p class="Footnote"><span class="footnodeNumber"><a id="ftn1">1</a></span>Ghi chú.</p></body>"##;
+        let read = HtmlReader.read(page.as_bytes()).unwrap();
+        assert_eq!(
+            read.text,
+            "năm 2023<sup>1</sup>, Ban\n\n- Lưu VPTU.\n\n<sup>1</sup>Ghi chú."
         );
     }
 
