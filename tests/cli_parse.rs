@@ -97,7 +97,7 @@ fn a_bad_file_is_skipped_with_its_reason_and_the_rest_read_alike() {
             ("d.txt", "binary file (NUL byte at offset 4)"),
             (
                 "e.pdf",
-                "damaged PDF — tệp PDF hỏng: PDF error: couldn't parse input: invalid file header"
+                "damaged PDF — tệp PDF hỏng: couldn't parse input: invalid file header"
             )
         ]
     );
