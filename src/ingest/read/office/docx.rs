@@ -329,3 +329,41 @@ fn footnotes(nodes: &[Node], styles: &Styles, fonts: &mut Fonts) -> HashMap<Stri
     }
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::encoding::Encoding;
+    use std::io::Write;
+
+    /// A Word file with `body` as its body and `styles` as `word/styles.xml`.
+    fn docx(body: &str, styles: &str) -> Vec<u8> {
+        let document = format!("<w:document><w:body>{body}</w:body></w:document>");
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for (name, data) in [
+            ("word/document.xml", document.as_str()),
+            ("word/styles.xml", styles),
+        ] {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(data.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn fonts_set_by_styles_alone_are_found() {
+        let styles = r#"<w:styles>
+            <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults>
+            <w:style w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+            <w:style w:styleId="Tieude"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>
+              <w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/></w:rPr></w:style>
+            </w:styles>"#;
+        let body = "<w:p><w:pPr><w:pStyle w:val=\"Tieude\"/></w:pPr><w:r><w:t>ngh\u{DE} quy\u{D5}t</w:t></w:r></w:p>\
+                    <w:p><w:r><w:t>C\u{AB}ng t\u{B8}c </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>\u{A7}\u{B6}ng</w:t></w:r></w:p>\
+                    <w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>T\u{A8}ng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let read = DocxReader.read(&docx(body, styles)).unwrap();
+        assert_eq!(read.encoding, Encoding::Tcvn3);
+        assert_eq!(read.text, "## NGHỊ QUYẾT\n\nCông tác **Đảng**\n\n1 | Tăng");
+    }
+}
