@@ -74,7 +74,7 @@ fn a_bad_file_is_skipped_with_its_reason_and_the_rest_read_alike() {
     fs::write(dir.path().join("b.md"), format!("\u{feff}{nfd_crlf}")).unwrap();
     fs::write(dir.path().join("c.txt"), b"ab\xfd not utf8").unwrap();
     fs::write(dir.path().join("d.txt"), b"PK\x03\x04\0\0binary").unwrap();
-    fs::write(dir.path().join("e.pdf"), b"ignored").unwrap();
+    fs::write(dir.path().join("e.pdf"), b"not a PDF").unwrap();
     let corpus = ingest::read_corpus(dir.path());
     assert_eq!(corpus.documents.len(), 2);
     assert_eq!(
@@ -89,8 +89,16 @@ fn a_bad_file_is_skipped_with_its_reason_and_the_rest_read_alike() {
     assert_eq!(
         reasons,
         [
-            ("c.txt", "not valid UTF-8 (first bad byte at offset 2)"),
-            ("d.txt", "binary file (NUL byte at offset 4)")
+            (
+                "c.txt",
+                "not valid UTF-8 (first bad byte at offset 2) and not in a Vietnamese encoding \
+                 (TCVN3, VNI, VISCII, VPS, Windows-1258)"
+            ),
+            ("d.txt", "binary file (NUL byte at offset 4)"),
+            (
+                "e.pdf",
+                "damaged PDF — tệp PDF hỏng: couldn't parse input: invalid file header"
+            )
         ]
     );
 }

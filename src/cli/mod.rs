@@ -42,6 +42,11 @@ enum Command {
         json: bool,
     },
     /// Build the index from a corpus folder.
+    ///
+    /// Đọc các tệp .txt, .md, .html, .htm, .docx, .odt và .pdf có lớp chữ. Văn bản mã TCVN3
+    /// (ABC, phông .VnTime), VNI, VISCII, VPS và Windows-1258 được tự nhận ra và chuyển sang
+    /// Unicode. Mọi tệp khác (.doc, bản quét, loại không rõ, quá lớn...) được liệt kê trong
+    /// `skipped` kèm lý do.
     Index {
         /// The corpus folder.
         #[arg(long, default_value = open::SEEDS)]

@@ -1,6 +1,6 @@
 //! `tracuu parse FILE...`: how tracuu reads files, without indexing.
 
-use crate::ingest::{self, Document};
+use crate::ingest::{self, Document, Source};
 use crate::views::DocumentView;
 use anyhow::{Result, bail};
 use std::fmt::Write;
@@ -34,6 +34,21 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<()> {
     }
 }
 
+/// `docx, tcvn3`: the format and encoding by their JSON names.
+fn source_name(source: &Source) -> String {
+    let name = |value: serde_json::Result<serde_json::Value>| {
+        value
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    format!(
+        "{}, {}",
+        name(serde_json::to_value(source.format)),
+        name(serde_json::to_value(source.encoding))
+    )
+}
+
 fn field(out: &mut String, name: &str, value: Option<String>) -> std::fmt::Result {
     writeln!(out, "{name:>10}: {}", value.unwrap_or_else(|| "—".into()))
 }
@@ -65,6 +80,9 @@ fn write_document(out: &mut String, doc: &Document) -> std::fmt::Result {
         "signer",
         m.signer.as_ref().and_then(|s| s.name.clone()),
     )?;
+    if doc.source != Source::default() {
+        field(out, "source", Some(source_name(&doc.source)))?;
+    }
     writeln!(out)?;
     let mut section = "";
     for p in &doc.paragraphs {

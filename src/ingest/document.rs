@@ -31,6 +31,9 @@ pub struct Document {
     /// other line of the source is in a paragraph, a footnote or a metadata field.
     #[serde(default)]
     pub dropped: Vec<Dropped>,
+    /// The file's format and the encoding its text was found in.
+    #[serde(default)]
+    pub source: super::read::Source,
 }
 
 /// A source line ingest leaves out on purpose.

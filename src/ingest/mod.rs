@@ -3,6 +3,7 @@
 
 mod backmatter;
 mod document;
+pub mod encoding;
 mod footnotes;
 mod layout;
 mod lines;
@@ -11,6 +12,7 @@ mod metadata;
 mod noise;
 mod paragraphs;
 mod portal;
+pub mod read;
 mod sidecar;
 pub mod source;
 mod structure;
@@ -21,6 +23,7 @@ pub use document::{
     TableRow,
 };
 pub use layout::Layout;
+pub use read::{Format, Source};
 
 use serde::Serialize;
 use std::fs::File;
@@ -101,6 +104,7 @@ pub fn parse_text(doc_id: &str, file: &str, text: &str) -> Document {
         recipients: back.recipients,
         addressees: back.addressees,
         dropped: [panel_dropped, split.dropped, header_dropped, back.dropped].concat(),
+        source: Source::default(),
     }
 }
 
@@ -128,13 +132,21 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
         file: file.clone(),
         reason,
     };
-    let bytes = read_bounded(path).map_err(skip)?;
-    let text = source::decode(&bytes).map_err(|e| skip(e.to_string()))?;
-    let doc_id = file
-        .rsplit_once('.')
-        .map_or(file.as_str(), |(stem, _)| stem)
-        .to_owned();
-    let mut doc = parse_text(&doc_id, &file, &text);
+    let bytes = read_bounded(path, max_bytes(path)).map_err(skip)?;
+    let format = Format::detect(path, &bytes).ok_or_else(|| skip(unknown_type(path)))?;
+    let extracted = read::extract(format, &bytes).map_err(skip)?;
+    let doc_id = match format {
+        Format::Text => file
+            .rsplit_once('.')
+            .map_or(file.as_str(), |(stem, _)| stem)
+            .to_owned(),
+        _ => file.clone(),
+    };
+    let mut doc = parse_text(&doc_id, &file, &extracted.text);
+    doc.source = Source {
+        format,
+        encoding: extracted.encoding,
+    };
     let note = sidecar::apply(path, &mut doc.meta)
         .err()
         .map(|reason| Skipped {
@@ -148,34 +160,53 @@ pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>)
 /// documents are well under 1 MB of text, and one file is parsed whole in memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The file's bytes, or a sentence saying why not. Never reads more than `MAX_FILE_BYTES`,
-/// even if the file grows while it is read.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+/// The limit for Word, OpenDocument and PDF files: they carry their photos and scanned
+/// signatures, so a file of a few pages of text often weighs several MB.
+pub const MAX_PACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+fn max_bytes(path: &Path) -> u64 {
+    match Format::by_extension(path) {
+        Some(Format::Docx | Format::Odt | Format::Pdf) => MAX_PACKED_BYTES,
+        _ => MAX_FILE_BYTES,
+    }
+}
+
+/// The file's bytes, or a sentence saying why not. Never reads more than `limit`, even if
+/// the file grows while it is read.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let cannot = |e: std::io::Error| format!("cannot read: {e}");
     let file = File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(format!(
             "too large: {} MB (documents up to {} MB are read)",
             size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+            limit / (1024 * 1024)
         ));
     }
     Ok(bytes)
 }
 
-/// The document files below `root` (`.txt`, `.md`), sorted, and the entries that could not
-/// be listed.
+/// The document files below `root` (see [`read::READ_EXTENSIONS`]), sorted, and the entries
+/// that could not be listed or are of a type tracuu does not read. Sidecar `.meta.toml`
+/// files are neither: they are read with their document.
 pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_document(e.path()) => files.push(e.into_path()),
+            Ok(e) if e.file_type().is_file() && is_sidecar(e.path()) => {}
+            Ok(e) if e.file_type().is_file() && Format::by_extension(e.path()).is_some() => {
+                files.push(e.into_path())
+            }
+            Ok(e) if e.file_type().is_file() => skipped.push(Skipped {
+                file: relative_name(root, e.path()),
+                reason: unknown_type(e.path()),
+            }),
             Ok(_) => {}
             Err(e) => skipped.push(Skipped {
                 file: e
@@ -196,12 +227,20 @@ fn walk_error(e: &walkdir::Error) -> String {
     }
 }
 
-fn is_document(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "md")) && !path.to_string_lossy().ends_with(".meta.toml")
+fn is_sidecar(path: &Path) -> bool {
+    path.to_string_lossy().ends_with(".meta.toml")
+}
+
+/// The skip reason of a file whose type tracuu does not read.
+fn unknown_type(path: &Path) -> String {
+    let kind = path.extension().map_or_else(
+        || "no extension".to_owned(),
+        |e| format!(".{}", e.to_string_lossy()),
+    );
+    format!(
+        "unknown file type ({kind}) — tracuu chỉ đọc {}",
+        read::READ_EXTENSIONS
+    )
 }
 
 fn relative_name(root: &Path, path: &Path) -> String {

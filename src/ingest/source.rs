@@ -28,6 +28,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
         _ => utf8(bytes)?,
     };
+    finish(text)
+}
+
+/// Finishes text a reader decoded: refuses it when empty, turns CRLF and CR into LF and
+/// composes it to NFC.
+pub fn finish(text: String) -> Result<String, SourceError> {
     if text.trim().is_empty() {
         return Err(SourceError::Empty);
     }
