@@ -58,6 +58,9 @@ static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid pattern")
 });
+static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tại\s+)?(?:hội nghị|phiên họp|kỳ họp)").expect("valid pattern")
+});
 static ANY_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ngày\s+(\d{1,2}/\d{1,2}/\d{4})").expect("valid pattern"));
 static TITLE_YEAR: LazyLock<Regex> =
@@ -94,9 +97,15 @@ enum Part {
     Ornament,
 }
 
-/// Takes the title block off the top of the body.
+/// Takes the title block off the top of the body. A page that opens with a Markdown heading
+/// (`# Đồng Nai dự kiến khởi công...`) has that headline as its title and no official header.
 pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) {
     let mut header = Header::default();
+    let headline = |l: &Line| l.hashes && part_of(&canonical_tones(&l.text)).is_none();
+    if lines.first().is_some_and(headline) {
+        header.title = Some(lines.remove(0).text);
+        return (header, lines);
+    }
     if layout == Layout::Web {
         if lines.len() > 1 && lines[0].text.chars().count() <= 200 && !lines[0].text.ends_with('.')
         {
@@ -285,13 +294,21 @@ pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Meta
         .map(|p| canonical_tones(&p.text))
         .collect::<Vec<_>>()
         .join("\n");
+    let official = header.kind.is_some_and(|k| k != Kind::TinTuc);
+    let meeting_news = header.kind == Some(Kind::TinTuc)
+        && header
+            .title
+            .as_deref()
+            .is_some_and(|t| MEETING_OF.is_match(t));
     let issuer = header
         .issuer
         .clone()
         .or_else(|| signing_body(back))
-        .or_else(|| header.title.as_deref().and_then(first_body_named))
-        .or_else(|| paragraphs.first().and_then(|p| first_body_named(&p.text)))
-        .or_else(|| most_named_committee(&body));
+        .or_else(|| adopting_body(paragraphs).filter(|_| official))
+        .or_else(|| {
+            let title = header.title.as_deref().filter(|_| meeting_news)?;
+            first_body_named(title)
+        });
     let (locality, province) = localities(&body, issuer.as_ref().map(|i| i.level));
     let issuer = issuer.map(|i| {
         let place = if i.level == Level::Province {
@@ -332,24 +349,22 @@ fn signing_body(back: &BackMatter) -> Option<Issuer> {
     Issuer::parse_phrase(body.trim()).map(|(issuer, _)| issuer)
 }
 
-/// The first issuing body named in a headline or sentence
-/// (`Hội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 25`).
+/// The body whose meeting adopted an official document, named in its opening sentence
+/// (`Hội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 25 ...`).
+fn adopting_body(paragraphs: &[Placed]) -> Option<Issuer> {
+    let opening = &paragraphs.first()?.text;
+    MEETING_OF
+        .is_match(opening)
+        .then(|| first_body_named(opening))?
+}
+
+/// The first issuing body named in a sentence: for a news report of a meeting
+/// (`Hội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 25`), the body that met.
 fn first_body_named(text: &str) -> Option<Issuer> {
     text.char_indices()
         .filter(|&(i, _)| i == 0 || text[..i].ends_with(' '))
         .find_map(|(i, _)| Issuer::parse_phrase(&text[i..]))
         .map(|(issuer, _)| issuer)
-}
-
-fn most_named_committee(body: &str) -> Option<Issuer> {
-    let province = body.matches("Tỉnh ủy").count();
-    let city = body.matches("Thành ủy").count();
-    let phrase = match (province, city) {
-        (0, 0) => return None,
-        (p, c) if c > p => "Thành ủy",
-        _ => "Tỉnh ủy",
-    };
-    Issuer::parse_phrase(phrase).map(|(issuer, _)| issuer)
 }
 
 /// The city and the province the text names most often.

@@ -44,7 +44,7 @@ pub fn classify(line: &str, layout: Layout) -> Option<DropReason> {
         Some(DropReason::TableBorder)
     } else if is_rule(t) {
         Some(DropReason::Rule)
-    } else if is_page_number(t) {
+    } else if is_page_number(t) && matches!(layout, Layout::Pdf | Layout::Plain) {
         Some(DropReason::PageNumber)
     } else if is_portal_notice(t) || (layout == Layout::Web && is_chrome(t)) {
         Some(DropReason::SiteChrome)
@@ -60,7 +60,8 @@ fn is_rule(t: &str) -> bool {
     t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
 }
 
-/// A lone page number: `3`, `- 3 -`.
+/// A lone page number: `3`, `- 3 -`. Only text cut from printed pages has them: in a web
+/// page a lone number is a table cell (`STT`).
 fn is_page_number(t: &str) -> bool {
     let digits = t.trim_matches(|c: char| c == '-' || c == ' ');
     !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
@@ -166,7 +167,6 @@ mod tests {
             ("|", Some(DropReason::TableBorder)),
             ("|---|---|", Some(DropReason::TableBorder)),
             ("---------------", Some(DropReason::Rule)),
-            ("- 3 -", Some(DropReason::PageNumber)),
             ("Đăng nhập", Some(DropReason::SiteChrome)),
             (
                 "Bạn vừa bị Đăng xuất khỏi Tài khoản nên khi người thứ vào thì bạn bị Đăng xuất",
@@ -186,6 +186,12 @@ mod tests {
             assert_eq!(classify(line, Layout::Web), reason, "{line}");
         }
         assert_eq!(classify("Đăng nhập", Layout::Markdown), None);
+        assert_eq!(classify("- 3 -", Layout::Pdf), Some(DropReason::PageNumber));
+        assert_eq!(
+            classify("3", Layout::Markdown),
+            None,
+            "a table cell, not a page number"
+        );
     }
 
     #[test]
