@@ -17,8 +17,12 @@ pub enum Level {
     Province,
     /// A city Party committee (thành ủy).
     City,
-    /// A district or town Party committee (huyện ủy, quận ủy, thị ủy).
+    /// A rural district Party committee (huyện ủy).
     District,
+    /// An urban district Party committee (quận ủy).
+    UrbanDistrict,
+    /// A town Party committee (thị ủy).
+    Town,
     /// A national State body: Chính phủ, Thủ tướng, Quốc hội (an UBND has its local tier).
     State,
 }
@@ -31,6 +35,8 @@ impl Level {
             Level::Province => "tỉnh ủy",
             Level::City => "thành ủy",
             Level::District => "huyện ủy",
+            Level::UrbanDistrict => "quận ủy",
+            Level::Town => "thị ủy",
             Level::State => "nhà nước",
         }
     }
@@ -39,7 +45,21 @@ impl Level {
         match self {
             Level::Province => "Tỉnh ủy",
             Level::City => "Thành ủy",
+            Level::UrbanDistrict => "Quận ủy",
+            Level::Town => "Thị ủy",
             _ => "Huyện ủy",
+        }
+    }
+
+    /// The administrative unit's word (`tỉnh`, `thành phố`, `quận`), as People's Committees
+    /// and Councils are named.
+    fn unit(self) -> &'static str {
+        match self {
+            Level::Province => "tỉnh",
+            Level::City => "thành phố",
+            Level::UrbanDistrict => "quận",
+            Level::Town => "thị xã",
+            _ => "huyện",
         }
     }
 
@@ -47,6 +67,8 @@ impl Level {
         match fold(word).as_str() {
             "tinh" => Level::Province,
             "thanh" | "thanh pho" => Level::City,
+            "quan" => Level::UrbanDistrict,
+            "thi" | "thi xa" => Level::Town,
             _ => Level::District,
         }
     }
@@ -71,6 +93,10 @@ pub enum Body {
     CentralCommittee,
     /// Ủy ban nhân dân.
     PeoplesCommittee,
+    /// Hội đồng nhân dân.
+    PeoplesCouncil,
+    /// A board of the Central Committee (`Ban Tổ chức Trung ương`), by its name.
+    CentralBoard(&'static str),
     /// Chính phủ.
     Government,
     /// Thủ tướng Chính phủ.
@@ -94,10 +120,24 @@ pub struct Issuer {
 
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:(?P<tw>Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương)|(?P<bct>Bộ Chính trị)|(?P<bbt>Ban Bí thư)|(?:Ban Chấp hành|BCH) Đảng bộ (?P<bch>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Thường vụ|BTV) (?P<btv>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Thường trực (?P<tt>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Văn phòng (?P<vp>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?:UBND|Ủy ban nhân dân) (?P<ubnd>tỉnh|thành phố|huyện)|(?P<ttg>Thủ tướng Chính phủ)|(?P<vpcp>Văn phòng Chính phủ)|(?P<cp>Chính phủ)|(?P<qh>Quốc hội))(?P<place>(?: \p{Lu}\p{Ll}*){1,3})?",
+        r"^(?i:(?P<bct>Bộ Chính trị)|(?P<bbt>Ban Bí thư)|(?:Ban Chấp hành|BCH) Đảng bộ (?P<bch>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Thường vụ|BTV) (?P<btv>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Thường trực (?P<tt>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Văn phòng (?P<vp>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?:UBND|Ủy ban nhân dân) (?P<ubnd>tỉnh|thành phố|huyện|quận|thị xã)|(?:HĐND|Hội đồng nhân dân) (?P<hdnd>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Chấp hành Trung ương(?: Đảng)? )?(?P<board>Ban Tổ chức|Ban Tuyên giáo và Dân vận|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Ban Đối ngoại|Ban Chính sách, chiến lược|Ủy ban Kiểm tra|Văn phòng)(?: Trung ương(?: Đảng)?|$)|(?P<tw>Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương)|(?P<ttg>Thủ tướng Chính phủ)|(?P<vpcp>Văn phòng Chính phủ)|(?P<cp>Chính phủ)|(?P<qh>Quốc hội))(?P<place>(?: \p{Lu}\p{Ll}*){1,3})?",
     )
     .expect("issuer pattern is valid")
 });
+
+/// The boards of the Central Committee, as their names are written.
+const BOARDS: [&str; 10] = [
+    "Ban Tổ chức",
+    "Ban Tuyên giáo và Dân vận",
+    "Ban Tuyên giáo",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Ban Kinh tế",
+    "Ban Đối ngoại",
+    "Ban Chính sách, chiến lược",
+    "Ủy ban Kiểm tra",
+    "Văn phòng",
+];
 
 /// Longest issuing-body phrase read, in bytes: enough for `Ban Chấp hành Đảng bộ thành phố`
 /// and a three-word place, so reading at every word of a paragraph stays linear.
@@ -156,11 +196,16 @@ impl Issuer {
             ("vp", Body::Office, local("vp")),
             ("uy", Body::Committee, local("uy")),
             ("ubnd", Body::PeoplesCommittee, local("ubnd")),
+            ("hdnd", Body::PeoplesCouncil, local("hdnd")),
             ("ttg", Body::PrimeMinister, Some(Level::State)),
             ("vpcp", Body::GovernmentOffice, Some(Level::State)),
             ("cp", Body::Government, Some(Level::State)),
             ("qh", Body::NationalAssembly, Some(Level::State)),
         ];
+        if let Some(board) = c.name("board") {
+            let name = BOARDS.iter().find(|b| fold(b) == fold(board.as_str()))?;
+            return Some((Body::CentralBoard(name), Level::Central));
+        }
         found
             .into_iter()
             .find(|(name, ..)| c.name(name).is_some())
@@ -225,11 +270,7 @@ impl fmt::Display for Issuer {
             .as_deref()
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
-        let unit = match self.level {
-            Level::Province => "tỉnh",
-            Level::City => "thành phố",
-            _ => "huyện",
-        };
+        let unit = self.level.unit();
         match self.body {
             Body::Committee => write!(f, "{}{place}", self.level.committee()),
             Body::Standing => write!(f, "Ban Thường vụ {}{place}", self.level.committee()),
@@ -239,6 +280,8 @@ impl fmt::Display for Issuer {
             Body::Secretariat => f.write_str("Ban Bí thư"),
             Body::CentralCommittee => f.write_str("Ban Chấp hành Trung ương"),
             Body::PeoplesCommittee => write!(f, "UBND {unit}{place}"),
+            Body::PeoplesCouncil => write!(f, "HĐND {unit}{place}"),
+            Body::CentralBoard(name) => write!(f, "{name} Trung ương"),
             Body::Government => f.write_str("Chính phủ"),
             Body::PrimeMinister => f.write_str("Thủ tướng Chính phủ"),
             Body::GovernmentOffice => f.write_str("Văn phòng Chính phủ"),
@@ -304,6 +347,35 @@ mod tests {
         assert_eq!(read("UBND tỉnh Lào Cai về việc").0, "UBND tỉnh Lào Cai");
         assert_eq!(read("Thủ tướng Chính phủ").0, "Thủ tướng Chính phủ");
         assert_eq!(read("BAN THƯỜNG VỤ TỈNH ỦY").0, "Ban Thường vụ Tỉnh ủy");
+        assert_eq!(
+            read("Hội đồng nhân dân thành phố Hà Nội").0,
+            "HĐND thành phố Hà Nội"
+        );
+        assert_eq!(read("Ban Tổ chức Trung ương").0, "Ban Tổ chức Trung ương");
+        assert_eq!(
+            read("Ban Chấp Hành Trung Ương Ban Tuyên Giáo Và Dân Vận").0,
+            "Ban Tuyên giáo và Dân vận Trung ương"
+        );
+    }
+
+    /// Quận ủy and Thị ủy keep their names (they were once all read as Huyện ủy).
+    #[test]
+    fn district_committees_keep_their_names() {
+        assert_eq!(read("Quận ủy Ba Đình").0, "Quận ủy Ba Đình");
+        assert_eq!(read("Thị ủy Sa Pa").0, "Thị ủy Sa Pa");
+        assert_eq!(read("UBND quận Ba Đình").0, "UBND quận Ba Đình");
+        for text in [
+            "Quận ủy Ba Đình",
+            "HĐND tỉnh Lào Cai",
+            "Ban Tổ chức Trung ương",
+        ] {
+            let issuer = Issuer::parse_phrase(text).unwrap().0;
+            assert_eq!(
+                Issuer::parse_phrase(&issuer.to_string()).unwrap().0,
+                issuer,
+                "round trip"
+            );
+        }
     }
 
     #[test]

@@ -38,14 +38,14 @@ pub enum DocCode {
 const PARTY_TYPES: [&str; 15] = [
     "QĐi", "QĐ", "NQ", "KL", "CTr", "CT", "QC", "HD", "KH", "ĐA", "TB", "BC", "CV", "TTr", "TT",
 ];
-const STATE_TYPES: [&str; 11] = [
-    "QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD",
+const STATE_TYPES: [&str; 12] = [
+    "QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD", "CĐ",
 ];
 /// Issuer codes whose canonical spelling is not plain upper case.
 const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
 
 const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{2,8}|TƯ)(?:-[A-ZĐ]{2,8})*))?";
-const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD)-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
+const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD|C[ĐD])-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
 
 static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/]\s*", false));
 static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", false));
@@ -303,6 +303,7 @@ mod tests {
         );
         assert_eq!(found("số 2231/SNV-CCHC&PC ngày"), ["2231/SNV-CCHC&PC"]);
         assert_eq!(found("Công văn 507/UBND-KT"), ["507/UBND-KT"]);
+        assert_eq!(found("Công điện 230/CĐ-TTg năm 2025"), ["230/CĐ-TTg"]);
         assert_eq!(found("Nghị quyết số 22/NQ-TU ngày"), ["22-NQ/TU"]);
         assert_eq!(found("Nghị quyết số 27/NQ- TW"), ["27-NQ/TW"]);
         assert_eq!(found("Nghị quyết số 71/NQ-CP"), ["71/NQ-CP"]);

@@ -184,6 +184,7 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
     let code = match issuer.as_ref().map(|i| i.level) {
         Some(Level::Central) => code.completed("TW"),
         Some(Level::District) => code.completed("HU"),
+        Some(Level::UrbanDistrict) => code.completed("QU"),
         _ => code.completed("TU"),
     };
     let series = issuer

@@ -173,13 +173,21 @@ pub enum Kind {
     CongVan,
     #[serde(rename = "Tờ trình")]
     ToTrinh,
+    #[serde(rename = "Thông tri")]
+    ThongTri,
+    #[serde(rename = "Nghị định")]
+    NghiDinh,
+    #[serde(rename = "Thông tư")]
+    ThongTu,
+    #[serde(rename = "Công điện")]
+    CongDien,
     #[serde(rename = "Tin tức")]
     TinTuc,
 }
 
 impl Kind {
     /// Every kind with its Vietnamese name and its type code in document numbers.
-    pub const ALL: [(Kind, &'static str, &'static str); 15] = [
+    pub const ALL: [(Kind, &'static str, &'static str); 19] = [
         (Kind::NghiQuyet, "Nghị quyết", "NQ"),
         (Kind::KetLuan, "Kết luận", "KL"),
         (Kind::ChiThi, "Chỉ thị", "CT"),
@@ -194,6 +202,10 @@ impl Kind {
         (Kind::BaoCao, "Báo cáo", "BC"),
         (Kind::CongVan, "Công văn", "CV"),
         (Kind::ToTrinh, "Tờ trình", "TTr"),
+        (Kind::ThongTri, "Thông tri", "TT"),
+        (Kind::NghiDinh, "Nghị định", "NĐ"),
+        (Kind::ThongTu, "Thông tư", "TT"),
+        (Kind::CongDien, "Công điện", "CĐ"),
         (Kind::TinTuc, "Tin tức", "TIN"),
     ];
 
