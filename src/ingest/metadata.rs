@@ -77,6 +77,8 @@ const MAX_HEADER_LINES: usize = 24;
 const MAX_HEADER_LINE: usize = 160;
 /// Longest `Số ...` line: a number and nothing else.
 const MAX_NUMBER_LINE: usize = 40;
+/// Longest place name, which may wrap before its date (`Thành phố Hồ Chí` / `Minh, ngày 21`).
+const MAX_PLACE: usize = 40;
 /// Longest place-and-date line (`Thành phố Hồ Chí Minh, ngày 20 tháng 11 năm 2025`).
 const MAX_DATE_LINE: usize = 80;
 
@@ -123,8 +125,13 @@ pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) 
 /// What each of the leading header lines is; the body starts after the last.
 fn header_parts(lines: &[Line]) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
-    for line in lines.iter().take(MAX_HEADER_LINES) {
+    for (i, line) in lines.iter().enumerate().take(MAX_HEADER_LINES) {
         let text = canonical_tones(&line.text);
+        let place_wraps = text.chars().count() <= MAX_PLACE
+            && text.starts_with(char::is_uppercase)
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.text.contains(", ngày"));
         let kind_seen = parts.iter().any(|p| matches!(p, Part::Kind(_)));
         let subject_open = !line.gap_before || !parts.contains(&Part::Subject);
         let continues_subject = matches!(parts.last(), Some(Part::Subject))
@@ -132,6 +139,7 @@ fn header_parts(lines: &[Line]) -> Vec<Part> {
             && text.starts_with(char::is_lowercase);
         let part = match part_of(&text) {
             _ if continues_subject => Some(Part::Subject),
+            None if place_wraps => Some(Part::Date),
             Some(Part::Upper) if read_marker(&text).is_some() => None,
             Some(Part::Upper) if kind_seen && subject_open => Some(Part::Subject),
             Some(Part::Upper) if kind_seen => None,
@@ -158,10 +166,10 @@ fn part_of(text: &str) -> Option<Part> {
             || DocCode::parse(text).is_some())
     {
         Some(Part::Number)
-    } else if DATE_PIECE.is_match(text) && len < MAX_DATE_LINE {
-        Some(Part::Date)
     } else if text.starts_with("CỦA ") || text.starts_with("của ") {
         Some(Part::Of)
+    } else if DATE_PIECE.is_match(text) && len < MAX_DATE_LINE {
+        Some(Part::Date)
     } else if text.starts_with("về ") || text.starts_with("Về ") || text.starts_with("V/v") {
         Some(Part::Subject)
     } else if upper && len <= MAX_HEADER_LINE {
@@ -476,6 +484,33 @@ mod tests {
             Some("về một số chỉ tiêu, nhiệm vụ, quốc phòng - an ninh năm 2023")
         );
         assert_eq!(body.len(), 1);
+    }
+
+    /// Bộ Chính trị, Kết luận 221-KL/TW (development corpus `265ff514762b4c47.md`) and UBND
+    /// Thành phố Hồ Chí Minh, Quyết định 2853/QĐ-UBND (`437c3beb60ae2874.md`).
+    #[test]
+    fn the_issuer_under_the_kind_and_a_wrapped_place_are_read() {
+        let doc = lines(&[
+            ("BAN CHẤP HÀNH TRUNG ƯƠNG", false),
+            ("Số 221-KL/TW", false),
+            ("KẾT LUẬN", true),
+            ("CỦA BỘ CHÍNH TRỊ,", false),
+            ("VỀ TÌNH HÌNH HOẠT ĐỘNG", false),
+            ("Nội dung.", true),
+        ]);
+        let (header, _) = take_header(doc, Layout::Markdown);
+        assert_eq!(header.issuer.unwrap().to_string(), "Bộ Chính trị");
+        let doc = lines(&[
+            ("Số: 2853/QĐ-UBND", false),
+            ("Thành phố Hồ Chí", false),
+            ("Minh, ngày 21 tháng 11 năm 2025", false),
+            ("QUYẾT ĐỊNH", true),
+            ("Nội dung.", true),
+        ]);
+        let (header, _) = take_header(doc, Layout::Markdown);
+        assert_eq!(header.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(header.date.unwrap().to_string(), "2025-11-21");
+        assert_eq!(header.kind, Some(Kind::QuyetDinh));
     }
 
     #[test]
