@@ -66,6 +66,8 @@ pub struct Located {
 }
 
 /// Every citation of a document: in its paragraphs, then in its footnotes.
+/// A document's own number (`Kèm theo Kế hoạch số 617/KH-UBND` under its appendix) is not a
+/// citation of itself.
 pub fn citations_of(doc: &Document) -> Vec<Located> {
     let in_paragraphs = doc.paragraphs.iter().flat_map(|p| {
         extract(&p.text).into_iter().map(move |citation| Located {
@@ -81,7 +83,11 @@ pub fn citations_of(doc: &Document) -> Vec<Located> {
             footnote: Some(f.n),
         })
     });
-    in_paragraphs.chain(in_footnotes).collect()
+    let own = doc.meta.number.as_ref().map(DocCode::key);
+    in_paragraphs
+        .chain(in_footnotes)
+        .filter(|l| own.as_ref() != Some(&l.citation.code.key()))
+        .collect()
 }
 
 /// All cited documents of a corpus.
