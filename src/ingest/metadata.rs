@@ -35,6 +35,9 @@ pub struct Header {
     pub dropped: Vec<Dropped>,
     /// Every other header line as printed.
     pub lines: Vec<String>,
+    /// The title is a web page's headline: the page is not itself an official document, and
+    /// a `Nghị định này...` it quotes does not name its kind.
+    pub headline: bool,
 }
 
 static NUMBER: LazyLock<Regex> =
@@ -106,6 +109,7 @@ pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) 
     let headline = |l: &Line| l.hashes && part_of(&canonical_tones(&l.text)).is_none();
     if lines.first().is_some_and(headline) {
         header.title = Some(lines.remove(0).text);
+        header.headline = true;
         return (header, lines);
     }
     if layout == Layout::Web {
@@ -331,7 +335,9 @@ pub fn extract(header: Header, paragraphs: &[Placed], back: &BackMatter) -> Meta
         .map(Date::year)
         .or_else(|| title_year(header.title.as_deref()));
     Metadata {
-        kind: header.kind.or_else(|| self_named_kind(paragraphs)),
+        kind: header
+            .kind
+            .or_else(|| self_named_kind(paragraphs).filter(|_| !header.headline)),
         date_basis: date_basis.or(year.map(|_| DateBasis::Title)),
         title: header.title,
         issuer,
