@@ -46,6 +46,13 @@ pub fn weight(text: &str) -> u64 {
     }
 }
 
+/// The title that lifts a document's paragraphs: the subject (trích yếu) of a document whose
+/// kind the text states, or a news headline. An encyclopedia or Q&A page's headline names
+/// its topic in a few words that many of its paragraphs share, so it lifts nothing.
+pub fn subject(meta: &crate::ingest::Metadata) -> Option<&str> {
+    meta.title.as_deref().filter(|_| meta.kind.is_some())
+}
+
 /// The folded syllables of a title, for [`TITLE_LIFT`].
 pub fn title_words(title: Option<&str>) -> HashSet<String> {
     let folded = fold(title.unwrap_or_default());

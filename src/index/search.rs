@@ -136,7 +136,7 @@ impl SearchIndex {
             numbers: NumberIndex::new(&registry, &documents),
             title_words: documents
                 .iter()
-                .map(|d| ranking::title_words(d.meta.title.as_deref()))
+                .map(|d| ranking::title_words(ranking::subject(&d.meta)))
                 .collect(),
             documents,
             registry,
