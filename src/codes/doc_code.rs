@@ -25,6 +25,9 @@ pub enum DocCode {
     State {
         /// The document's number.
         number: u32,
+        /// The part after a decimal point (`4` in `66.4/2025/NQ-CP`): the Government numbers
+        /// some resolutions as parts of another.
+        part: Option<u16>,
         /// The year some series put in the number (`30/2020/NĐ-CP`).
         year: Option<u16>,
         /// The type code, absent in `245/2025/QH15`.
@@ -45,7 +48,7 @@ const STATE_TYPES: [&str; 12] = [
 const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
 
 const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{2,8}|TƯ)(?:-[A-ZĐ]{2,8})*))?";
-const STATE: &str = r"(?P<num>\d{1,5})(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD|C[ĐD])-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
+const STATE: &str = r"(?P<num>\d{1,5})(?:\.(?P<part>\d{1,2}))?(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD|C[ĐD])-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
 
 static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/]\s*", false));
 static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", false));
@@ -124,6 +127,7 @@ impl DocCode {
             let letter = issuer.contains('-');
             return (year.is_some() || doc_type.is_some() || letter).then_some(DocCode::State {
                 number,
+                part: c.name("part").and_then(|p| p.as_str().parse().ok()),
                 year,
                 doc_type,
                 issuer,
@@ -244,11 +248,16 @@ impl fmt::Display for DocCode {
             }
             DocCode::State {
                 number,
+                part,
                 year,
                 doc_type,
                 issuer,
             } => {
-                write!(f, "{number}/")?;
+                write!(f, "{number}")?;
+                if let Some(part) = part {
+                    write!(f, ".{part}")?;
+                }
+                f.write_str("/")?;
                 if let Some(year) = year {
                     write!(f, "{year}/")?;
                 }
@@ -303,6 +312,14 @@ mod tests {
         );
         assert_eq!(found("số 2231/SNV-CCHC&PC ngày"), ["2231/SNV-CCHC&PC"]);
         assert_eq!(found("Công văn 507/UBND-KT"), ["507/UBND-KT"]);
+        assert_eq!(
+            found("Nghị quyết số 66.4/2025/NQ-CP ngày"),
+            ["66.4/2025/NQ-CP"]
+        );
+        assert_ne!(
+            DocCode::parse("66.4/2025/NQ-CP").unwrap().key(),
+            DocCode::parse("66/2025/NQ-CP").unwrap().key()
+        );
         assert_eq!(found("Công điện 230/CĐ-TTg năm 2025"), ["230/CĐ-TTg"]);
         assert_eq!(found("Nghị quyết số 22/NQ-TU ngày"), ["22-NQ/TU"]);
         assert_eq!(found("Nghị quyết số 27/NQ- TW"), ["27-NQ/TW"]);

@@ -90,6 +90,7 @@ pub fn find(text: &str) -> Vec<(Shorthand, Range<usize>)> {
 pub fn party_order(code: DocCode) -> DocCode {
     let DocCode::State {
         number,
+        part: None,
         year: None,
         doc_type: Some(doc_type),
         issuer,
