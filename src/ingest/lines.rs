@@ -49,7 +49,7 @@ pub fn split(text: &str, layout: Layout) -> Split {
         let mut heads = Vec::new();
         for line in block {
             match noise::classify(line, layout) {
-                Some(DropReason::TableBorder) if tables::is_row(kept.last().copied()) => {
+                Some(DropReason::TableBorder) if kept.last().is_some_and(|l| tables::is_row(l)) => {
                     out.dropped.push(dropped(line, DropReason::TableBorder));
                     heads.push(kept.len() - 1);
                 }
@@ -102,7 +102,7 @@ fn block_lines(block: &[&str], heads: &[usize], layout: Layout) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for (i, raw) in block.iter().enumerate() {
-        if tables::is_row(Some(raw)) {
+        if tables::is_row(raw) {
             lines.extend(text_lines(&std::mem::take(&mut run), layout));
             let mut row = table_line(raw, layout);
             row.table_head = heads.contains(&i);

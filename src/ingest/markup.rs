@@ -32,7 +32,7 @@ static LEADING_MARKER: LazyLock<Regex> =
 /// (`1.`, `- `) are kept as text: the caller reads document structure from them.
 pub fn strip_block(lines: &[&str]) -> PlainBlock {
     let source: Vec<String> = lines.iter().map(|l| escape_line(l)).collect();
-    let source = close_spaced_emphasis(&source.join("\n"));
+    let source = close_spaced_emphasis(source.join("\n"));
     let mut block = PlainBlock::default();
     let mut line = String::new();
     let mut letters = (0usize, 0usize);
@@ -68,9 +68,12 @@ pub fn strip_block(lines: &[&str]) -> PlainBlock {
 
 /// Moves the space out of emphasis closed after one (`**Điều 1. **Ban`), which Markdown
 /// would leave as literal asterisks.
-fn close_spaced_emphasis(text: &str) -> String {
+fn close_spaced_emphasis(text: String) -> String {
+    if !text.contains('*') {
+        return text;
+    }
     SPACE_BEFORE_CLOSE
-        .replace_all(text, |c: &regex::Captures| {
+        .replace_all(&text, |c: &regex::Captures| {
             if c[2] == c[4] {
                 format!("{}{}{}{} {}", &c[1], &c[2], &c[3], &c[4], &c[5])
             } else {

@@ -5,6 +5,7 @@ use super::backmatter::BackMatter;
 use super::document::{DateBasis, DropReason, Dropped, Kind, Metadata};
 use super::layout::Layout;
 use super::lines::Line;
+use super::noise;
 use super::structure::{Placed, read_marker};
 use crate::codes::DocCode;
 use crate::date::Date;
@@ -196,49 +197,28 @@ fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
         (!words.is_empty()).then(|| words.join(" "))
     };
     let kind_at = parts.iter().position(|p| matches!(p, Part::Kind(_)));
+    let mut body = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         match part {
             Part::Kind(kind) => header.kind = header.kind.or(Some(*kind)),
-
-            Part::Upper if is_motto_piece(&text(i)) => {
+            Part::Upper if noise::is_motto_piece(&lines[i].text) => {
                 header.dropped.push(Dropped {
                     line: lines[i].text.clone(),
                     reason: DropReason::Motto,
                 });
                 continue;
             }
+            Part::Upper if kind_at.is_none_or(|k| i < k) => body.push(text(i)),
             _ => {}
         }
         header.lines.push(lines[i].text.clone());
     }
-    if let Some(c) = joined(&|p| p == Part::Date).and_then(|d| {
-        PLACE_DATE.captures(&d).map(|c| {
-            (
-                c.get(1).map(|m| m.as_str().trim().to_owned()),
-                c[2].to_owned(),
-                c[3].to_owned(),
-                c[4].to_owned(),
-            )
-        })
-    }) {
-        header.place = c.0.filter(|p| !p.is_empty());
-        header.date = Date::new(
-            c.3.parse().unwrap_or(0),
-            c.2.parse().unwrap_or(0),
-            c.1.parse().unwrap_or(0),
-        );
+    if let Some(dateline) = joined(&|p| p == Part::Date) {
+        (header.place, header.date) = place_and_date(&dateline);
     }
     header.number =
         joined(&|p| p == Part::Number).and_then(|n| number_of(&n).or_else(|| DocCode::parse(&n)));
-    let before_kind = |i: usize| kind_at.is_none_or(|k| i < k);
-    let body_lines: Vec<usize> = (0..parts.len())
-        .filter(|&i| parts[i] == Part::Upper && before_kind(i) && !is_motto_piece(&text(i)))
-        .collect();
-    let body = body_lines
-        .iter()
-        .map(|&i| text(i))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = body.join(" ");
     header.issuer = last_body_named(&title_case(&body));
     header.issuing_body = (!body.is_empty()).then_some(body);
     header.title = joined(&|p| p == Part::Subject);
@@ -250,24 +230,21 @@ fn read_parts(lines: &[Line], parts: &[Part], header: &mut Header) {
     }
 }
 
+/// The place and the date of a place-and-date line (`Đồng Tháp, ngày 01 tháng 12 năm 2025`).
+fn place_and_date(dateline: &str) -> (Option<String>, Option<Date>) {
+    let Some(c) = PLACE_DATE.captures(dateline) else {
+        return (None, None);
+    };
+    let place = c.get(1).map(|m| m.as_str().trim().to_owned());
+    let number = |i: usize| c[i].parse().unwrap_or(0);
+    let date = Date::new(number(4) as i32, number(3), number(2));
+    (place.filter(|p| !p.is_empty()), date)
+}
+
 /// The document number a `Số: 25-NQ/TU` line states.
 fn number_of(text: &str) -> Option<DocCode> {
     let c = NUMBER.captures(text)?;
     DocCode::parse(c[1].trim_end_matches([',', '.']))
-}
-
-/// A piece of the national motto or the Party's name, wrapped onto its own line
-/// (`CỘNG HÒA XÃ`, `HỘI CHỦ NGHĨA VIỆT NAM`).
-fn is_motto_piece(text: &str) -> bool {
-    const MOTTO: [&str; 2] = [
-        "cong hoa xa hoi chu nghia viet nam",
-        "dang cong san viet nam",
-    ];
-    let key = crate::text::fold(text);
-    key.len() >= 4
-        && MOTTO
-            .iter()
-            .any(|m| format!(" {m} ").contains(&format!(" {key} ")))
 }
 
 /// `ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP` as `Ủy Ban Nhân Dân Tỉnh Đồng Tháp`, so that the

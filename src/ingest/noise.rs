@@ -91,21 +91,39 @@ fn is_portal_notice(t: &str) -> bool {
     PORTAL_NOTICE.is_match(t)
 }
 
-/// The national motto and the Party's name that head official documents.
+/// The national motto and the Party's name that head official documents, folded.
+const MOTTO: [&str; 3] = [
+    "cong hoa xa hoi chu nghia viet nam",
+    "doc lap tu do hanh phuc",
+    "dang cong san viet nam",
+];
+
+/// The national motto or the Party's name, a whole line of it.
 fn is_motto(t: &str) -> bool {
     /// Longer than any motto line: most lines are ruled out without folding.
     const LONGEST: usize = 64;
-    if t.len() > LONGEST {
-        return false;
-    }
+    t.len() <= LONGEST && MOTTO.contains(&folded_words(t).as_str())
+}
+
+/// A piece of the motto or the Party's name wrapped onto its own line (`CỘNG HÒA XÃ`,
+/// `HỘI CHỦ NGHĨA VIỆT NAM`): whole words of one of them.
+pub fn is_motto_piece(t: &str) -> bool {
+    /// Shortest piece taken for the motto: one word (`cong`) and more.
+    const SHORTEST: usize = 4;
+    let key = folded_words(t);
+    key.len() >= SHORTEST
+        && MOTTO
+            .iter()
+            .any(|m| format!(" {m} ").contains(&format!(" {key} ")))
+}
+
+/// The words of `t`, folded and single-spaced, punctuation and markup left out.
+fn folded_words(t: &str) -> String {
     let words: Vec<&str> = t
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    matches!(
-        fold(&words.join(" ")).as_str(),
-        "cong hoa xa hoi chu nghia viet nam" | "doc lap tu do hanh phuc" | "dang cong san viet nam"
-    )
+    fold(&words.join(" "))
 }
 
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {

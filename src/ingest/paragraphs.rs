@@ -76,12 +76,12 @@ fn starts_new(group: &[&Line], line: &Line, layout: Layout, width: usize) -> boo
     if heading_ends && is_heading(group, layout, width) {
         return true;
     }
+    let sentence_break = ends_sentence(&prev.text) && starts_upper(&line.text);
     if layout == Layout::Pdf {
-        return ends_sentence(&prev.text) && starts_upper(&line.text);
+        return sentence_break;
     }
     if !line.gap_before {
-        return bold_heading_edge(prev, line)
-            || (ends_sentence(&prev.text) && starts_upper(&line.text) && unwrapped(prev));
+        return bold_heading_edge(prev, line) || (sentence_break && unwrapped(prev));
     }
     let split_sentence = starts_lower(&line.text) || !ends_sentence(&prev.text);
     line.bold || prev.caption || !split_sentence

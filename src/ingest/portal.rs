@@ -32,11 +32,11 @@ const MAX_PANEL_START: usize = 60;
 /// Takes the portal's notices and panel off the top of `text`. Returns the text after the
 /// panel, the panel, and the lines taken with their reason; `None` for text without a panel.
 pub fn take_panel(text: &str) -> Option<(String, Panel, Vec<Dropped>)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
+    let start = text
+        .lines()
         .take(MAX_PANEL_START)
         .position(|l| label(l) == Some(OPENING))?;
+    let lines: Vec<&str> = text.lines().collect();
     let mut dropped: Vec<Dropped> = lines[..start]
         .iter()
         .filter(|l| !l.trim().is_empty())
