@@ -7,11 +7,9 @@
 
 pub mod cli;
 pub mod codes;
-pub mod date;
 pub mod index;
 pub mod ingest;
-pub mod issuer;
 pub mod server;
-mod stored;
 pub mod text;
 pub mod views;
+pub mod vocabulary;

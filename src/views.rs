@@ -1,6 +1,7 @@
 //! The JSON shapes of the interface contract, shared by the CLI and the HTTP API.
 
-use crate::codes::{CitedDocument, DocCode, Located, Mention, citations_of};
+use crate::codes::{CitedDocument, Located, Mention, citations_of};
+use crate::vocabulary::DocCode;
 use crate::index::SearchIndex;
 use crate::ingest::{Document, Footnote, Paragraph, Signer};
 use serde::Serialize;

@@ -2,7 +2,8 @@
 //! grouped into the distinct documents they name.
 
 use std::path::Path;
-use tracuu::codes::{CitedDocument, DocCode, Registry, citations_of};
+use tracuu::codes::{CitedDocument, Registry, citations_of};
+use tracuu::vocabulary::DocCode;
 use tracuu::ingest::{self, Document};
 
 fn corpus() -> Vec<Document> {

@@ -4,7 +4,8 @@ mod common;
 
 use common::tracuu;
 use std::fs;
-use tracuu::codes::{DocCode, Registry};
+use tracuu::codes::Registry;
+use tracuu::vocabulary::DocCode;
 use tracuu::ingest;
 
 #[test]

@@ -3,7 +3,7 @@
 use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
-use crate::codes::DocCode;
+use crate::vocabulary::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
 use crate::server::LiveIndex;
 use crate::views::{DocsEntry, DocumentView, RefsView};

@@ -1,10 +1,7 @@
 //! Finds the citations in a paragraph and reads what its sentence says about each cited
 //! document: type word, date, issuing body and subject.
 
-use super::doc_code::DocCode;
-use crate::date::Date;
-use crate::ingest::Kind;
-use crate::issuer::Issuer;
+use crate::vocabulary::{Date, DocCode, Issuer, Kind};
 use crate::text::canonical_tones;
 use regex::Regex;
 use serde::Serialize;

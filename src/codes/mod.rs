@@ -2,9 +2,7 @@
 //! cited documents.
 
 mod citation;
-mod doc_code;
 mod registry;
 
 pub use citation::{Citation, extract};
-pub use doc_code::DocCode;
 pub use registry::{CitedDocument, Located, Mention, Registry, citations_of, same_number};

@@ -7,10 +7,8 @@
 //! without a date joins the one dated document of its code and series, if there is one.
 
 use super::citation::{Citation, extract};
-use super::doc_code::DocCode;
-use crate::date::Date;
+use crate::vocabulary::{Date, DocCode, Issuer, issuer::Level};
 use crate::ingest::Document;
-use crate::issuer::{Issuer, Level};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -179,7 +177,7 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
         ) if i == "TW" => central(),
         (_, Some(s)) => Some(s.clone()),
         (_, None) => doc.meta.issuer.clone().map(|mut own| {
-            own.body = crate::issuer::Body::Committee;
+            own.body = crate::vocabulary::issuer::Body::Committee;
             own
         }),
     };

@@ -4,8 +4,9 @@
 
 use super::query::ParsedQuery;
 use super::shorthand::NumberRef;
-use crate::codes::{CitedDocument, DocCode, Registry, same_number};
-use crate::ingest::{Document, Kind};
+use crate::codes::{CitedDocument, Registry, same_number};
+use crate::vocabulary::{DocCode, Kind, Series};
+use crate::ingest::Document;
 use crate::text::fold;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -173,8 +174,8 @@ fn holds(n: &NumberRef, number: &DocCode) -> bool {
 
 fn kind_of(code: &DocCode) -> Option<Kind> {
     match code {
-        DocCode::Party { doc_type, .. } => Kind::from_word(doc_type),
-        DocCode::State { doc_type, .. } => doc_type.and_then(Kind::from_word),
+        DocCode::Party { doc_type, .. } => Kind::from_code(doc_type, Series::Party),
+        DocCode::State { doc_type, .. } => doc_type.and_then(|t| Kind::from_code(t, Series::State)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! `ngày 28 tháng 10 năm 2020`, `tháng 10/2020`), and every way a document may print them,
 //! as the folded syllable sequences the body field holds.
 
-use crate::date::Date;
+use crate::vocabulary::Date;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;

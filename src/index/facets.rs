@@ -95,7 +95,7 @@ impl FacetTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::Kind;
+    use crate::vocabulary::Kind;
 
     fn document(kind: Option<Kind>, year: Option<i32>) -> Metadata {
         Metadata {

@@ -1,7 +1,7 @@
 //! Marks the matched words of a paragraph, also where the match ignored diacritics, and
 //! cuts a snippet around them.
 
-use crate::codes::DocCode;
+use crate::vocabulary::DocCode;
 use crate::text::analyzer;
 use std::collections::HashSet;
 use std::ops::Range;

@@ -5,8 +5,7 @@
 
 use super::dates::{self, DateQuery};
 use super::shorthand::{self, NumberRef, Shorthand};
-use crate::codes::DocCode;
-use crate::ingest::Kind;
+use crate::vocabulary::{DocCode, Kind};
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 

@@ -2,8 +2,8 @@
 //! (`nghị quyết 16`, `NQ 16`, `NQ16`, `chỉ thị số 26`, `QĐ 441`), with an issuer when one
 //! follows (`NQ16/TU`), and Party numbers typed in the State order (`16/NQ-TU`).
 
-use crate::codes::{CitedDocument, DocCode};
-use crate::ingest::Kind;
+use crate::codes::CitedDocument;
+use crate::vocabulary::{DocCode, Kind, Series};
 use crate::text::fold;
 use regex::Regex;
 use std::ops::Range;
@@ -24,8 +24,8 @@ pub struct NumberRef {
 static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     let mut kinds: Vec<String> = Kind::ALL
         .iter()
-        .filter(|(k, ..)| *k != Kind::TinTuc)
-        .flat_map(|(_, name, code)| [name.to_string(), fold(name), code.to_string(), fold(code)])
+        .filter(|e| e.series != Series::Unnumbered)
+        .flat_map(|e| [e.name.to_string(), fold(e.name), e.code.to_string(), fold(e.code)])
         .map(|k| regex::escape(&k).replace(' ', r"\s+"))
         .collect();
     kinds.sort_by_key(|k| std::cmp::Reverse(k.len()));
@@ -67,7 +67,7 @@ pub fn find(text: &str) -> Vec<(Shorthand, Range<usize>)> {
             let kind =
                 Kind::from_word(&c["kind"].split_whitespace().collect::<Vec<_>>().join(" "))?;
             let number: u32 = c["num"].parse().ok()?;
-            let code = Kind::ALL.iter().find(|(k, ..)| *k == kind)?.2;
+            let code = kind.code();
             let found = match c.name("iss") {
                 Some(iss) => Shorthand::Code(DocCode::parse(&format!(
                     "{number}-{code}/{}",
@@ -114,10 +114,7 @@ impl NumberRef {
 
     /// The kind's type code (`NQ`, `QĐ`).
     pub fn type_code(&self) -> &'static str {
-        Kind::ALL
-            .iter()
-            .find(|(k, ..)| *k == self.kind)
-            .map_or("", |(.., code)| code)
+        self.kind.code()
     }
 
     /// Whether a cited document is of this kind and number, in the Party or the State

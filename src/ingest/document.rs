@@ -1,8 +1,6 @@
 //! The shape of a read document: its metadata, paragraphs, footnotes and distribution list.
 
-use crate::codes::DocCode;
-use crate::date::Date;
-use crate::issuer::Issuer;
+use crate::vocabulary::{Date, DocCode, Issuer, Kind};
 use serde::{Deserialize, Serialize};
 
 use super::layout::Layout;
@@ -140,103 +138,6 @@ pub enum DateBasis {
     Title,
     /// Given by a curator in a sidecar file.
     Sidecar,
-}
-
-/// The kinds of Party documents (and news about them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Kind {
-    #[serde(rename = "Nghị quyết")]
-    NghiQuyet,
-    #[serde(rename = "Kết luận")]
-    KetLuan,
-    #[serde(rename = "Chỉ thị")]
-    ChiThi,
-    #[serde(rename = "Quyết định")]
-    QuyetDinh,
-    #[serde(rename = "Quy định")]
-    QuyDinh,
-    #[serde(rename = "Quy chế")]
-    QuyChe,
-    #[serde(rename = "Hướng dẫn")]
-    HuongDan,
-    #[serde(rename = "Kế hoạch")]
-    KeHoach,
-    #[serde(rename = "Chương trình")]
-    ChuongTrinh,
-    #[serde(rename = "Đề án")]
-    DeAn,
-    #[serde(rename = "Thông báo")]
-    ThongBao,
-    #[serde(rename = "Báo cáo")]
-    BaoCao,
-    #[serde(rename = "Công văn")]
-    CongVan,
-    #[serde(rename = "Tờ trình")]
-    ToTrinh,
-    #[serde(rename = "Thông tri")]
-    ThongTri,
-    #[serde(rename = "Nghị định")]
-    NghiDinh,
-    #[serde(rename = "Thông tư")]
-    ThongTu,
-    #[serde(rename = "Công điện")]
-    CongDien,
-    #[serde(rename = "Tin tức")]
-    TinTuc,
-}
-
-impl Kind {
-    /// Every kind with its Vietnamese name and its type code in document numbers.
-    pub const ALL: [(Kind, &'static str, &'static str); 19] = [
-        (Kind::NghiQuyet, "Nghị quyết", "NQ"),
-        (Kind::KetLuan, "Kết luận", "KL"),
-        (Kind::ChiThi, "Chỉ thị", "CT"),
-        (Kind::QuyetDinh, "Quyết định", "QĐ"),
-        (Kind::QuyDinh, "Quy định", "QĐi"),
-        (Kind::QuyChe, "Quy chế", "QC"),
-        (Kind::HuongDan, "Hướng dẫn", "HD"),
-        (Kind::KeHoach, "Kế hoạch", "KH"),
-        (Kind::ChuongTrinh, "Chương trình", "CTr"),
-        (Kind::DeAn, "Đề án", "ĐA"),
-        (Kind::ThongBao, "Thông báo", "TB"),
-        (Kind::BaoCao, "Báo cáo", "BC"),
-        (Kind::CongVan, "Công văn", "CV"),
-        (Kind::ToTrinh, "Tờ trình", "TTr"),
-        (Kind::ThongTri, "Thông tri", "TT"),
-        (Kind::NghiDinh, "Nghị định", "NĐ"),
-        (Kind::ThongTu, "Thông tư", "TT"),
-        (Kind::CongDien, "Công điện", "CĐ"),
-        (Kind::TinTuc, "Tin tức", "TIN"),
-    ];
-
-    /// The names of the document kinds as a regex alternation (`Nghị quyết|Kết luận|...`),
-    /// for the patterns that read a kind word in running text.
-    pub fn names_pattern() -> String {
-        let names = Self::ALL
-            .iter()
-            .filter(|(k, ..)| *k != Kind::TinTuc)
-            .map(|(_, name, _)| *name);
-        names.collect::<Vec<_>>().join("|")
-    }
-
-    /// The Vietnamese name (`Nghị quyết`).
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(k, ..)| *k == self)
-            .map_or("", |(_, n, _)| n)
-    }
-
-    /// Reads a kind from its name in any case (`NGHỊ QUYẾT`, `nghị quyết`) or its type code.
-    pub fn from_word(word: &str) -> Option<Kind> {
-        let key = crate::text::fold(word.trim());
-        Self::ALL
-            .iter()
-            .find(|(_, name, code)| {
-                crate::text::fold(name) == key || crate::text::fold(code) == key
-            })
-            .map(|(k, ..)| *k)
-    }
 }
 
 /// One paragraph of body text: the unit of retrieval.

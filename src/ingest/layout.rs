@@ -39,7 +39,7 @@ impl Layout {
 }
 
 fn is_web_marker(line: &str) -> bool {
-    super::noise::is_image_placeholder(line) || super::noise::is_chrome(line)
+    super::chrome::is_image_placeholder(line) || super::chrome::is_chrome(line)
 }
 
 fn is_markdown_marker(line: &str) -> bool {

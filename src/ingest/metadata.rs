@@ -2,14 +2,12 @@
 //! number. Nothing is guessed: a field the text does not state stays empty.
 
 use super::backmatter::BackMatter;
-use super::document::{DateBasis, DropReason, Dropped, Kind, Metadata};
+use super::document::{DateBasis, DropReason, Dropped, Metadata};
 use super::layout::Layout;
 use super::lines::Line;
 use super::noise;
 use super::structure::{Placed, read_marker};
-use crate::codes::DocCode;
-use crate::date::Date;
-use crate::issuer::{Issuer, Level};
+use crate::vocabulary::{Date, DocCode, Issuer, Kind, issuer::Level};
 use crate::text::canonical_tones;
 use regex::Regex;
 use std::collections::HashMap;
@@ -363,7 +361,7 @@ fn localities(body: &str, level: Option<Level>) -> (Option<String>, Option<Strin
     let mut cities: HashMap<String, usize> = HashMap::new();
     let mut provinces: HashMap<String, usize> = HashMap::new();
     for c in PLACE.captures_iter(body) {
-        let Some(place) = crate::issuer::place_name(&c[2]) else {
+        let Some(place) = crate::vocabulary::issuer::place_name(&c[2]) else {
             continue;
         };
         let province = matches!(&c[1], "tỉnh" | "Tỉnh ủy");

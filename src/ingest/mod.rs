@@ -2,6 +2,8 @@
 //! documents undone on the way.
 
 mod backmatter;
+mod block;
+mod chrome;
 mod document;
 pub mod encoding;
 mod footnotes;
@@ -19,7 +21,7 @@ mod structure;
 mod tables;
 
 pub use document::{
-    DateBasis, Document, DropReason, Dropped, Footnote, Kind, Metadata, Paragraph, Role, Signer,
+    DateBasis, Document, DropReason, Dropped, Footnote, Metadata, Paragraph, Role, Signer,
     TableRow,
 };
 pub use layout::Layout;

@@ -1,39 +1,11 @@
 //! Recognises lines that are not content: site chrome, image placeholders, rules, page numbers.
 
+use super::chrome::{is_chrome, is_image_placeholder};
 use super::document::DropReason;
 use super::layout::Layout;
 use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// The placeholder a scraper leaves where a news photo was (`anh tin bai`, `ảnh tin bài`).
-pub fn is_image_placeholder(line: &str) -> bool {
-    /// Longer than any placeholder in any case: most lines are ruled out without lower-casing.
-    const LONGEST: usize = 32;
-    let line = line.trim();
-    line.len() <= LONGEST
-        && matches!(
-            line.to_lowercase().as_str(),
-            "anh tin bai" | "ảnh tin bài" | "[ảnh]" | "[image]"
-        )
-}
-
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^[•·*\-\s]*(?:
-            tin\ tức | đăng\ nhập | đăng\ ký | trang\ chủ | liên\ hệ | sơ\ đồ\ trang | tìm\ kiếm
-          | designed\ by\b.* | thiết\ kế\ bởi\b.* | bản\ quyền\b.* | copyright\b.* | ©.*
-          | thống\ kê\ truy\ cập
-          | (?:đang\ online|hôm\ nay|hôm\ qua|trong\ tuần|trong\ tháng|tất\ cả|tổng\ truy\ cập|lượt\ truy\ cập)\s*:\s*[\d.,]+
-        )\s*$",
-    )
-    .expect("chrome pattern is valid")
-});
-
-/// Web-portal furniture: menus, login links, "Designed by", visitor counters.
-pub fn is_chrome(line: &str) -> bool {
-    CHROME.is_match(line.trim())
-}
 
 /// Why `line` is not content in a document of `layout`, or `None` when it is content.
 pub fn classify(line: &str, layout: Layout) -> Option<DropReason> {
@@ -154,24 +126,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn site_chrome_is_recognised() {
-        for line in [
-            "Tin tức",
-            "Đăng nhập",
-            "Designed by VNPT",
-            "Thống kê truy cập",
-            "  • Đang online: 1",
-            "  • Tất cả: 1",
-        ] {
-            assert!(is_chrome(line), "{line}");
-        }
-        assert!(!is_chrome("Tin tức về hội nghị Ban Chấp hành"));
-    }
-
-    #[test]
     fn placeholders_rules_and_page_numbers_are_furniture() {
-        assert!(is_image_placeholder("anh tin bai"));
-        assert!(is_image_placeholder("  ẢNH TIN BÀI "));
         assert!(is_rule("-----"));
         assert!(is_page_number("12"));
         assert!(is_page_number("- 3 -"));

@@ -2,25 +2,13 @@
 //! a blank line or a page break, repairs document codes broken across lines, and tells
 //! headings from body text.
 
+use super::block::Block;
 use super::document::TableRow;
 use super::layout::Layout;
 use super::lines::Line;
 use super::structure::{Marker, read_marker};
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A reconstructed block of text: a heading or a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// The whole text, lines joined.
-    pub text: String,
-    /// A section heading rather than body text.
-    pub heading: bool,
-    /// A photo caption.
-    pub caption: bool,
-    /// The cells and column labels when the block is a table row.
-    pub row: Option<TableRow>,
-}
 
 /// Longest heading, in characters, in a Markdown or plain layout.
 const MAX_HEADING: usize = 150;

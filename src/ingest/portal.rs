@@ -3,9 +3,8 @@
 //! lines are listed as dropped; what they state fills the metadata the document's own header
 //! leaves empty.
 
-use super::document::{DateBasis, DropReason, Dropped, Kind, Metadata, Signer};
-use crate::codes::DocCode;
-use crate::date::Date;
+use super::document::{DateBasis, DropReason, Dropped, Metadata, Signer};
+use crate::vocabulary::{Date, DocCode, Kind};
 
 /// What the portal's panel states about the document.
 #[derive(Debug, Default, PartialEq, Eq)]

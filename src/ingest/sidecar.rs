@@ -1,9 +1,7 @@
 //! Curated metadata: a `NAME.meta.toml` beside a file overrides what extraction found.
 
-use super::document::{DateBasis, Kind, Metadata, Signer};
-use crate::codes::DocCode;
-use crate::date::Date;
-use crate::issuer::Issuer;
+use super::document::{DateBasis, Metadata, Signer};
+use crate::vocabulary::{Date, DocCode, Issuer, Kind};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 

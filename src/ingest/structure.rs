@@ -2,7 +2,7 @@
 //! and gives every paragraph its section path.
 
 use super::document::{Role, TableRow};
-use super::paragraphs::Block;
+use super::block::Block;
 use regex::Regex;
 use std::sync::LazyLock;
 

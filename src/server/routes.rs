@@ -2,7 +2,7 @@
 
 use super::error::ApiError;
 use super::live::Current;
-use crate::codes::DocCode;
+use crate::vocabulary::DocCode;
 use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
 use crate::views::{DocsEntry, DocumentView, RefsView};
 use axum::Json;

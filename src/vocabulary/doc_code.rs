@@ -1,6 +1,8 @@
 //! Document numbers (số hiệu): parsing from running text and from what users type, one
 //! canonical display form and one matching key.
 
+use super::date::YEAR_PATTERN;
+use super::kind::{Series, type_codes, type_codes_pattern};
 use crate::text::fold;
 use regex::{Captures, Regex};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -37,23 +39,34 @@ pub enum DocCode {
     },
 }
 
-/// Party type codes in canonical spelling; matching ignores case and the bar of `Đ`.
-const PARTY_TYPES: [&str; 15] = [
-    "QĐi", "QĐ", "NQ", "KL", "CTr", "CT", "QC", "HD", "KH", "ĐA", "TB", "BC", "CV", "TTr", "TT",
-];
-const STATE_TYPES: [&str; 12] = [
-    "QĐ", "NQ", "CT", "TB", "NĐ", "TT", "KH", "CV", "BC", "TTr", "HD", "CĐ",
-];
+/// Party and State type codes in canonical spelling, from the kind table; matching ignores
+/// case and the bar of `Đ`.
+static PARTY_TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| type_codes(Series::Party));
+static STATE_TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| type_codes(Series::State));
 /// Issuer codes whose canonical spelling is not plain upper case.
 const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
 
-const PARTY: &str = r"(?P<num>\d{1,4})[SEP](?P<type>Q[ĐD]i|Q[ĐD]|NQ|KL|CTr|CT|QC|HD|KH|[ĐD]A|TB|BC|CV|TTr|TT)(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{2,8}|TƯ)(?:-[A-ZĐ]{2,8})*))?";
-const STATE: &str = r"(?P<num>\d{1,5})(?:\.(?P<part>\d{1,2}))?(?:/(?P<year>(?:19|20)\d\d))?/(?:(?P<type>Q[ĐD]|NQ|CT|TB|N[ĐD]|TT|KH|CV|BC|TTr|HD|C[ĐD])-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{0,9}\d{0,3}(?:-[A-ZĐ][A-ZĐ&]{1,12})?)";
+/// `NUMBER-TYPE/ISSUER`; `[SEP]` stands for the separator, which differs between running
+/// text and what users type.
+fn party_pattern() -> String {
+    format!(
+        r"(?P<num>\d{{1,4}})[SEP](?P<type>{})(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{{2,8}}|TƯ)(?:-[A-ZĐ]{{2,8}})*))?",
+        type_codes_pattern(Series::Party)
+    )
+}
 
-static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/]\s*", false));
-static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", false));
-static TYPED_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(PARTY, r"\s*[-/ ]\s*", true));
-static TYPED_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(STATE, "", true));
+/// `NUMBER[.PART][/YEAR]/[TYPE-]ISSUER`.
+fn state_pattern() -> String {
+    format!(
+        r"(?P<num>\d{{1,5}})(?:\.(?P<part>\d{{1,2}}))?(?:/(?P<year>{YEAR_PATTERN}))?/(?:(?P<type>{})-\s?)?(?P<iss>[A-ZĐ][A-Za-zĐđƯư]{{0,9}}\d{{0,3}}(?:-[A-ZĐ][A-ZĐ&]{{1,12}})?)",
+        type_codes_pattern(Series::State)
+    )
+}
+
+static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/]\s*", false));
+static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(&state_pattern(), "", false));
+static TYPED_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/ ]\s*", true));
+static TYPED_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(&state_pattern(), "", true));
 
 fn pattern(body: &str, separator: &str, any_case: bool) -> Regex {
     let flags = if any_case { "(?i)" } else { "" };
@@ -278,7 +291,7 @@ impl Serialize for DocCode {
 
 impl<'de> Deserialize<'de> for DocCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::stored::from_display(d, DocCode::parse, "document number")
+        super::stored::from_display(d, DocCode::parse, "document number")
     }
 }
 

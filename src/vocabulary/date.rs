@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::ops::RangeInclusive;
+
+/// The years a document date may fall in: wider than any archive (the Party was founded in
+/// 1930), narrow enough that a number like `3000` is never read as a year.
+pub const YEARS: RangeInclusive<i32> = 1900..=2100;
+
+/// A year in running text, as regex: four digits from 1900 to 2099, the years of `YEARS`
+/// a document can print.
+pub const YEAR_PATTERN: &str = r"(?:19|20)\d\d";
 
 /// A valid calendar date, shown as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,7 +31,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        let plausible = (1900..=2100).contains(&year) && (1..=days).contains(&day);
+        let plausible = YEARS.contains(&year) && (1..=days).contains(&day);
         plausible.then_some(Date {
             year,
             month: month as u8,
@@ -70,7 +79,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::stored::from_display(d, Date::parse_iso, "date")
+        super::stored::from_display(d, Date::parse_iso, "date")
     }
 }
 

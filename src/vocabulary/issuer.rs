@@ -298,7 +298,7 @@ impl Serialize for Issuer {
 
 impl<'de> Deserialize<'de> for Issuer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::stored::from_display(
+        super::stored::from_display(
             d,
             |t| Issuer::parse_phrase(t).map(|(i, _)| i),
             "issuing body",

@@ -1,0 +1,14 @@
+//! The shared vocabulary of Vietnamese documents: kinds, document numbers, issuing bodies
+//! and dates. Every later stage (ingest, citations, index, views) speaks these types; this
+//! module depends only on `text`.
+
+mod date;
+mod doc_code;
+pub mod issuer;
+mod kind;
+mod stored;
+
+pub use date::Date;
+pub use doc_code::DocCode;
+pub use issuer::Issuer;
+pub use kind::{Kind, KindEntry, Series, type_codes, type_codes_pattern};
