@@ -1,9 +1,9 @@
 //! The JSON shapes of the interface contract, shared by the CLI and the HTTP API.
 
 use crate::codes::{CitedDocument, Located, Mention, citations_of};
-use crate::vocabulary::DocCode;
 use crate::index::SearchIndex;
 use crate::ingest::{Document, Footnote, Paragraph, Signer};
+use crate::vocabulary::DocCode;
 use serde::Serialize;
 
 /// A document as `parse --json` shows it.

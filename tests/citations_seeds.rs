@@ -3,8 +3,8 @@
 
 use std::path::Path;
 use tracuu::codes::{CitedDocument, Registry, citations_of};
-use tracuu::vocabulary::DocCode;
 use tracuu::ingest::{self, Document};
+use tracuu::vocabulary::DocCode;
 
 fn corpus() -> Vec<Document> {
     ingest::read_corpus(Path::new("seeds")).documents

@@ -5,8 +5,8 @@ mod common;
 use common::tracuu;
 use std::fs;
 use tracuu::codes::Registry;
-use tracuu::vocabulary::DocCode;
 use tracuu::ingest;
+use tracuu::vocabulary::DocCode;
 
 #[test]
 fn parse_json_gives_the_contract_fields_with_citations() {

@@ -3,10 +3,10 @@
 use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
-use crate::vocabulary::DocCode;
 use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
 use crate::server::LiveIndex;
 use crate::views::{DocsEntry, DocumentView, RefsView};
+use crate::vocabulary::DocCode;
 use anyhow::{Result, bail};
 use std::fmt::Write;
 use std::io::IsTerminal;

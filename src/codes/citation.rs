@@ -1,8 +1,8 @@
 //! Finds the citations in a paragraph and reads what its sentence says about each cited
 //! document: type word, date, issuing body and subject.
 
-use crate::vocabulary::{Date, DocCode, Issuer, Kind};
 use crate::text::canonical_tones;
+use crate::vocabulary::{Date, DocCode, Issuer, Kind, NUMERIC_DATE, WORDED_DATE};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -32,8 +32,10 @@ static KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("valid pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(\d{1,2}/\d{1,2}/\d{4})|(\d{1,2}) tháng (\d{1,2}) năm (\d{4}))")
-        .expect("valid pattern")
+    Regex::new(&format!(
+        r"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s+{NUMERIC_DATE}|{WORDED_DATE})"
+    ))
+    .expect("valid pattern")
 });
 static OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s,.…]*của\s+").expect("valid pattern"));
@@ -82,10 +84,7 @@ fn describe(code: &DocCode, span: &Range<usize>, after: &str, before: &str) -> C
     let mut rest = after;
     let date = DATE.captures(rest).and_then(|c| {
         rest = &rest[c.get(0).map_or(0, |m| m.end())..];
-        match c.get(1) {
-            Some(dmy) => Date::parse_dmy(dmy.as_str()),
-            None => Date::new(c[4].parse().ok()?, c[3].parse().ok()?, c[2].parse().ok()?),
-        }
+        Date::from_groups(&c, 1).or_else(|| Date::from_groups(&c, 4))
     });
     let issuer = OF.find(rest).and_then(|of| {
         let (issuer, len) = Issuer::parse_phrase(&rest[of.end()..])?;

@@ -7,8 +7,8 @@
 //! without a date joins the one dated document of its code and series, if there is one.
 
 use super::citation::{Citation, extract};
-use crate::vocabulary::{Date, DocCode, Issuer, issuer::Level};
 use crate::ingest::Document;
+use crate::vocabulary::{Date, DocCode, Issuer, issuer::Level};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

@@ -5,9 +5,9 @@
 use super::query::ParsedQuery;
 use super::shorthand::NumberRef;
 use crate::codes::{CitedDocument, Registry, same_number};
-use crate::vocabulary::{DocCode, Kind, Series};
 use crate::ingest::Document;
 use crate::text::fold;
+use crate::vocabulary::{DocCode, Kind, Series};
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! `ngày 28 tháng 10 năm 2020`, `tháng 10/2020`), and every way a document may print them,
 //! as the folded syllable sequences the body field holds.
 
-use crate::vocabulary::Date;
+use crate::vocabulary::{Date, MONTH_DATE, NUMERIC_DATE, WORDED_DATE};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,19 +19,12 @@ pub struct DateQuery {
 }
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:ngày|ngay)\s+)?(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)")
-        .expect("valid pattern")
+    Regex::new(&format!(r"(?i)(?:(?:ngày|ngay)\s+)?{NUMERIC_DATE}")).expect("valid pattern")
 });
-static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:năm|nam)\s+((?:19|20)\d\d)",
-    )
-    .expect("valid pattern")
-});
-static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:tháng|thang)\s+(\d{1,2})\s*(?:/|-|\.|\s(?:năm|nam)\s)\s*((?:19|20)\d\d)")
-        .expect("valid pattern")
-});
+static WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){WORDED_DATE}")).expect("valid pattern"));
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?i){MONTH_DATE}")).expect("valid pattern"));
 
 /// Every date in `text` with its byte range, earliest first; impossible dates are not dates.
 pub fn find(text: &str) -> Vec<(DateQuery, Range<usize>)> {

@@ -1,8 +1,8 @@
 //! Marks the matched words of a paragraph, also where the match ignored diacritics, and
 //! cuts a snippet around them.
 
-use crate::vocabulary::DocCode;
 use crate::text::analyzer;
+use crate::vocabulary::DocCode;
 use std::collections::HashSet;
 use std::ops::Range;
 use tantivy::tokenizer::{Token, TokenStream};

@@ -5,7 +5,7 @@
 
 use super::dates::{self, DateQuery};
 use super::shorthand::{self, NumberRef, Shorthand};
-use crate::vocabulary::{DocCode, Kind};
+use crate::vocabulary::{DocCode, Kind, YEARS};
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
@@ -180,7 +180,7 @@ impl ParsedQuery {
                 );
             }
             "year" | "nam" | "năm" => {
-                let year = value.parse().ok().filter(|y| (1900..=2100).contains(y));
+                let year = value.parse().ok().filter(|y| YEARS.contains(y));
                 self.year = Some(year.ok_or_else(|| QueryError::BadYear(value.to_owned()))?);
             }
             "issuer" => self.issuer = Some(value.to_owned()),

@@ -3,8 +3,8 @@
 //! follows (`NQ16/TU`), and Party numbers typed in the State order (`16/NQ-TU`).
 
 use crate::codes::CitedDocument;
-use crate::vocabulary::{DocCode, Kind, Series};
 use crate::text::fold;
+use crate::vocabulary::{DocCode, Kind, Series};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -25,7 +25,14 @@ static SHORTHAND: LazyLock<Regex> = LazyLock::new(|| {
     let mut kinds: Vec<String> = Kind::ALL
         .iter()
         .filter(|e| e.series != Series::Unnumbered)
-        .flat_map(|e| [e.name.to_string(), fold(e.name), e.code.to_string(), fold(e.code)])
+        .flat_map(|e| {
+            [
+                e.name.to_string(),
+                fold(e.name),
+                e.code.to_string(),
+                fold(e.code),
+            ]
+        })
         .map(|k| regex::escape(&k).replace(' ', r"\s+"))
         .collect();
     kinds.sort_by_key(|k| std::cmp::Reverse(k.len()));

@@ -7,8 +7,10 @@ use super::layout::Layout;
 use super::lines::Line;
 use super::noise;
 use super::structure::{Placed, read_marker};
-use crate::vocabulary::{Date, DocCode, Issuer, Kind, issuer::Level};
 use crate::text::canonical_tones;
+use crate::vocabulary::{
+    Date, DocCode, Issuer, Kind, NUMERIC_DATE, WORDED_DATE, YEAR_PATTERN, issuer::Level,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -44,8 +46,7 @@ static NUMBER: LazyLock<Regex> =
 static NUMBER_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:số)\s*:?$").expect("valid pattern"));
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|([^,]{2,40}),\s*)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-        .expect("valid pattern")
+    Regex::new(&format!(r"(?:^|([^,]{{2,40}}),\s*){WORDED_DATE}")).expect("valid pattern")
 });
 static DATE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|, )ngày(?:\s+\d{1,2})?(?:\s|$)|^(?:(?:ngày\s+)?\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|^\p{Lu}[\p{L} .]{1,40},$")
@@ -55,18 +56,18 @@ static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("({}) này", Kind::names_pattern())).expect("valid pattern")
 });
 static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:hội nghị|phiên họp|kỳ họp|cuộc họp)[^.;]{0,80}?ngày\s+(\d{1,2}/\d{1,2}/\d{4})",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:hội nghị|phiên họp|kỳ họp|cuộc họp)[^.;]{{0,80}}?ngày\s+{NUMERIC_DATE}"
+    ))
     .expect("valid pattern")
 });
 static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:tại\s+)?(?:hội nghị|phiên họp|kỳ họp)").expect("valid pattern")
 });
 static ANY_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ngày\s+(\d{1,2}/\d{1,2}/\d{4})").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"ngày\s+{NUMERIC_DATE}")).expect("valid pattern"));
 static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"năm (\d{4})").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(&format!("năm ({YEAR_PATTERN})")).expect("valid pattern"));
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(thành phố|tỉnh|Tỉnh ủy|Thành ủy)((?: \p{Lu}\p{Ll}*){1,3})")
         .expect("valid pattern")
@@ -234,8 +235,7 @@ fn place_and_date(dateline: &str) -> (Option<String>, Option<Date>) {
         return (None, None);
     };
     let place = c.get(1).map(|m| m.as_str().trim().to_owned());
-    let number = |i: usize| c[i].parse().unwrap_or(0);
-    let date = Date::new(number(4) as i32, number(3), number(2));
+    let date = Date::from_groups(&c, 2);
     (place.filter(|p| !p.is_empty()), date)
 }
 
@@ -400,14 +400,14 @@ fn dated(header: &Header, paragraphs: &[Placed]) -> (Option<Date>, Option<DateBa
         let first = paragraphs.first().map_or("", |p| p.text.as_str());
         if let Some(date) = ANY_DATE
             .captures(first)
-            .and_then(|c| Date::parse_dmy(&c[1]))
+            .and_then(|c| Date::from_groups(&c, 1))
         {
             return (Some(date), Some(DateBasis::Event));
         }
     }
     match MEETING_DATE
         .captures(&opening)
-        .and_then(|c| Date::parse_dmy(&c[1]))
+        .and_then(|c| Date::from_groups(&c, 1))
     {
         Some(date) => (Some(date), Some(DateBasis::Meeting)),
         None => (None, None),

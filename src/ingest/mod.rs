@@ -21,8 +21,7 @@ mod structure;
 mod tables;
 
 pub use document::{
-    DateBasis, Document, DropReason, Dropped, Footnote, Metadata, Paragraph, Role, Signer,
-    TableRow,
+    DateBasis, Document, DropReason, Dropped, Footnote, Metadata, Paragraph, Role, Signer, TableRow,
 };
 pub use layout::Layout;
 pub use read::{Format, Source};

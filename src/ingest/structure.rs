@@ -1,8 +1,8 @@
 //! Reads the numbering of headings and items (`I.`, `II/`, `1.`, `1-`, `1.2.`, `(1)`, `- `)
 //! and gives every paragraph its section path.
 
-use super::document::{Role, TableRow};
 use super::block::Block;
+use super::document::{Role, TableRow};
 use regex::Regex;
 use std::sync::LazyLock;
 

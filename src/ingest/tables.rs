@@ -3,6 +3,7 @@
 //! that carries its column labels.
 
 use super::lines::Line;
+use crate::vocabulary::WORDED_DATE;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -22,8 +23,7 @@ pub fn cells(row: &str) -> Vec<&str> {
 
 // What only the header block of a document holds: its number, its place and date.
 static HEADER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:số\s*:|số\s+\d)|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
-        .expect("valid pattern")
+    Regex::new(&format!(r"(?i)^(?:số\s*:|số\s+\d)|{WORDED_DATE}")).expect("valid pattern")
 });
 
 /// Opens header tables into one line per cell, so the header reader sees the number, the

@@ -2,9 +2,9 @@
 
 use super::error::ApiError;
 use super::live::Current;
-use crate::vocabulary::DocCode;
 use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
 use crate::views::{DocsEntry, DocumentView, RefsView};
+use crate::vocabulary::DocCode;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};

@@ -63,9 +63,11 @@ fn state_pattern() -> String {
     )
 }
 
-static TEXT_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/]\s*", false));
+static TEXT_PARTY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/]\s*", false));
 static TEXT_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(&state_pattern(), "", false));
-static TYPED_PARTY: LazyLock<Regex> = LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/ ]\s*", true));
+static TYPED_PARTY: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&party_pattern(), r"\s*[-/ ]\s*", true));
 static TYPED_STATE: LazyLock<Regex> = LazyLock::new(|| pattern(&state_pattern(), "", true));
 
 fn pattern(body: &str, separator: &str, any_case: bool) -> Regex {

@@ -8,7 +8,7 @@ pub mod issuer;
 mod kind;
 mod stored;
 
-pub use date::Date;
+pub use date::{Date, MONTH_DATE, NUMERIC_DATE, WORDED_DATE, YEAR_PATTERN, YEARS};
 pub use doc_code::DocCode;
 pub use issuer::Issuer;
 pub use kind::{Kind, KindEntry, Series, type_codes, type_codes_pattern};
