@@ -185,12 +185,8 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
         let place = place_for(i.level, doc);
         i.located(place)
     });
-    let code = match issuer.as_ref().map(|i| i.level) {
-        Some(Level::Central) => code.completed("TW"),
-        Some(Level::District) => code.completed("HU"),
-        Some(Level::UrbanDistrict) => code.completed("QU"),
-        _ => code.completed("TU"),
-    };
+    let level = issuer.as_ref().map_or(Level::Province, |i| i.level);
+    let code = code.completed(level.party_code());
     let series = issuer
         .as_ref()
         .map_or_else(|| format!("unknown:{}", doc.doc_id), Issuer::series_key);

@@ -44,13 +44,13 @@ pub enum DocCode {
 static PARTY_TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| type_codes(Series::Party));
 static STATE_TYPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| type_codes(Series::State));
 /// Issuer codes whose canonical spelling is not plain upper case.
-const ISSUER_SPELLINGS: [&str; 4] = ["ĐU", "TTg", "HĐND", "ĐUK"];
+const ISSUER_SPELLINGS: [&str; 5] = ["ĐU", "TTg", "HĐND", "ĐUK", "ThU"];
 
 /// `NUMBER-TYPE/ISSUER`; `[SEP]` stands for the separator, which differs between running
 /// text and what users type.
 fn party_pattern() -> String {
     format!(
-        r"(?P<num>\d{{1,4}})[SEP](?P<type>{})(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{{2,8}}|TƯ)(?:-[A-ZĐ]{{2,8}})*))?",
+        r"(?P<num>\d{{1,4}})[SEP](?P<type>{})(?:\s*/\s*(?P<iss>(?:[A-ZĐ]{{2,8}}|TƯ|ThU)(?:-[A-ZĐ]{{2,8}})*))?",
         type_codes_pattern(Series::Party)
     )
 }
@@ -237,7 +237,7 @@ fn spelled(found: &str, known: &[&'static str]) -> Option<&'static str> {
 /// Party committees' codes (`TW`, `TU`, `HU`, `QU`, `ĐU`, `ĐUK`, `BTCTW`): a number written
 /// in State order with one of them (`22/NQ-TU`) is a Party number.
 static PARTY_ISSUER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-ZĐ]*TW|[A-ZĐ]{0,3}U|ĐUK)$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(?:[A-ZĐ]*TW|[A-ZĐ]{0,3}U|ĐUK|ThU)$").expect("valid pattern"));
 
 /// The canonical spelling of an issuer code: upper case, `TƯ` written `TW` (the two are one
 /// code; folding alone would make `TƯ` the provincial `TU`).
@@ -432,6 +432,15 @@ mod tests {
             "{:?}",
             DocCode::find_all(text)
         );
+    }
+
+    #[test]
+    fn a_town_committee_number_keeps_its_spelling() {
+        let code = DocCode::find_all("theo Kế hoạch số 05-KH/ThU của Thị ủy")[0]
+            .0
+            .clone();
+        assert_eq!(code.canonical(), "05-KH/ThU");
+        assert_eq!(DocCode::parse("05/KH-ThU"), Some(code));
     }
 
     proptest! {

@@ -4,12 +4,13 @@
 
 use crate::text::{canonical_tones, fold};
 use regex::Regex;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::LazyLock;
 
 /// The tier a body belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương: numbers ending in `/TW`.
     Central,
@@ -23,6 +24,14 @@ pub enum Level {
     UrbanDistrict,
     /// A town Party committee (thị ủy).
     Town,
+    /// A commune's Party committee (đảng ủy xã).
+    Commune,
+    /// A ward's Party committee (đảng ủy phường).
+    Ward,
+    /// A township's Party committee (đảng ủy thị trấn).
+    Township,
+    /// The Party committee of a bloc of agencies or enterprises (đảng ủy khối).
+    Bloc,
     /// A national State body: Chính phủ, Thủ tướng, Quốc hội (an UBND has its local tier).
     State,
 }
@@ -37,7 +46,25 @@ impl Level {
             Level::District => "huyện ủy",
             Level::UrbanDistrict => "quận ủy",
             Level::Town => "thị ủy",
+            Level::Commune => "đảng ủy xã",
+            Level::Ward => "đảng ủy phường",
+            Level::Township => "đảng ủy thị trấn",
+            Level::Bloc => "đảng ủy khối",
             Level::State => "nhà nước",
+        }
+    }
+
+    /// The issuer code the tier's Party documents carry (`16-NQ/TU`, `05-KH/HU`), with
+    /// which a partial code cited in its documents (`17-ĐA`) is completed.
+    pub fn party_code(self) -> &'static str {
+        match self {
+            Level::Central => "TW",
+            Level::District => "HU",
+            Level::UrbanDistrict => "QU",
+            Level::Town => "ThU",
+            Level::Commune | Level::Ward | Level::Township => "ĐU",
+            Level::Bloc => "ĐUK",
+            Level::Province | Level::City | Level::State => "TU",
         }
     }
 
@@ -47,6 +74,10 @@ impl Level {
             Level::City => "Thành ủy",
             Level::UrbanDistrict => "Quận ủy",
             Level::Town => "Thị ủy",
+            Level::Commune => "Đảng ủy xã",
+            Level::Ward => "Đảng ủy phường",
+            Level::Township => "Đảng ủy thị trấn",
+            Level::Bloc => "Đảng ủy Khối",
             _ => "Huyện ủy",
         }
     }
@@ -59,6 +90,9 @@ impl Level {
             Level::City => "thành phố",
             Level::UrbanDistrict => "quận",
             Level::Town => "thị xã",
+            Level::Commune => "xã",
+            Level::Ward => "phường",
+            Level::Township => "thị trấn",
             _ => "huyện",
         }
     }
@@ -69,13 +103,18 @@ impl Level {
             "thanh" | "thanh pho" => Level::City,
             "quan" => Level::UrbanDistrict,
             "thi" | "thi xa" => Level::Town,
+            "xa" => Level::Commune,
+            "phuong" => Level::Ward,
+            "thi tran" => Level::Township,
+            "khoi" => Level::Bloc,
             _ => Level::District,
         }
     }
 }
 
 /// Which organ of its tier issued the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Body {
     /// Ban Chấp hành (the full committee: Tỉnh ủy, Thành ủy).
     Committee,
@@ -95,8 +134,8 @@ pub enum Body {
     PeoplesCommittee,
     /// Hội đồng nhân dân.
     PeoplesCouncil,
-    /// A board of the Central Committee (`Ban Tổ chức Trung ương`), by its name.
-    CentralBoard(&'static str),
+    /// A board of the Central Committee (`Ban Tổ chức Trung ương`).
+    CentralBoard(Board),
     /// Chính phủ.
     Government,
     /// Thủ tướng Chính phủ.
@@ -107,8 +146,9 @@ pub enum Body {
     NationalAssembly,
 }
 
-/// An issuing body: organ, tier and place.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// An issuing body: organ, tier and place. Stored as this structure; shown to people as
+/// its name (`Ban Thường vụ Tỉnh ủy Lào Cai`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Issuer {
     /// The organ (Ban Thường vụ, Bộ Chính trị...).
     pub body: Body,
@@ -118,26 +158,95 @@ pub struct Issuer {
     pub locality: Option<String>,
 }
 
+/// An issuing-body phrase: one named group per organ, the tier word in it, and the place
+/// after it.
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:(?P<bct>Bộ Chính trị)|(?P<bbt>Ban Bí thư)|(?:Ban Chấp hành|BCH) Đảng bộ (?P<bch>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Thường vụ|BTV) (?P<btv>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Thường trực (?P<tt>Tỉnh|Thành|Huyện|Quận|Thị) ủy|Văn phòng (?P<vp>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) ủy|(?:UBND|Ủy ban nhân dân) (?P<ubnd>tỉnh|thành phố|huyện|quận|thị xã)|(?:HĐND|Hội đồng nhân dân) (?P<hdnd>tỉnh|thành phố|huyện|quận|thị xã)|(?:Ban Chấp hành Trung ương(?: Đảng)? )?(?P<board>Ban Tổ chức|Ban Tuyên giáo và Dân vận|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Ban Đối ngoại|Ban Chính sách, chiến lược|Ủy ban Kiểm tra|Văn phòng)(?: Trung ương(?: Đảng)?|$)|(?P<tw>Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương)|(?P<ttg>Thủ tướng Chính phủ)|(?P<vpcp>Văn phòng Chính phủ)|(?P<cp>Chính phủ)|(?P<qh>Quốc hội))(?P<place>(?: \p{Lu}\p{Ll}*){1,3})?",
-    )
-    .expect("issuer pattern is valid")
+    let committee = "Tỉnh|Thành|Huyện|Quận|Thị";
+    let unit = "tỉnh|thành phố|huyện|quận|thị xã";
+    let grassroots = "xã|phường|thị trấn|khối";
+    let boards = BOARDS.map(|(_, name)| name).join("|");
+    let alternatives = [
+        "(?P<bct>Bộ Chính trị)".to_owned(),
+        "(?P<bbt>Ban Bí thư)".to_owned(),
+        format!("(?:Ban Chấp hành|BCH) Đảng bộ (?P<bch>{unit})"),
+        format!(
+            "(?:Ban Thường vụ|BTV) (?:(?P<btv>{committee}) ủy|Đảng ủy (?P<btvdu>{grassroots}))"
+        ),
+        format!("Thường trực (?:(?P<tt>{committee}) ủy|Đảng ủy (?P<ttdu>{grassroots}))"),
+        format!("Văn phòng (?P<vp>{committee}) ủy"),
+        format!("(?P<uy>{committee}) ủy"),
+        format!("Đảng ủy (?P<du>{grassroots})"),
+        format!("(?:UBND|Ủy ban nhân dân) (?P<ubnd>{unit}|{grassroots})"),
+        format!("(?:HĐND|Hội đồng nhân dân) (?P<hdnd>{unit}|{grassroots})"),
+        format!(
+            "(?:Ban Chấp hành Trung ương(?: Đảng)? )?(?P<board>{boards})(?: Trung ương(?: Đảng)?|$)"
+        ),
+        "(?P<tw>Ban Chấp hành Trung ương(?: Đảng)?|BCH Trung ương)".to_owned(),
+        "(?P<ttg>Thủ tướng Chính phủ)".to_owned(),
+        "(?P<vpcp>Văn phòng Chính phủ)".to_owned(),
+        "(?P<cp>Chính phủ)".to_owned(),
+        "(?P<qh>Quốc hội)".to_owned(),
+    ];
+    let pattern = format!(
+        r"^(?i:{})(?P<place>(?: \p{{Lu}}\p{{Ll}}*){{1,3}})?",
+        alternatives.join("|")
+    );
+    Regex::new(&pattern).expect("issuer pattern is valid")
 });
 
-/// The boards of the Central Committee, as their names are written.
-const BOARDS: [&str; 10] = [
-    "Ban Tổ chức",
-    "Ban Tuyên giáo và Dân vận",
-    "Ban Tuyên giáo",
-    "Ban Dân vận",
-    "Ban Nội chính",
-    "Ban Kinh tế",
-    "Ban Đối ngoại",
-    "Ban Chính sách, chiến lược",
-    "Ủy ban Kiểm tra",
-    "Văn phòng",
+/// The boards of the Central Committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Board {
+    /// Ban Tổ chức.
+    Organisation,
+    /// Ban Tuyên giáo và Dân vận (the two boards merged in 2025).
+    PropagandaAndMobilisation,
+    /// Ban Tuyên giáo.
+    Propaganda,
+    /// Ban Dân vận.
+    Mobilisation,
+    /// Ban Nội chính.
+    InternalAffairs,
+    /// Ban Kinh tế.
+    Economy,
+    /// Ban Đối ngoại.
+    ExternalRelations,
+    /// Ban Chính sách, chiến lược.
+    Policy,
+    /// Ủy ban Kiểm tra.
+    Inspection,
+    /// Văn phòng.
+    Office,
+}
+
+/// Every board with its name as written: the one list the phrase pattern and the display
+/// read.
+const BOARDS: [(Board, &str); 10] = [
+    (Board::Organisation, "Ban Tổ chức"),
+    (
+        Board::PropagandaAndMobilisation,
+        "Ban Tuyên giáo và Dân vận",
+    ),
+    (Board::Propaganda, "Ban Tuyên giáo"),
+    (Board::Mobilisation, "Ban Dân vận"),
+    (Board::InternalAffairs, "Ban Nội chính"),
+    (Board::Economy, "Ban Kinh tế"),
+    (Board::ExternalRelations, "Ban Đối ngoại"),
+    (Board::Policy, "Ban Chính sách, chiến lược"),
+    (Board::Inspection, "Ủy ban Kiểm tra"),
+    (Board::Office, "Văn phòng"),
 ];
+
+impl Board {
+    /// The board's name (`Ban Tổ chức`).
+    pub fn name(self) -> &'static str {
+        BOARDS
+            .iter()
+            .find(|(b, _)| *b == self)
+            .map_or("", |(_, name)| name)
+    }
+}
 
 /// Longest issuing-body phrase read, in bytes: enough for `Ban Chấp hành Đảng bộ thành phố`
 /// and a three-word place, so reading at every word of a paragraph stays linear.
@@ -171,7 +280,7 @@ impl Issuer {
         let end =
             c.get(0).map_or(0, |m| m.end()) - c.name("place").map_or(0, |m| m.len()) + place_len;
         let locality = match level {
-            Level::Central => None,
+            Level::Central | Level::Bloc => None,
             _ => place,
         };
         Some((
@@ -192,9 +301,12 @@ impl Issuer {
             ("bbt", Body::Secretariat, Some(Level::Central)),
             ("bch", Body::Committee, local("bch")),
             ("btv", Body::Standing, local("btv")),
+            ("btvdu", Body::Standing, local("btvdu")),
             ("tt", Body::Permanent, local("tt")),
+            ("ttdu", Body::Permanent, local("ttdu")),
             ("vp", Body::Office, local("vp")),
             ("uy", Body::Committee, local("uy")),
+            ("du", Body::Committee, local("du")),
             ("ubnd", Body::PeoplesCommittee, local("ubnd")),
             ("hdnd", Body::PeoplesCouncil, local("hdnd")),
             ("ttg", Body::PrimeMinister, Some(Level::State)),
@@ -203,8 +315,9 @@ impl Issuer {
             ("qh", Body::NationalAssembly, Some(Level::State)),
         ];
         if let Some(board) = c.name("board") {
-            let name = BOARDS.iter().find(|b| fold(b) == fold(board.as_str()))?;
-            return Some((Body::CentralBoard(name), Level::Central));
+            let key = fold(board.as_str());
+            let (board, _) = BOARDS.iter().find(|(_, name)| fold(name) == key)?;
+            return Some((Body::CentralBoard(*board), Level::Central));
         }
         found
             .into_iter()
@@ -268,6 +381,7 @@ impl fmt::Display for Issuer {
         let place = self
             .locality
             .as_deref()
+            .filter(|_| self.level != Level::Bloc)
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
         let unit = self.level.unit();
@@ -281,28 +395,12 @@ impl fmt::Display for Issuer {
             Body::CentralCommittee => f.write_str("Ban Chấp hành Trung ương"),
             Body::PeoplesCommittee => write!(f, "UBND {unit}{place}"),
             Body::PeoplesCouncil => write!(f, "HĐND {unit}{place}"),
-            Body::CentralBoard(name) => write!(f, "{name} Trung ương"),
+            Body::CentralBoard(board) => write!(f, "{} Trung ương", board.name()),
             Body::Government => f.write_str("Chính phủ"),
             Body::PrimeMinister => f.write_str("Thủ tướng Chính phủ"),
             Body::GovernmentOffice => f.write_str("Văn phòng Chính phủ"),
             Body::NationalAssembly => f.write_str("Quốc hội"),
         }
-    }
-}
-
-impl Serialize for Issuer {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Issuer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::stored::from_display(
-            d,
-            |t| Issuer::parse_phrase(t).map(|(i, _)| i),
-            "issuing body",
-        )
     }
 }
 
@@ -376,6 +474,29 @@ mod tests {
                 "round trip"
             );
         }
+    }
+
+    #[test]
+    fn grassroots_committees_are_read() {
+        assert_eq!(read("Đảng ủy xã Tây Giang về").0, "Đảng ủy xã Tây Giang");
+        assert_eq!(
+            read("Ban Thường vụ Đảng ủy phường Bến Thành").0,
+            "Ban Thường vụ Đảng ủy phường Bến Thành"
+        );
+        assert_eq!(read("Đảng ủy khối Doanh nghiệp tỉnh").0, "Đảng ủy Khối");
+        let commune = Issuer::parse_phrase("Đảng ủy xã Tam Anh").unwrap().0;
+        assert_eq!(
+            (commune.level, commune.level.party_code()),
+            (Level::Commune, "ĐU")
+        );
+    }
+
+    #[test]
+    fn an_issuer_is_stored_as_structure() {
+        let issuer = Issuer::parse_phrase("Ban Tổ chức Trung ương").unwrap().0;
+        let json = serde_json::to_string(&issuer).unwrap();
+        assert!(json.contains("\"organisation\""), "{json}");
+        assert_eq!(serde_json::from_str::<Issuer>(&json).unwrap(), issuer);
     }
 
     #[test]
