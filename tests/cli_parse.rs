@@ -58,7 +58,7 @@ fn parse_for_people_shows_sections_and_a_bad_file_is_one_sentence() {
     assert_eq!(missing.status.code(), Some(2));
     let err = String::from_utf8(missing.stderr).unwrap();
     assert!(
-        err.starts_with("tracuu: no/such/file.txt: cannot read") && err.lines().count() == 1,
+        err.starts_with("tracuu: no/such/file.txt: không có tệp này") && err.lines().count() == 1,
         "{err}"
     );
 }
@@ -92,13 +92,12 @@ fn a_bad_file_is_skipped_with_its_reason_and_the_rest_read_alike() {
         [
             (
                 "c.txt",
-                "not valid UTF-8 (first bad byte at offset 2) and not in a Vietnamese encoding \
-                 (TCVN3, VNI, VISCII, VPS, Windows-1258)"
+                "không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí 2) và không thuộc bảng mã tiếng Việt nào đã biết (TCVN3, VNI, VISCII, VPS, Windows-1258)"
             ),
-            ("d.txt", "binary file (NUL byte at offset 4)"),
+            ("d.txt", "tệp nhị phân (byte NUL ở vị trí 4)"),
             (
                 "e.pdf",
-                "damaged PDF — tệp PDF hỏng: couldn't parse input: invalid file header"
+                "tệp PDF hỏng: couldn't parse input: invalid file header"
             )
         ]
     );
@@ -117,7 +116,7 @@ fn a_sidecar_overrides_metadata_and_makes_a_cited_number_held() {
     assert_eq!(corpus.documents.len(), 3, "a bad sidecar loses no document");
     assert_eq!(corpus.skipped.len(), 1);
     assert!(
-        corpus.skipped[0].reason.starts_with("invalid sidecar"),
+        corpus.skipped[0].reason.starts_with("tệp kèm không hợp lệ"),
         "{:?}",
         corpus.skipped
     );
@@ -165,7 +164,7 @@ fn an_index_older_than_its_corpus_says_so() {
     assert!(stale.status.success());
     let warning = String::from_utf8(stale.stderr).unwrap();
     assert!(
-        warning.contains("the index is older than") && warning.contains("a.txt"),
+        warning.contains("chỉ mục cũ hơn") && warning.contains("a.txt"),
         "{warning}"
     );
 }

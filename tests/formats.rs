@@ -133,9 +133,9 @@ fn nothing_in_the_folder_is_silent() {
             .map(|s| s.reason.clone())
             .unwrap_or_else(|| panic!("{file} not skipped: {:?}", corpus.skipped))
     };
-    assert!(reason("scanned.pdf").starts_with("scanned: no text layer"));
-    assert!(reason("make.py").starts_with("unknown file type (.py)"));
-    assert!(reason("make.sh").starts_with("unknown file type (.sh)"));
+    assert!(reason("scanned.pdf").starts_with("bản quét"));
+    assert!(reason("make.py").starts_with("loại tệp không đọc được (.py)"));
+    assert!(reason("make.sh").starts_with("loại tệp không đọc được (.sh)"));
     assert_eq!(corpus.skipped.len(), 3, "{:?}", corpus.skipped);
     assert_eq!(corpus.documents.len(), 15);
 }

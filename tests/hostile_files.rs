@@ -120,14 +120,14 @@ fn hostile_files_are_skipped_with_reasons_and_good_ones_are_searchable() {
             .map(|(_, r)| r.as_str())
             .unwrap_or_else(|| panic!("{file} not in skipped: {skipped:?}"))
     };
-    assert!(reason("bad_utf8.txt").contains("not valid UTF-8"));
-    assert!(reason("empty.txt").contains("empty"));
-    assert!(reason("binary.txt").contains("binary"));
-    assert!(reason("one_line.txt").contains("too large: 47 MB"));
-    assert!(reason("loop").contains("symbolic link loop"));
-    assert!(reason("dangling.txt").contains("cannot read"));
+    assert!(reason("bad_utf8.txt").contains("không phải UTF-8 hợp lệ"));
+    assert!(reason("empty.txt").contains("tệp rỗng"));
+    assert!(reason("binary.txt").contains("tệp nhị phân"));
+    assert!(reason("one_line.txt").contains("tệp quá lớn: 47 MB"));
+    assert!(reason("loop").contains("liên kết tượng trưng vòng"));
+    assert!(reason("dangling.txt").contains("không có tệp này"));
     if unreadable {
-        assert!(reason("unreadable.txt").contains("Permission denied"));
+        assert!(reason("unreadable.txt").contains("không có quyền đọc"));
     }
     let expected_docs = if unreadable { 11 } else { 12 };
     assert_eq!(report["documents"], expected_docs, "{report}");

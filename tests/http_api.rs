@@ -25,7 +25,7 @@ fn every_endpoint_answers_with_the_contract_json() {
         found["hits"][0]["snippet"]
             .as_str()
             .unwrap()
-            .contains("<mark>Nội</mark>")
+            .contains("<mark>cao tốc Nội Bài</mark>")
     );
     assert!(
         found["facets"]["kind"]
@@ -85,7 +85,13 @@ fn bad_requests_get_a_4xx_and_a_sentence_and_the_server_keeps_serving() {
             !sentence.is_empty() && !sentence.contains('\n'),
             "{path}: {sentence:?}"
         );
+        assert!(
+            !sentence.contains('`') && !sentence.contains("Failed"),
+            "{path}: a sentence of ours, without Markdown: {sentence:?}"
+        );
     }
+    let (_, _, json) = server.get("/api/search?q=x&year=abc");
+    assert_eq!(json["error"], "Tham số year phải là một số nguyên.");
     assert_eq!(server.get("/healthz").0, 200);
 }
 

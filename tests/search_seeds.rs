@@ -255,7 +255,7 @@ fn snippets_mark_what_the_user_typed_even_without_diacritics() {
         hit["snippet"]
             .as_str()
             .unwrap()
-            .contains("<mark>cao</mark> <mark>tốc</mark> <mark>Nội</mark> <mark>Bài</mark>")
+            .contains("<mark>cao tốc Nội Bài</mark>")
     );
     for field in [
         "file",
@@ -368,7 +368,11 @@ fn doc_answers_what_document_number_x_is_and_docs_lists_the_corpus() {
     let docs = run_json(&["docs"]);
     let list = docs["documents"].as_array().unwrap();
     assert_eq!(list.len(), 5);
-    assert_eq!(list[1]["title"], "về phương hướng, nhiệm vụ năm 2023");
+    assert_eq!(list[1]["title"], "Về phương hướng, nhiệm vụ năm 2023");
+    assert_eq!(
+        list[1]["name"],
+        "Nghị quyết của Tỉnh ủy Lào Cai về phương hướng, nhiệm vụ năm 2023"
+    );
     assert_eq!(list[1]["paragraphs"], 47);
 }
 

@@ -2,12 +2,13 @@
 //! query's numbers name (or the documents its filters select), and the words left out.
 
 use super::term::bold;
-use crate::index::{Card, SearchResults};
+use crate::index::Card;
+use crate::views::{SearchView, shown_date};
 use std::fmt::Write;
 
 /// The cards of a search, each with where its citations are listed; empty when there are
 /// none.
-pub fn cards_text(results: &SearchResults, colour: bool) -> String {
+pub fn cards_text(results: &SearchView, colour: bool) -> String {
     let mut out = String::new();
     if results.documents.is_empty() {
         return out;
@@ -21,7 +22,7 @@ pub fn cards_text(results: &SearchResults, colour: bool) -> String {
         format!("{} văn bản mang số này:\n", results.documents.len())
     };
     out.push_str(&heading);
-    for card in &results.documents {
+    for card in results.documents {
         card_text(&mut out, card, colour);
     }
     out.push('\n');
@@ -65,15 +66,6 @@ fn card_text(out: &mut String, card: &Card, colour: bool) {
                 let _ = writeln!(out, "    → tracuu doc {id}");
             }
         }
-    }
-}
-
-/// `2020-10-28` as people read it: `28/10/2020`.
-pub fn shown_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
     }
 }
 

@@ -3,9 +3,11 @@
 use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
-use crate::index::{self, IndexDir, SearchIndex, SearchRequest, SearchResults};
+use crate::index::{self, IndexDir, SearchIndex, SearchRequest};
 use crate::server::LiveIndex;
-use crate::views::{DocsEntry, DocumentView, RefsView};
+use crate::views::{
+    CITATION_CHARS, DocsEntry, DocumentView, RefsView, SearchView, cut, shown_date, window,
+};
 use crate::vocabulary::DocCode;
 use anyhow::{Result, bail};
 use std::fmt::Write;
@@ -43,13 +45,14 @@ pub fn index(dir: &Path, input: &Path, as_json: bool) -> Result<()> {
 pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
     let opened = open_index(dir)?;
     let results = opened.search(&request)?;
+    let view = SearchView::of(&opened, &results);
     if as_json {
-        return json(&results);
+        return json(&view);
     }
-    emit(&search_text(&results, colour())?)
+    emit(&search_text(&view, colour())?)
 }
 
-fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
+fn search_text(results: &SearchView, colour: bool) -> Result<String> {
     let mut out = super::cards::cards_text(results, colour);
     if results.total == 0 && results.documents_total > 0 {
         return Ok(out);
@@ -57,20 +60,13 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
     writeln!(out, "{} kết quả cho \"{}\"", results.total, results.query)?;
     out.push_str(&super::cards::dropped_text(&results.dropped_terms));
     for (i, hit) in results.hits.iter().enumerate() {
-        let heading = [hit.kind.map(str::to_owned), hit.title.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let when = when(hit.date.as_deref(), hit.year);
-        let issuer = hit.issuer.clone().unwrap_or_default();
-        writeln!(out, "\n{:>3}. {}", i + 1, bold(&heading, colour))?;
-        writeln!(
-            out,
-            "     {issuer} · {when} · {} ¶{}",
-            hit.file, hit.paragraph
-        )?;
-        if !hit.section.is_empty() {
+        writeln!(out, "\n{:>3}. {}", i + 1, bold(&hit.name, colour))?;
+        let place = match hit.footnote {
+            Some(_) => hit.section.clone(),
+            None => format!("đoạn {}", hit.paragraph),
+        };
+        writeln!(out, "     {place} · {}", hit.doc_id)?;
+        if !hit.section.is_empty() && hit.footnote.is_none() {
             writeln!(out, "     § {}", hit.section)?;
         }
         writeln!(out, "     {}", marked(&hit.snippet, colour))?;
@@ -80,7 +76,7 @@ fn search_text(results: &SearchResults, colour: bool) -> Result<String> {
 
 /// A document's date, else its year, else a dash.
 fn when(date: Option<&str>, year: Option<i32>) -> String {
-    date.map(super::cards::shown_date)
+    date.map(shown_date)
         .or(year.map(|y| y.to_string()))
         .unwrap_or_else(|| "—".into())
 }
@@ -89,7 +85,7 @@ fn parse_code(code: &str) -> Result<DocCode> {
     match DocCode::parse(code) {
         Some(c) => Ok(c),
         None => bail!(
-            "`{code}` is not a document number: write it like 16-NQ/TU, 17-ĐA/TU or 441/QĐ-UBND"
+            "«{code}» không phải là số hiệu văn bản: hãy viết như 16-NQ/TU, 17-ĐA/TU hoặc 441/QĐ-UBND."
         ),
     }
 }
@@ -118,55 +114,32 @@ fn refs_text(view: &RefsView, colour: bool) -> Result<String> {
         view.targets.len()
     );
     for t in &view.targets {
-        let date = t
-            .date
-            .as_deref()
-            .map(|d| format!(", ngày {d}"))
-            .unwrap_or_default();
-        let issuer = t
-            .issuer
-            .as_deref()
-            .map(|i| format!(" của {i}"))
-            .unwrap_or_default();
         let held = if t.in_corpus {
             "có trong kho"
         } else {
             "không có trong kho"
         };
-        writeln!(out, "\n■ {}{date}{issuer} ({held})", bold(&t.code, colour))?;
+        writeln!(out, "\n■ {} ({held})", bold(&t.name, colour))?;
         if let Some(subject) = &t.subject {
             writeln!(out, "  về {subject}")?;
         }
         for m in &t.mentions {
-            writeln!(
-                out,
-                "  · {} ¶{}: {}",
-                m.file,
-                m.paragraph,
-                around(&m.text, &m.surface)
-            )?;
+            let place = match m.footnote {
+                Some(n) => format!("chú thích {n}"),
+                None => format!("đoạn {}", m.paragraph),
+            };
+            writeln!(out, "  · {}, {place}:", m.name)?;
+            writeln!(out, "    {}", around(&m.text, &m.surface))?;
         }
     }
     Ok(out)
 }
 
-/// The words around a citation in its paragraph.
+/// The words around a citation in its paragraph, cut between words.
 fn around(text: &str, surface: &str) -> String {
     let at = text.find(surface).unwrap_or(0);
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(60)
-        .map_or(0, |(i, _)| i);
-    let end = text[at..]
-        .char_indices()
-        .nth(surface.chars().count() + 100)
-        .map_or(text.len(), |(i, _)| at + i);
-    let (pre, post) = (
-        if start > 0 { "…" } else { "" },
-        if end < text.len() { "…" } else { "" },
-    );
-    format!("{pre}{}{post}", &text[start..end])
+    let focus = at..(at + surface.len()).min(text.len());
+    cut(text, window(text, focus, CITATION_CHARS))
 }
 
 /// `tracuu doc ID_OR_CODE`: a document, or what the corpus knows of a number.
@@ -180,7 +153,9 @@ pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
         };
     }
     let Some(code) = DocCode::parse(key) else {
-        bail!("no document `{key}`: give a doc_id from `tracuu docs` or a number such as 16-NQ/TU");
+        bail!(
+            "Không có văn bản «{key}»: hãy đưa một doc_id (xem tracuu docs) hoặc một số hiệu như 16-NQ/TU."
+        );
     };
     by_number(&opened, &code, as_json)
 }
@@ -227,7 +202,7 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
             s.kind.unwrap_or("—"),
             when,
             s.issuer.as_deref().unwrap_or("—"),
-            s.title.unwrap_or("")
+            s.name
         )?;
     }
     emit(&out)

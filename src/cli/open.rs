@@ -17,24 +17,24 @@ pub fn open_index(dir: &Path) -> Result<SearchIndex> {
         let seeds = Path::new(SEEDS);
         if !seeds.is_dir() {
             bail!(
-                "no index in {} and no {SEEDS}/ folder to build one from: run `tracuu index --input DIR`",
+                "Chưa có chỉ mục trong {} và không có thư mục {SEEDS}/ để dựng: hãy chạy tracuu index --input THƯ_MỤC.",
                 dir.display()
             );
         }
         let person = std::io::stderr().is_terminal();
         if person {
             eprintln!(
-                "tracuu: no index in {} yet; building it from {SEEDS}/",
+                "tracuu: chưa có chỉ mục trong {}; đang dựng từ {SEEDS}/",
                 dir.display()
             );
         }
         index::build(seeds, &index_dir, person)?;
     }
     let opened = SearchIndex::open(&index_dir)
-        .with_context(|| format!("cannot open the index in {}", dir.display()))?;
+        .with_context(|| format!("không mở được chỉ mục trong {}", dir.display()))?;
     if let Some(file) = newer_file(&opened.manifest().input, opened.manifest().built_at) {
         eprintln!(
-            "tracuu: warning: the index is older than {} — run `tracuu index` to see the change",
+            "tracuu: lưu ý: chỉ mục cũ hơn tệp {}; hãy chạy tracuu index để cập nhật.",
             file
         );
     }

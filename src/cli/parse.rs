@@ -50,7 +50,7 @@ fn source_name(source: &Source) -> String {
 }
 
 fn field(out: &mut String, name: &str, value: Option<String>) -> std::fmt::Result {
-    writeln!(out, "{name:>10}: {}", value.unwrap_or_else(|| "—".into()))
+    writeln!(out, "{name:>16}: {}", value.unwrap_or_else(|| "—".into()))
 }
 
 /// A document as text for people: metadata, then paragraphs under their sections.
@@ -62,26 +62,29 @@ pub fn document_text(doc: &Document) -> Result<String> {
 
 fn write_document(out: &mut String, doc: &Document) -> std::fmt::Result {
     let m = &doc.meta;
-    writeln!(out, "{}", doc.file)?;
-    field(out, "kind", m.kind.map(|k| k.name().to_owned()))?;
-    field(out, "title", m.title.clone())?;
-    field(out, "issuer", m.issuer.as_ref().map(ToString::to_string))?;
-    field(out, "locality", m.locality.clone())?;
+    writeln!(out, "{}", crate::views::document_name(m, &doc.file))?;
+    field(out, "tệp", Some(doc.file.clone()))?;
+    field(out, "loại", m.kind.map(|k| k.name().to_owned()))?;
+    field(out, "tiêu đề", m.title.clone())?;
     field(
         out,
-        "date",
-        m.date
-            .map(|d| d.to_string())
-            .or(m.year.map(|y| y.to_string())),
+        "cơ quan ban hành",
+        m.issuer.as_ref().map(ToString::to_string),
     )?;
-    field(out, "number", m.number.as_ref().map(|n| n.canonical()))?;
+    field(out, "địa bàn", m.locality.clone())?;
     field(
         out,
-        "signer",
+        "ngày",
+        m.date.map(|d| d.shown()).or(m.year.map(|y| y.to_string())),
+    )?;
+    field(out, "số hiệu", m.number.as_ref().map(|n| n.canonical()))?;
+    field(
+        out,
+        "người ký",
         m.signer.as_ref().and_then(|s| s.name.clone()),
     )?;
     if doc.source != Source::default() {
-        field(out, "source", Some(source_name(&doc.source)))?;
+        field(out, "nguồn", Some(source_name(&doc.source)))?;
     }
     writeln!(out)?;
     let mut section = "";

@@ -46,7 +46,7 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
     let built_at = now_secs();
     anyhow::ensure!(
         input.is_dir(),
-        "corpus folder {} does not exist",
+        "Không có thư mục kho văn bản {}: hãy chỉ thư mục bằng --input.",
         input.display()
     );
     let (files, mut skipped) = ingest::list_files(input);
@@ -119,7 +119,7 @@ fn progress_bar(len: u64, visible: bool) -> ProgressBar {
 fn write_tantivy(path: &Path, documents: &[Document], registry: &Registry) -> Result<()> {
     std::fs::create_dir_all(path)?;
     let (schema, fields) = schema();
-    let index = Index::create_in_dir(path, schema).context("cannot create the index")?;
+    let index = Index::create_in_dir(path, schema).context("không tạo được chỉ mục")?;
     analyzer::register(&index);
     let mut writer: IndexWriter = index.writer(200_000_000)?;
     let codes = codes_at(registry);

@@ -1,16 +1,11 @@
-//! Marks the matched words of a paragraph, also where the match ignored diacritics, and
-//! cuts a snippet around them.
+//! Finds the matched words of a paragraph, also where the match ignored diacritics, as byte
+//! ranges: one range per run of adjacent matched words (`cao tốc`, not `cao` and `tốc`).
 
 use crate::text::analyzer;
 use crate::vocabulary::DocCode;
 use std::collections::HashSet;
 use std::ops::Range;
 use tantivy::tokenizer::{Token, TokenStream};
-
-/// Characters of context kept before the first match.
-const LEAD: usize = 80;
-/// Length of a snippet in characters.
-const SNIPPET: usize = 320;
 
 /// Byte ranges of `text` to mark. Where the query's words stand together in sequence, only
 /// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word of
@@ -49,7 +44,22 @@ pub fn matches(
     }
     ranges.sort_by_key(|r| r.start);
     ranges.dedup();
-    ranges
+    runs_joined(text, ranges)
+}
+
+/// Joins ranges that only spaces separate, so that a phrase is marked as one run.
+fn runs_joined(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match joined.last_mut() {
+            Some(last) if last.end <= r.start && text[last.end..r.start].trim().is_empty() => {
+                last.end = last.end.max(r.end);
+            }
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => joined.push(r),
+        }
+    }
+    joined
 }
 
 /// A syllable of the text that is one of the query's words.
@@ -97,71 +107,26 @@ fn runs(found: &[FoundWord], seq: &[String]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// A window of `text` around the first match, HTML-escaped, matches in `<mark>`.
-pub fn snippet(text: &str, ranges: &[Range<usize>]) -> String {
-    let first = ranges.first().map_or(0, |r| r.start);
-    let start = boundary_before(text, first, LEAD);
-    let end = boundary_after(text, start, SNIPPET);
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    let mut at = start;
-    for r in ranges.iter().filter(|r| r.start >= start && r.end <= end) {
-        out.push_str(&escape(&text[at..r.start]));
-        out.push_str("<mark>");
-        out.push_str(&escape(&text[r.clone()]));
-        out.push_str("</mark>");
-        at = r.end;
-    }
-    out.push_str(&escape(&text[at..end]));
-    if end < text.len() {
-        out.push('…');
-    }
-    out
-}
-
-/// The start of the word `chars` characters before `at`.
-fn boundary_before(text: &str, at: usize, chars: usize) -> usize {
-    let back: usize = text[..at]
-        .chars()
-        .rev()
-        .take(chars)
-        .map(char::len_utf8)
-        .sum();
-    if back == at {
-        return 0;
-    }
-    let from = at - back;
-    text[from..at].find(' ').map_or(from, |i| from + i + 1)
-}
-
-/// The end of the word `chars` characters after `from`.
-fn boundary_after(text: &str, from: usize, chars: usize) -> usize {
-    let ahead: usize = text[from..].chars().take(chars).map(char::len_utf8).sum();
-    let to = from + ahead;
-    if to >= text.len() {
-        return text.len();
-    }
-    text[from..to].rfind(' ').map_or(to, |i| from + i)
-}
-
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The snippet of `text` with the folded sequence `words` marked.
+    /// `text` with each range in brackets.
+    fn shown(text: &str, ranges: &[Range<usize>]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for r in ranges {
+            out.push_str(&text[at..r.start]);
+            out.push_str(&format!("[{}]", &text[r.clone()]));
+            at = r.end;
+        }
+        out + &text[at..]
+    }
+
+    /// `text` with the folded sequence `words` marked.
     fn marked(text: &str, words: &[&str]) -> String {
         let sequence = words.iter().map(|w| (*w).to_owned()).collect();
-        snippet(text, &matches(text, &[sequence], &HashSet::new(), &[]))
+        shown(text, &matches(text, &[sequence], &HashSet::new(), &[]))
     }
 
     fn set(items: &[&str]) -> HashSet<String> {
@@ -173,7 +138,7 @@ mod tests {
         let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
         assert_eq!(
             marked(text, &["noi", "bai"]),
-            "nút giao cao tốc <mark>Nội</mark> <mark>Bài</mark> - Lào Cai &lt;IC19&gt;"
+            "nút giao cao tốc [Nội Bài] - Lào Cai <IC19>"
         );
     }
 
@@ -182,7 +147,7 @@ mod tests {
         let text = "cơ sở dữ liệu, chuyển đổi số";
         assert_eq!(
             marked(text, &["chuyen", "doi", "so"]),
-            "cơ sở dữ liệu, <mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark>"
+            "cơ sở dữ liệu, [chuyển đổi số]"
         );
     }
 
@@ -191,7 +156,7 @@ mod tests {
         let text = "số hoá và chuyển đổi dữ liệu";
         assert_eq!(
             marked(text, &["chuyen", "doi", "so"]),
-            "<mark>số</mark> hoá và <mark>chuyển</mark> <mark>đổi</mark> dữ liệu"
+            "[số] hoá và [chuyển đổi] dữ liệu"
         );
     }
 
@@ -204,19 +169,13 @@ mod tests {
         ];
         let text = "chính quyền, MTTQ và các tổ chức";
         let ranges = matches(text, &sequences, &HashSet::new(), &[]);
-        assert_eq!(
-            snippet(text, &ranges),
-            "chính quyền, <mark>MTTQ</mark> và các tổ chức"
-        );
+        assert_eq!(shown(text, &ranges), "chính quyền, [MTTQ] và các tổ chức");
     }
 
     #[test]
     fn codes_are_marked_whole() {
         let text = "Đề án số 06/ĐA/TU, ngày 28/10/2020";
         let ranges = matches(text, &[], &set(&["06-da/tu"]), &DocCode::find_all(text));
-        assert_eq!(
-            snippet(text, &ranges),
-            "Đề án số <mark>06/ĐA/TU</mark>, ngày 28/10/2020"
-        );
+        assert_eq!(shown(text, &ranges), "Đề án số [06/ĐA/TU], ngày 28/10/2020");
     }
 }

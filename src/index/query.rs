@@ -39,18 +39,18 @@ pub struct ParsedQuery {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum QueryError {
     /// Nothing to search for.
-    #[error("the query is empty: type a word, a \"phrase\" or a document number such as 16-NQ/TU")]
+    #[error("Câu tìm đang trống: hãy gõ một từ, một \"cụm từ\" hoặc một số hiệu như 16-NQ/TU.")]
     Empty,
     /// Longer than [`MAX_QUERY_CHARS`].
-    #[error("the query is too long ({0} characters; at most {MAX_QUERY_CHARS})")]
+    #[error("Câu tìm quá dài ({0} ký tự; tối đa {MAX_QUERY_CHARS}).")]
     TooLong(usize),
     /// A `kind:` value that names no kind.
     #[error(
-        "unknown kind `{0}`: use a kind such as \"Nghị quyết\", \"Kết luận\", \"Đề án\" or its code (NQ, KL, ĐA)"
+        "Không có loại văn bản «{0}»: hãy dùng tên loại như Nghị quyết, Kết luận, Đề án hoặc mã loại (NQ, KL, ĐA)."
     )]
     UnknownKind(String),
     /// A `year:` value that is not a year.
-    #[error("`{0}` is not a year: use four digits, e.g. year:2023")]
+    #[error("«{0}» không phải là năm: hãy viết bốn chữ số, ví dụ year:2023.")]
     BadYear(String),
 }
 

@@ -15,9 +15,9 @@ use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
 use crate::vocabulary::{DocCode, Kind};
 use anyhow::{Context, Result};
-use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
@@ -58,8 +58,8 @@ pub struct SearchRequest {
     pub year: Option<i32>,
 }
 
-/// The answer to a search.
-#[derive(Debug, Serialize)]
+/// The answer to a search, as the index found it; `views::SearchView` is its JSON shape.
+#[derive(Debug)]
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,
@@ -86,34 +86,36 @@ const MAX_RELAX_COUNTS: usize = 32;
 /// How many of the best matches the facet counts look at.
 pub const FACET_WINDOW: usize = 1000;
 
-/// One matching paragraph (or footnote) with its document.
-#[derive(Debug, Serialize)]
+/// One matching paragraph (or footnote).
+#[derive(Debug)]
 pub struct Hit {
-    pub file: String,
+    /// The document it stands in.
     pub doc_id: String,
-    pub title: Option<String>,
-    pub kind: Option<&'static str>,
-    pub issuer: Option<String>,
-    pub date: Option<String>,
-    pub year: Option<i32>,
-    pub section: String,
+    /// The paragraph (for a footnote, the paragraph that points to it).
     pub paragraph: usize,
+    /// The footnote, when the match is in one.
     pub footnote: Option<u32>,
+    /// Where it stands: the section path, or for a footnote `Chú thích 1 của đoạn 55`.
+    pub section: String,
+    /// The whole paragraph or footnote.
     pub text: String,
-    pub snippet: String,
-    pub highlights: Vec<[usize; 2]>,
+    /// The byte ranges of `text` that matched, one per run of adjacent matched words.
+    pub highlights: Vec<Range<usize>>,
+    /// The ranking score.
     pub score: f32,
+    /// The canonical numbers it cites.
     pub codes: Vec<String>,
 }
 
 impl SearchIndex {
     /// Opens the current generation of an index folder.
     pub fn open(dir: &IndexDir) -> Result<SearchIndex> {
-        let generation = dir.current().context("no index has been built here yet")?;
+        let generation = dir
+            .current()
+            .context("chưa có chỉ mục nào được dựng ở đây")?;
         let manifest: Manifest = load_json(&generation.join("manifest.json"))?;
         manifest.check_format()?;
-        let index =
-            Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
+        let index = Index::open_in_dir(generation.join("tantivy")).context("chỉ mục bị hỏng")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
         let documents: Vec<Document> = load_json(&generation.join("documents.json.zst"))?;
@@ -428,7 +430,7 @@ impl SearchIndex {
             .unwrap_or_default()
             .to_owned();
         let section = match footnote {
-            Some(n) => format!("Chú thích {n}"),
+            Some(n) => format!("Chú thích {n} của đoạn {paragraph}"),
             None => doc
                 .paragraphs
                 .get(paragraph.wrapping_sub(1))
@@ -439,20 +441,12 @@ impl SearchIndex {
         let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);
         let mut codes: Vec<String> = cited.iter().map(|(c, _)| c.canonical()).collect();
         codes.dedup();
-        let m = &doc.meta;
         Ok(Some(Hit {
-            file: doc.file.clone(),
             doc_id: doc.doc_id.clone(),
-            title: m.title.clone(),
-            kind: m.kind.map(Kind::name),
-            issuer: m.issuer.as_ref().map(ToString::to_string),
-            date: m.date.map(|d| d.to_string()),
-            year: m.year,
             section,
             paragraph,
             footnote,
-            snippet: highlight::snippet(&text, &ranges),
-            highlights: ranges.iter().map(|r| [r.start, r.end]).collect(),
+            highlights: ranges,
             text,
             score,
             codes,
@@ -467,7 +461,7 @@ pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
     /// The index could not be read.
-    #[error("the index could not be read: {0}")]
+    #[error("không đọc được chỉ mục: {0}")]
     Index(anyhow::Error),
 }
 

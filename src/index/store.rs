@@ -66,7 +66,7 @@ impl IndexDir {
         let dir = self
             .root
             .join(format!("gen-{}-{}", now_nanos(), std::process::id()));
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(&dir).with_context(|| format!("không tạo được {}", dir.display()))?;
         Ok(dir)
     }
 
@@ -78,7 +78,7 @@ impl IndexDir {
         let name = generation
             .file_name()
             .and_then(|n| n.to_str())
-            .context("generation has no name")?;
+            .context("thế hệ chỉ mục không có tên")?;
         let tmp = self.root.join(format!("{CURRENT}.{}", std::process::id()));
         fs::write(&tmp, name)?;
         fs::rename(&tmp, self.root.join(CURRENT))?;
@@ -119,7 +119,7 @@ const ZSTD_LEVEL: i32 = 3;
 /// Writes a value as JSON, compressed with zstd when `path` ends in `.zst`.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let file =
-        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
     let out = std::io::BufWriter::new(file);
     if is_compressed(path) {
         let mut encoder = zstd::Encoder::new(out, ZSTD_LEVEL)?;
@@ -134,7 +134,7 @@ pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// Reads a value saved by [`save_json`]: the file is read whole and parsed from memory,
 /// several times faster than parsing from a reader.
 pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = fs::read(path).with_context(|| format!("không đọc được {}", path.display()))?;
     let damaged = || format!("{} is damaged", path.display());
     let bytes = if is_compressed(path) {
         zstd::decode_all(bytes.as_slice()).with_context(damaged)?

@@ -175,7 +175,7 @@ fn max_bytes(path: &Path) -> u64 {
 /// The file's bytes, or a sentence saying why not. Never reads more than `limit`, even if
 /// the file grows while it is read.
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let cannot = |e: std::io::Error| io_reason(&e);
     let file = File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
@@ -184,7 +184,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > limit {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(format!(
-            "too large: {} MB (documents up to {} MB are read)",
+            "tệp quá lớn: {} MB (chỉ đọc tệp đến {} MB)",
             size / (1024 * 1024),
             limit / (1024 * 1024)
         ));
@@ -222,9 +222,20 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
 
 fn walk_error(e: &walkdir::Error) -> String {
     match (e.loop_ancestor(), e.io_error()) {
-        (Some(ancestor), _) => format!("symbolic link loop back to {}", ancestor.display()),
-        (_, Some(io)) => format!("cannot read: {io}"),
+        (Some(ancestor), _) => format!("liên kết tượng trưng vòng lại {}", ancestor.display()),
+        (_, Some(io)) => io_reason(io),
         _ => e.to_string(),
+    }
+}
+
+/// Why a file could not be read, in a sentence for people: the common causes in Vietnamese,
+/// any other with the system's own words.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không có tệp này".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp này".to_owned(),
+        std::io::ErrorKind::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
+        _ => format!("không đọc được tệp: {e}"),
     }
 }
 
@@ -235,11 +246,11 @@ fn is_sidecar(path: &Path) -> bool {
 /// The skip reason of a file whose type tracuu does not read.
 fn unknown_type(path: &Path) -> String {
     let kind = path.extension().map_or_else(
-        || "no extension".to_owned(),
+        || "không có phần mở rộng".to_owned(),
         |e| format!(".{}", e.to_string_lossy()),
     );
     format!(
-        "unknown file type ({kind}) — tracuu chỉ đọc {}",
+        "loại tệp không đọc được ({kind}): tracuu chỉ đọc {}",
         read::READ_EXTENSIONS
     )
 }

@@ -32,15 +32,16 @@ pub fn apply(file: &Path, meta: &mut Metadata) -> Result<(), String> {
     if !path.is_file() {
         return Ok(());
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read sidecar: {e}"))?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| format!("không đọc được tệp kèm: {e}"))?;
     let sidecar: Sidecar =
-        toml::from_str(&text).map_err(|e| format!("invalid sidecar: {}", e.message()))?;
+        toml::from_str(&text).map_err(|e| format!("tệp kèm không hợp lệ: {}", e.message()))?;
     override_fields(sidecar, meta)
 }
 
 fn override_fields(s: Sidecar, meta: &mut Metadata) -> Result<(), String> {
     let invalid =
-        |field: &str, value: &str| format!("invalid sidecar: {field} `{value}` is not understood");
+        |field: &str, value: &str| format!("tệp kèm không hợp lệ: không hiểu {field} «{value}»");
     if let Some(kind) = s.kind {
         meta.kind = Some(Kind::from_word(&kind).ok_or_else(|| invalid("kind", &kind))?);
     }

@@ -7,16 +7,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum SourceError {
     /// The file contains NUL bytes: it is binary, not a document.
-    #[error("binary file (NUL byte at offset {0})")]
+    #[error("tệp nhị phân (byte NUL ở vị trí {0})")]
     Binary(usize),
     /// The bytes are not valid UTF-8 (nor UTF-16 with a byte-order mark).
-    #[error("not valid UTF-8 (first bad byte at offset {0})")]
+    #[error("không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí {0})")]
     InvalidUtf8(usize),
     /// A UTF-16 file whose byte-order mark promised more than its content keeps.
-    #[error("not valid UTF-16 despite its byte-order mark")]
+    #[error("không phải UTF-16 hợp lệ dù có dấu thứ tự byte")]
     InvalidUtf16,
     /// Nothing but white space.
-    #[error("empty file")]
+    #[error("tệp rỗng")]
     Empty,
 }
 

@@ -68,10 +68,12 @@ pub async fn watch(live: Arc<LiveIndex>) {
         }
         let live = Arc::clone(&live);
         match tokio::task::spawn_blocking(move || live.refresh()).await {
-            Ok(Ok(Some(name))) => tracing::info!("index reloaded: now serving {name}"),
+            Ok(Ok(Some(name))) => tracing::info!("đã nạp lại chỉ mục: đang phục vụ {name}"),
             Ok(Ok(None)) => {}
-            Ok(Err(e)) => tracing::warn!("new index not loaded, still serving the old: {e:#}"),
-            Err(e) => tracing::warn!("index reload failed: {e}"),
+            Ok(Err(e)) => {
+                tracing::warn!("chưa nạp được chỉ mục mới, vẫn phục vụ chỉ mục cũ: {e:#}")
+            }
+            Err(e) => tracing::warn!("nạp lại chỉ mục thất bại: {e}"),
         }
     }
 }

@@ -46,7 +46,7 @@ pub fn router(live: Arc<LiveIndex>) -> Router {
         .route("/api/refs/{*code}", get(routes::refs))
         .route("/api/docs", get(routes::docs))
         .route("/api/docs/{*doc_id}", get(routes::doc))
-        .fallback(|| async { error::ApiError::NotFound("no such page".into()) })
+        .fallback(|| async { error::ApiError::NotFound("Không có trang này.".into()) })
         .layer(middleware::from_fn(log_and_secure))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -123,5 +123,5 @@ async fn shutdown() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down");
+    tracing::info!("đang dừng máy chủ");
 }

@@ -2,8 +2,8 @@
 
 use super::error::ApiError;
 use super::live::Current;
-use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
-use crate::views::{DocsEntry, DocumentView, RefsView};
+use crate::index::{MAX_LIMIT, SearchRequest};
+use crate::views::{DocsEntry, DocumentView, RefsView, SearchView};
 use crate::vocabulary::DocCode;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -28,12 +28,12 @@ const DEFAULT_LIMIT: usize = 20;
 pub async fn search(
     Current(index): Current,
     params: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<SearchResults>, ApiError> {
-    let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+) -> Result<Json<Value>, ApiError> {
+    let Query(p) = params.map_err(ApiError::from)?;
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::BadRequest(format!(
-            "limit must be between 1 and {MAX_LIMIT}, not {limit}"
+            "limit phải từ 1 đến {MAX_LIMIT}, không phải {limit}."
         )));
     }
     let request = SearchRequest {
@@ -43,10 +43,14 @@ pub async fn search(
         issuer: p.issuer,
         year: p.year,
     };
-    let results = tokio::task::spawn_blocking(move || index.search(&request))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
-    Ok(Json(results))
+    let view = tokio::task::spawn_blocking(move || {
+        let results = index.search(&request)?;
+        serde_json::to_value(SearchView::of(&index, &results))
+            .map_err(|e| ApiError::Internal(e.to_string()))
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(Json(view))
 }
 
 /// `GET /api/refs/{code}`: each document the number names, with its citations.
@@ -54,11 +58,11 @@ pub async fn refs(
     Current(index): Current,
     code: Result<Path<String>, PathRejection>,
 ) -> Result<Json<RefsView>, ApiError> {
-    let Path(code) = code.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let Path(code) = code.map_err(ApiError::from)?;
     let parsed = DocCode::parse(&code).ok_or_else(|| {
         let shown: String = code.chars().take(40).collect();
         ApiError::BadRequest(format!(
-            "`{shown}` is not a document number: write it like 16-NQ/TU or 441/QĐ-UBND"
+            "«{shown}» không phải là số hiệu văn bản: hãy viết như 16-NQ/TU hoặc 441/QĐ-UBND."
         ))
     })?;
     Ok(Json(RefsView::of(&index, &parsed)))
@@ -74,10 +78,12 @@ pub async fn doc(
     Current(index): Current,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let Path(id) = id.map_err(ApiError::from)?;
     let doc = index.document(&id).ok_or_else(|| {
         let shown: String = id.chars().take(80).collect();
-        ApiError::NotFound(format!("no document `{shown}`: see /api/docs for the ids"))
+        ApiError::NotFound(format!(
+            "Không có văn bản «{shown}»: xem danh sách mã ở /api/docs."
+        ))
     })?;
     serde_json::to_value(DocumentView::of(doc))
         .map(Json)

@@ -93,6 +93,11 @@ impl Date {
         Date::new(year as i32, month, day)
     }
 
+    /// The date as Vietnamese readers write it, `11/12/2020`; JSON keeps the ISO form.
+    pub fn shown(self) -> String {
+        format!("{:02}/{:02}/{}", self.day, self.month, self.year)
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year
@@ -132,6 +137,7 @@ mod tests {
             "2026-05-11"
         );
         assert_eq!(Date::parse_iso("2026-05-11"), Date::parse_dmy("11/5/2026"));
+        assert_eq!(Date::parse_dmy("1/10/2021").unwrap().shown(), "01/10/2021");
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
         Err(e) => {
             let legacy = encoding::guess(bytes).ok_or_else(|| {
                 format!(
-                    "not valid UTF-8 (first bad byte at offset {}) and no charset declared",
+                    "không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí {}) và trang không khai báo bảng mã",
                     e.valid_up_to()
                 )
             })?;

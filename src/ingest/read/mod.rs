@@ -50,7 +50,7 @@ fn guarded(reader: &dyn Reader, bytes: &[u8]) -> Result<Extracted, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.read(bytes))).unwrap_or_else(
         |panic| {
             Err(format!(
-                "the reader failed on this file: {}",
+                "bộ đọc gặp lỗi với tệp này: {}",
                 panic_message(&panic)
             ))
         },
@@ -62,7 +62,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown error".into())
+        .unwrap_or_else(|| "lỗi không rõ".into())
 }
 
 /// What a reader made of a file.
@@ -156,6 +156,6 @@ mod tests {
     #[test]
     fn a_panicking_reader_costs_only_its_file() {
         let err = guarded(&Panicking, b"").unwrap_err();
-        assert_eq!(err, "the reader failed on this file: unexpected operator");
+        assert_eq!(err, "bộ đọc gặp lỗi với tệp này: unexpected operator");
     }
 }

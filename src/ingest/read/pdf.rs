@@ -9,7 +9,7 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, PlainTextOutput, Transform};
 
 /// The skip reason of a PDF without text: the words first, for scripts, then the
 /// sentence for people.
-pub const SCANNED: &str = "scanned: no text layer — bản quét, không có lớp chữ để đọc";
+pub const SCANNED: &str = "bản quét, không có lớp chữ để đọc";
 
 /// Reads `.pdf` files.
 pub struct PdfReader;
@@ -177,7 +177,7 @@ fn reason(error: &str) -> String {
     if error.to_ascii_lowercase().contains("encrypt") {
         "encrypted PDF — tệp PDF có mật khẩu, không đọc được".into()
     } else {
-        format!("damaged PDF — tệp PDF hỏng: {error}")
+        format!("tệp PDF hỏng: {error}")
     }
 }
 
@@ -204,7 +204,7 @@ mod tests {
             PdfReader
                 .read(b"%PDF-1.4 garbage")
                 .unwrap_err()
-                .starts_with("damaged PDF")
+                .starts_with("tệp PDF hỏng")
         );
     }
 }

@@ -35,7 +35,7 @@ fn unicode_encoding(bytes: &[u8]) -> Encoding {
 fn legacy(bytes: &[u8], bad_at: usize) -> Result<Extracted, String> {
     let Some(encoding) = encoding::guess(bytes) else {
         return Err(format!(
-            "{} and not in a Vietnamese encoding (TCVN3, VNI, VISCII, VPS, Windows-1258)",
+            "{} và không thuộc bảng mã tiếng Việt nào đã biết (TCVN3, VNI, VISCII, VPS, Windows-1258)",
             SourceError::InvalidUtf8(bad_at)
         ));
     };
@@ -67,7 +67,7 @@ mod tests {
     fn bytes_in_no_known_encoding_say_so() {
         let err = TextReader.read(b"abc\xff\xfe\xfd").unwrap_err();
         assert!(
-            err.starts_with("not valid UTF-8 (first bad byte at offset 3)"),
+            err.starts_with("không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở vị trí 3)"),
             "{err}"
         );
     }

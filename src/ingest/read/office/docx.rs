@@ -17,7 +17,7 @@ impl Reader for DocxReader {
         let mut parts = Parts::open(bytes)?;
         let body = parts
             .text("word/document.xml")?
-            .ok_or("no word/document.xml: not a Word document")?;
+            .ok_or("không có word/document.xml: không phải tệp Word")?;
         let styles = Styles::parse(parts.text("word/styles.xml")?.as_deref())?;
         let mut numbering = Numbering::parse(parts.text("word/numbering.xml")?.as_deref())?;
         let mut fonts = Fonts::default();

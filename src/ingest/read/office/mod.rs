@@ -53,7 +53,7 @@ impl<'a> Parts<'a> {
     fn open(bytes: &'a [u8]) -> Result<Self, String> {
         ZipArchive::new(Cursor::new(bytes))
             .map(Parts)
-            .map_err(|e| format!("damaged archive — tệp nén hỏng: {e}"))
+            .map_err(|e| format!("tệp nén hỏng: {e}"))
     }
 
     /// The text of part `name`, `None` when the archive has no such part.
@@ -61,12 +61,12 @@ impl<'a> Parts<'a> {
         let file = match self.0.by_name(name) {
             Ok(file) => file,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(format!("cannot read {name}: {e}")),
+            Err(e) => return Err(format!("không đọc được {name}: {e}")),
         };
         let mut bytes = Vec::new();
         file.take(MAX_PART_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read {name}: {e}"))?;
+            .map_err(|e| format!("không đọc được {name}: {e}"))?;
         if bytes.len() as u64 > MAX_PART_BYTES {
             return Err(format!(
                 "{name} inflates beyond {} MB",

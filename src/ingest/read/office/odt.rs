@@ -16,7 +16,7 @@ impl Reader for OdtReader {
         let mut parts = Parts::open(bytes)?;
         let content = parts
             .text("content.xml")?
-            .ok_or("no content.xml: not an OpenDocument file")?;
+            .ok_or("không có content.xml: không phải tệp OpenDocument")?;
         let content = nodes(&content)?;
         let mut styles = Styles::default();
         if let Some(xml) = parts.text("styles.xml")? {

@@ -31,9 +31,7 @@ pub fn nodes(xml: &str) -> Result<Vec<Node>, String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("damaged XML: {e}"))?;
+        let event = reader.read_event().map_err(|e| format!("XML hỏng: {e}"))?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {

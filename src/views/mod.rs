@@ -1,4 +1,18 @@
-//! The JSON shapes of the interface contract, shared by the CLI and the HTTP API.
+//! The JSON shapes of the interface contract, shared by the CLI and the HTTP API, and what
+//! people read in them: document names, excerpts, dates.
+
+mod excerpt;
+mod name;
+mod search;
+
+pub use excerpt::{CITATION_CHARS, cut, escape, marked_excerpt, window};
+pub use name::{capitalised, cited_name, document_name};
+pub use search::{HitView, SearchView};
+
+/// A date as JSON carries it (`2020-10-28`), as people read it: `28/10/2020`.
+pub fn shown_date(iso: &str) -> String {
+    crate::vocabulary::Date::parse_iso(iso).map_or_else(|| iso.to_owned(), |d| d.shown())
+}
 
 use crate::codes::{CitedDocument, Located, Mention, citations_of};
 use crate::index::SearchIndex;
@@ -27,9 +41,10 @@ pub struct DocumentView<'a> {
 #[derive(Debug, Serialize)]
 pub struct DocumentSummary<'a> {
     pub doc_id: &'a str,
+    pub name: String,
     pub file: &'a str,
     pub kind: Option<&'static str>,
-    pub title: Option<&'a str>,
+    pub title: Option<String>,
     pub issuer: Option<String>,
     pub issuing_body: Option<&'a str>,
     pub place: Option<&'a str>,
@@ -63,9 +78,10 @@ impl<'a> DocumentSummary<'a> {
         let m = &doc.meta;
         DocumentSummary {
             doc_id: &doc.doc_id,
+            name: document_name(m, &doc.file),
             file: &doc.file,
             kind: m.kind.map(|k| k.name()),
-            title: m.title.as_deref(),
+            title: m.title.as_deref().map(capitalised),
             issuer: m.issuer.as_ref().map(ToString::to_string),
             issuing_body: m.issuing_body.as_deref(),
             place: m.place.as_deref(),
@@ -131,6 +147,7 @@ pub struct RefsView {
 #[derive(Debug, Serialize)]
 pub struct TargetView {
     pub code: String,
+    pub name: String,
     pub date: Option<String>,
     pub issuer: Option<String>,
     pub subject: Option<String>,
@@ -144,6 +161,7 @@ pub struct TargetView {
 pub struct MentionView {
     pub file: String,
     pub doc_id: String,
+    pub name: String,
     pub title: Option<String>,
     pub paragraph: usize,
     pub footnote: Option<u32>,
@@ -169,6 +187,7 @@ impl TargetView {
     fn of(index: &SearchIndex, t: &CitedDocument) -> Self {
         TargetView {
             code: t.code.canonical(),
+            name: cited_name(t),
             date: t.date.map(|d| d.to_string()),
             issuer: t.issuer.as_ref().map(ToString::to_string),
             subject: t.subject.clone(),
@@ -192,7 +211,8 @@ impl MentionView {
         MentionView {
             file: m.file.clone(),
             doc_id: m.doc_id.clone(),
-            title: doc.and_then(|d| d.meta.title.clone()),
+            name: doc.map_or_else(|| m.file.clone(), |d| document_name(&d.meta, &d.file)),
+            title: doc.and_then(|d| d.meta.title.as_deref().map(capitalised)),
             paragraph: m.paragraph,
             footnote: m.footnote,
             surface: m.surface.clone(),
