@@ -58,7 +58,7 @@ fn search_text(results: &SearchView, colour: bool) -> Result<String> {
         return Ok(out);
     }
     writeln!(out, "{} kết quả cho \"{}\"", results.total, results.query)?;
-    out.push_str(&super::cards::dropped_text(&results.dropped_terms));
+    out.push_str(&super::cards::dropped_text(results.dropped_terms));
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(out, "\n{:>3}. {}", i + 1, bold(&hit.name, colour))?;
         let place = match hit.footnote {
