@@ -127,7 +127,7 @@ mod tests {
     fn marks_are_escaped_and_kept_inside_the_window() {
         let text = "nút giao cao tốc Nội Bài - Lào Cai <IC19>";
         let at = text.find("Nội Bài").unwrap();
-        let found = vec![at..at + "Nội Bài".len()];
+        let found: Vec<Range<usize>> = std::iter::once(at..at + "Nội Bài".len()).collect();
         assert_eq!(
             marked_excerpt(text, &found, 200),
             "nút giao cao tốc <mark>Nội Bài</mark> - Lào Cai &lt;IC19&gt;"
