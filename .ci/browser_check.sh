@@ -38,7 +38,9 @@ check() {
 search="$url/?q=cao%20t%E1%BB%91c%20N%E1%BB%99i%20B%C3%A0i"
 chrome --dump-dom "$search" > "$work/search.html"
 check "search results are rendered" '<article class="hit">' "$work/search.html"
-check "matched words are highlighted" '<mark>Nội</mark> <mark>Bài</mark>' "$work/search.html"
+check "a phrase is highlighted as one run" '<mark>cao tốc Nội Bài</mark>' "$work/search.html"
+check "a hit names its document, not its file" 'Kết luận của Ban Thường vụ Tỉnh ủy Lào Cai' "$work/search.html"
+check "a footnote hit says whose note it is" 'Chú thích 1 của đoạn 55' "$work/search.html"
 check "facet counts are shown" 'Loại văn bản' "$work/search.html"
 
 # The hits above cite no number; a search whose hits do gives the code link to follow.
@@ -48,6 +50,15 @@ check "hits link their document codes" '/?code=' "$work/codes.html"
 chrome --dump-dom "$url$code_link" > "$work/refs.html"
 check "a code link opens its citations view" 'Trích dẫn văn bản số' "$work/refs.html"
 check "each cited document is listed with its citations" 'class="mention"' "$work/refs.html"
+check "numbers never break inside" '<span class="num">' "$work/refs.html"
+
+# The document view opened at a paragraph, and at a footnote, marks and shows it.
+at_paragraph="$url/?doc=004_80be5cad5ba79208&p=8"
+at_footnote="$url/?doc=000_d14dc016ed1c5a67&f=1"
+chrome --dump-dom "$at_paragraph" > "$work/paragraph.html"
+check "a document opened at a paragraph marks it" 'id="p8" class="focus"' "$work/paragraph.html"
+chrome --dump-dom "$at_footnote" > "$work/footnote.html"
+check "a document opened at a footnote marks it" 'id="f1" class="meta focus"' "$work/footnote.html"
 
 chrome --dump-dom "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > "$work/empty.html"
 check "an empty result says so" 'Không tìm thấy đoạn văn nào' "$work/empty.html"
@@ -69,10 +80,13 @@ else
   passed=$((passed + 1))
 fi
 
-chrome --screenshot="$shots/search.png" --window-size=1280,1000 "$search" > /dev/null
-chrome --screenshot="$shots/refs.png" --window-size=1280,1000 "$url$code_link" > /dev/null
-chrome --screenshot="$shots/phone.png" --window-size=390,844 "$search" > /dev/null
-chrome --screenshot="$shots/number.png" --window-size=1280,1000 "$number" > /dev/null
+# Each view on a desktop and on a phone, for a person to look at.
+for view in "search|$search" "number|$number" "refs|$url$code_link" "footnote|$at_footnote"; do
+  name=${view%%|*}
+  page=${view#*|}
+  chrome --screenshot="$shots/$name.png" --window-size=1280,1000 "$page" > /dev/null
+  chrome --screenshot="$shots/$name-phone.png" --window-size=390,844 "$page" > /dev/null
+done
 chrome --screenshot="$shots/empty.png" --window-size=1280,700 "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > /dev/null
 
 echo "browser check: $passed passed, $failed failed"

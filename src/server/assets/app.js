@@ -41,11 +41,25 @@ function problem(message) {
 }
 
 function when(x) {
-  return x.date || x.year || "";
+  return x.date ? "ngày " + shownDate(x.date) : x.year ? "năm " + x.year : "";
 }
 
 function metaLine(x) {
   return [x.issuer, when(x), x.file].filter(Boolean).join(" · ");
+}
+
+// Document numbers and dates (17-ĐA/TU, 441/QĐ-UBND, 11/12/2020) never break inside.
+const NUMBER = /\d+(?:[.\/-]\s?[\p{L}\d&]+)+/gu;
+
+function withNumbers(text) {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const m of (text || "").matchAll(NUMBER)) {
+    out.append(text.slice(at, m.index), el("span", { class: "num", text: m[0] }));
+    at = m.index + m[0].length;
+  }
+  out.append((text || "").slice(at));
+  return out;
 }
 
 async function search() {
@@ -91,7 +105,7 @@ function shownDate(iso) {
 }
 
 function renderCard(c) {
-  const title = el("h3", {}, el("span", { class: "kind", text: [c.kind, c.code].filter(Boolean).join(" ") }));
+  const title = el("h3", {}, el("span", { class: "kind" }, withNumbers([c.kind, c.code].filter(Boolean).join(" "))));
   title.append(el("span", { class: c.in_corpus ? "badge held" : "badge", text: c.in_corpus ? "có trong kho" : "chưa có trong kho" }));
   const card = el("div", { class: "card number" }, title);
   const cited = c.citations > 0 ? `${c.citations} trích dẫn` : "";
@@ -136,11 +150,10 @@ function renderFacets(f) {
 }
 
 function renderHit(hit) {
-  const title = el("h3");
-  if (hit.kind) title.append(el("span", { class: "kind", text: hit.kind + " " }));
-  title.append(document.createTextNode(hit.title || hit.issuer || hit.doc_id));
-  const article = el("article", { class: "hit" }, title, el("div", { class: "meta", text: metaLine(hit) }));
-  if (hit.section) article.append(el("div", { class: "section", text: "§ " + hit.section }));
+  const title = el("h3", {}, withNumbers(hit.name));
+  const where = hit.footnote ? hit.section : `đoạn ${hit.paragraph}`;
+  const article = el("article", { class: hit.footnote ? "hit footnote" : "hit" }, title, el("div", { class: "meta", text: where }));
+  if (hit.section && !hit.footnote) article.append(el("div", { class: "section", text: "§ " + hit.section }));
   article.append(el("p", { class: "snippet", html: hit.snippet }));
   if (hit.codes.length) {
     const codes = el("div", { class: "codes" });
@@ -164,8 +177,15 @@ async function showContext(hit, box, toggle) {
   }
   try {
     const doc = await api("/api/docs/" + encodeURIComponent(hit.doc_id));
-    const around = doc.paragraphs.filter((p) => Math.abs(p.n - hit.paragraph) <= 1);
-    box.replaceChildren(...around.map((p) => el("p", { class: p.n === hit.paragraph ? "focus" : "", text: p.text })));
+    if (hit.footnote) {
+      // A footnote's context: the paragraph that points to it, then the note itself.
+      const pointing = doc.paragraphs.filter((p) => p.n === hit.paragraph);
+      const note = doc.footnotes.filter((f) => f.n === hit.footnote);
+      box.replaceChildren(...pointing.map((p) => el("p", { text: p.text })), ...note.map((f) => el("p", { class: "focus", text: `(${f.n}) ${f.text}` })));
+    } else {
+      const around = doc.paragraphs.filter((p) => Math.abs(p.n - hit.paragraph) <= 1);
+      box.replaceChildren(...around.map((p) => el("p", { class: p.n === hit.paragraph ? "focus" : "", text: p.text })));
+    }
     toggle.textContent = "Thu gọn";
   } catch (e) {
     box.replaceChildren(el("p", { text: e.message }));
@@ -192,7 +212,7 @@ async function refs(code) {
   } catch (e) {
     return problem(e.message);
   }
-  const head = el("h2", { class: "refs-title", text: `Trích dẫn văn bản số ${data.code}` });
+  const head = el("h2", { class: "refs-title" }, "Trích dẫn văn bản số ", el("span", { class: "num", text: data.code }));
   if (data.targets.length === 0) {
     return show(head, el("div", { class: "notice empty", text: `Chưa văn bản nào trong kho trích dẫn số ${data.code}.` }));
   }
@@ -201,16 +221,18 @@ async function refs(code) {
 }
 
 function renderTarget(t) {
-  const title = el("h3", {}, el("span", { class: "kind", text: t.code }));
+  const title = el("h3", {}, withNumbers(t.name));
   title.append(el("span", { class: t.in_corpus ? "badge held" : "badge", text: t.in_corpus ? "có trong kho" : "chưa có trong kho" }));
   const card = el("div", { class: "card target" }, title);
-  card.append(el("div", { class: "meta", text: [t.date && "ngày " + t.date, t.issuer && "của " + t.issuer].filter(Boolean).join(", ") }));
+  card.append(el("div", { class: "meta" }, withNumbers(`Số hiệu ${t.code}`)));
   if (t.subject) card.append(el("p", { text: "Về " + t.subject }));
   for (const m of t.mentions) {
     const mention = el("div", { class: "mention" });
     const where = m.footnote ? `chú thích ${m.footnote}` : `đoạn ${m.paragraph}`;
     const place = m.footnote ? { doc: m.doc_id, f: String(m.footnote) } : { doc: m.doc_id, p: String(m.paragraph) };
-    mention.append(el("div", { class: "meta" }, link(place, `${m.title || m.doc_id} · ${where}`)));
+    const label = link(place, "");
+    label.append(withNumbers(`${m.name} · ${where}`));
+    mention.append(el("div", { class: "meta" }, label));
     mention.append(withMark(m.text, m.surface));
     card.append(mention);
   }
@@ -224,22 +246,31 @@ async function documentView(id, focus, footnote) {
   } catch (e) {
     return problem(e.message);
   }
-  document.title = (doc.title || doc.doc_id) + " — tracuu";
-  const title = el("h3", {}, el("span", { class: "kind", text: (doc.kind || "") + " " }), document.createTextNode(doc.title || ""));
-  const card = el("div", { class: "card doc" }, title, el("div", { class: "meta", text: metaLine(doc) }));
+  document.title = doc.name + " — tracuu";
+  const title = el("h3", {}, withNumbers(doc.name));
+  const text = el("div", { class: "doc-text" });
+  const card = el("div", { class: "card doc" }, title, el("div", { class: "meta", text: metaLine(doc) }), text);
   let section = null;
   for (const p of doc.paragraphs) {
     if (p.section !== section) {
       section = p.section;
-      if (section) card.append(el("h4", { text: section }));
+      if (section) text.append(el("h4", { text: section }));
     }
-    const para = el("p", { id: "p" + p.n, class: p.n === focus ? "focus" : "", text: p.text });
-    card.append(para);
+    text.append(el("p", { id: "p" + p.n, class: p.n === focus ? "focus" : "", text: p.text }));
   }
-  for (const f of doc.footnotes) card.append(el("p", { id: "f" + f.n, class: f.n === footnote ? "meta focus" : "meta", text: `(${f.n}) ${f.text}` }));
+  for (const f of doc.footnotes) text.append(el("p", { id: "f" + f.n, class: f.n === footnote ? "meta focus" : "meta", text: `(${f.n}) ${f.text}` }));
   show(card);
+  // The text scrolls inside its own box under the document's name, so the page (and a
+  // headless screenshot of it) opens with the marked paragraph or footnote in view.
   const target = document.getElementById(footnote ? "f" + footnote : "p" + focus);
-  if (target) target.scrollIntoView({ block: "center" });
+  if (!target) return;
+  const place = () => {
+    const below = target.getBoundingClientRect().top - text.getBoundingClientRect().top;
+    text.scrollTop += below - text.clientHeight / 3;
+  };
+  place();
+  // A window resized after loading (a phone turned, a screenshot tool) reflows the text.
+  window.addEventListener("resize", place);
 }
 
 if (params.get("code")) refs(params.get("code"));
