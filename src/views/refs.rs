@@ -1,0 +1,112 @@
+//! The JSON shape of `refs CODE` and `/api/refs/{code}`: each distinct document a number
+//! names, with every paragraph that cites it.
+
+use super::name::{capitalised, cited_name, document_name};
+use crate::codes::{CitedDocument, Mention};
+use crate::index::SearchIndex;
+use crate::vocabulary::DocCode;
+use serde::Serialize;
+
+/// `refs CODE`: every document the code names, with every citing paragraph.
+#[derive(Debug, Serialize)]
+pub struct RefsView {
+    /// The number asked for, canonical.
+    pub code: String,
+    /// Each distinct document the number names.
+    pub targets: Vec<TargetView>,
+}
+
+/// One cited document.
+#[derive(Debug, Serialize)]
+pub struct TargetView {
+    /// Its number, canonical.
+    pub code: String,
+    /// The name people know it by (`Đề án số 17-ĐA/TU ngày 11/12/2020 của Tỉnh ủy Lào Cai`).
+    pub name: String,
+    /// Its date as its citations give it, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Its issuing body as its citations give it.
+    pub issuer: Option<String>,
+    /// What it is about: the fullest subject its citations give.
+    pub subject: Option<String>,
+    /// Whether the corpus holds the document itself.
+    pub in_corpus: bool,
+    /// The corpus documents that are it.
+    pub held_by: Vec<String>,
+    /// Every citation of it.
+    pub mentions: Vec<MentionView>,
+}
+
+/// One citation of it, with the paragraph that makes it.
+#[derive(Debug, Serialize)]
+pub struct MentionView {
+    /// The citing document's source file.
+    pub file: String,
+    /// The citing document's id.
+    pub doc_id: String,
+    /// The citing document's name as people know it.
+    pub name: String,
+    /// The citing document's title, with a capital first letter.
+    pub title: Option<String>,
+    /// The citing paragraph (for a footnote, the one pointing to it).
+    pub paragraph: usize,
+    /// The footnote the citation stands in, if any.
+    pub footnote: Option<u32>,
+    /// The number as printed.
+    pub surface: String,
+    /// The whole citing paragraph or footnote.
+    pub text: String,
+}
+
+impl RefsView {
+    /// Every document `code` names in the corpus's citations, with each citation.
+    pub fn of(index: &SearchIndex, code: &DocCode) -> Self {
+        let targets = index
+            .refs(code)
+            .into_iter()
+            .map(|t| TargetView::of(index, t))
+            .collect();
+        RefsView {
+            code: code.canonical(),
+            targets,
+        }
+    }
+}
+
+impl TargetView {
+    fn of(index: &SearchIndex, t: &CitedDocument) -> Self {
+        TargetView {
+            code: t.code.canonical(),
+            name: cited_name(t),
+            date: t.date.map(|d| d.to_string()),
+            issuer: t.issuer.as_ref().map(ToString::to_string),
+            subject: t.subject.clone(),
+            in_corpus: t.in_corpus(),
+            held_by: t.held_by.clone(),
+            mentions: t
+                .mentions
+                .iter()
+                .map(|m| MentionView::of(index, m))
+                .collect(),
+        }
+    }
+}
+
+impl MentionView {
+    fn of(index: &SearchIndex, m: &Mention) -> Self {
+        let doc = index.document(&m.doc_id);
+        let text = doc
+            .and_then(|d| d.passage(m.paragraph, m.footnote))
+            .map(str::to_owned);
+        MentionView {
+            file: m.file.clone(),
+            doc_id: m.doc_id.clone(),
+            name: doc.map_or_else(|| m.file.clone(), |d| document_name(&d.meta, &d.file)),
+            title: doc.and_then(|d| d.meta.title.as_deref().map(capitalised)),
+            paragraph: m.paragraph,
+            footnote: m.footnote,
+            surface: m.surface.clone(),
+            text: text.unwrap_or_default(),
+        }
+    }
+}
