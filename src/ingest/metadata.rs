@@ -76,6 +76,15 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// Most lines a header block spans: issuing body, motto, number, place and date, kind and
 /// a subject wrapped over several lines.
 const MAX_HEADER_LINES: usize = 24;
+/// Longest first line of a scraped page that is its headline: two lines of a news site's
+/// title; a longer one, or one that ends a sentence, is the article's first paragraph.
+const MAX_HEADLINE: usize = 200;
+/// Paragraphs at the start of a body where the meeting that adopted it is named
+/// (`Tại Hội nghị lần thứ 10, ngày 11/5/2026…` stands in the first two or three).
+const OPENING_PARAGRAPHS: usize = 3;
+/// Paragraphs at the end of a body where a document names its own kind (`Nghị quyết này
+/// được phổ biến…` stands before the signature, after at most a few closing clauses).
+const CLOSING_PARAGRAPHS: usize = 5;
 /// Longest line that can be an upper-case header line (issuing body, kind, subject).
 const MAX_HEADER_LINE: usize = 160;
 /// Longest `Số ...` line: a number and nothing else.
@@ -113,8 +122,8 @@ pub fn take_header(mut lines: Vec<Line>, layout: Layout) -> (Header, Vec<Line>) 
         return (header, lines);
     }
     if layout == Layout::Web {
-        if lines.len() > 1 && lines[0].text.chars().count() <= 200 && !lines[0].text.ends_with('.')
-        {
+        let first = &lines[0].text;
+        if lines.len() > 1 && first.chars().count() <= MAX_HEADLINE && !first.ends_with('.') {
             header.kind = Some(Kind::TinTuc);
             header.title = Some(lines.remove(0).text);
         }
@@ -392,7 +401,7 @@ fn dated(header: &Header, paragraphs: &[Placed]) -> (Option<Date>, Option<DateBa
     }
     let opening: String = paragraphs
         .iter()
-        .take(3)
+        .take(OPENING_PARAGRAPHS)
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
@@ -426,7 +435,7 @@ fn self_named_kind(paragraphs: &[Placed]) -> Option<Kind> {
     paragraphs
         .iter()
         .rev()
-        .take(5)
+        .take(CLOSING_PARAGRAPHS)
         .find_map(|p| SELF_KIND.captures(&p.text))
         .and_then(|c| Kind::from_word(&c[1]))
 }

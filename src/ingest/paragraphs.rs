@@ -12,6 +12,15 @@ use std::sync::LazyLock;
 
 /// Longest heading, in characters, in a Markdown or plain layout.
 const MAX_HEADING: usize = 150;
+/// Longest bold block still a heading: bold headings wrap over two lines more often than
+/// plain ones (`**Điều 1. Ban hành kèm theo…**`).
+const MAX_BOLD_HEADING: usize = 2 * MAX_HEADING;
+/// Bytes past which a block is never a heading, checked before joining its lines: eight
+/// headings' worth of Vietnamese text (most letters take two or three bytes in UTF-8).
+const HEADING_BYTES_CUTOFF: usize = 8 * MAX_HEADING;
+/// A PDF line shorter than this share of the printed width, in percent, ends before the
+/// margin: a heading or a paragraph's last line, not a wrapped one.
+const SHORT_LINE_PERCENT: usize = 85;
 
 /// Groups lines into paragraphs and joins each into one text.
 pub fn reconstruct(lines: &[Line], layout: Layout) -> Vec<Block> {
@@ -96,18 +105,18 @@ fn is_heading(group: &[&Line], layout: Layout, width: usize) -> bool {
         return false;
     }
     let length: usize = group.iter().map(|l| l.text.len() + 1).sum();
-    if length > 8 * MAX_HEADING {
+    if length > HEADING_BYTES_CUTOFF {
         return false;
     }
     let text = join(group);
-    if first.hashes || (first.bold && text.chars().count() <= 2 * MAX_HEADING) {
+    if first.hashes || (first.bold && text.chars().count() <= MAX_BOLD_HEADING) {
         return true;
     }
     let marker = read_marker(&text).map(|(m, _)| m);
     let numbered = marker.as_ref().is_some_and(Marker::numbers_a_heading);
     let unfinished = !text.ends_with(['.', ';']);
     let short = match layout {
-        Layout::Pdf => group.len() == 1 && first.width * 100 < width * 85,
+        Layout::Pdf => group.len() == 1 && first.width * 100 < width * SHORT_LINE_PERCENT,
         _ => text.chars().count() <= MAX_HEADING,
     };
     let upper = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_alphabetic);
