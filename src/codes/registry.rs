@@ -290,3 +290,108 @@ fn holders(cited: &CitedDocument, numbered: &[&Document]) -> Vec<String> {
         .map(|d| d.doc_id.clone())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::parse_text;
+
+    /// A resolution of `issuer` whose body is `body`.
+    fn resolution(id: &str, issuer: &str, body: &str) -> Document {
+        let text = format!("{issuer}\n\nNGHỊ QUYẾT\n\nVề công tác năm 2024\n\n{body}\n");
+        parse_text(id, &format!("{id}.txt"), &text)
+    }
+
+    fn cited<'a>(registry: &'a Registry, code: &str) -> Vec<&'a CitedDocument> {
+        registry.lookup(&DocCode::parse(code).unwrap())
+    }
+
+    #[test]
+    fn one_number_from_two_committees_is_two_documents() {
+        let docs = [
+            resolution(
+                "a",
+                "TỈNH ỦY LÀO CAI",
+                "Thực hiện Nghị quyết số 16-NQ/TU, ngày 01/10/2021 của Tỉnh ủy Lào Cai về phát triển thành phố.",
+            ),
+            resolution(
+                "b",
+                "TỈNH ỦY ĐỒNG NAI",
+                "Thực hiện Nghị quyết số 16-NQ/TU ngày 19/5/2020 của Ban Thường vụ Tỉnh ủy Đồng Nai về phòng, chống tội phạm.",
+            ),
+        ];
+        let registry = Registry::build(&docs);
+        let found = cited(&registry, "16-NQ/TU");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_ne!(found[0].issuer, found[1].issuer);
+    }
+
+    #[test]
+    fn an_undated_citation_joins_the_one_dated_document_of_its_series() {
+        let docs = [resolution(
+            "a",
+            "TỈNH ỦY LÀO CAI",
+            "Thực hiện Đề án số 17-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy Lào Cai.\n\nTổ chức thực hiện Đề án số 17-ĐA/TU về công tác dân vận.",
+        )];
+        let registry = Registry::build(&docs);
+        let found = cited(&registry, "17-ĐA/TU");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].mentions.len(), 2);
+        assert_eq!(
+            found[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2020-12-11")
+        );
+    }
+
+    #[test]
+    fn two_dates_are_two_documents_and_then_an_undated_citation_stands_alone() {
+        let docs = [resolution(
+            "a",
+            "TỈNH ỦY LÀO CAI",
+            "Theo Kế hoạch số 05-KH/TU ngày 01/02/2021 của Tỉnh ủy.\n\nTheo Kế hoạch số 05-KH/TU ngày 03/04/2023 của Tỉnh ủy.\n\nTheo Kế hoạch số 05-KH/TU của Tỉnh ủy.",
+        )];
+        let registry = Registry::build(&docs);
+        let found = cited(&registry, "05-KH/TU");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found.iter().any(|d| d.date.is_none()));
+    }
+
+    #[test]
+    fn a_partial_number_is_completed_with_the_citing_committee_s_code() {
+        let docs = [
+            resolution(
+                "a",
+                "TỈNH ỦY LÀO CAI",
+                "Tổ chức thực hiện Đề án số 17-ĐA về công tác dân vận.",
+            ),
+            resolution(
+                "b",
+                "HUYỆN ỦY BẢO THẮNG",
+                "Tổ chức thực hiện Đề án số 09-ĐA về giảm nghèo.",
+            ),
+        ];
+        let registry = Registry::build(&docs);
+        assert_eq!(cited(&registry, "17-ĐA/TU").len(), 1);
+        assert_eq!(cited(&registry, "09-ĐA/HU").len(), 1);
+    }
+
+    #[test]
+    fn a_central_number_is_one_document_whoever_cites_it() {
+        let docs = [
+            resolution(
+                "a",
+                "TỈNH ỦY LÀO CAI",
+                "Quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.",
+            ),
+            resolution(
+                "b",
+                "THÀNH ỦY HÀ NỘI",
+                "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về khoa học, công nghệ.",
+            ),
+        ];
+        let registry = Registry::build(&docs);
+        let found = cited(&registry, "57-NQ/TW");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].mentions.len(), 2);
+    }
+}

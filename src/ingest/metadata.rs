@@ -48,9 +48,15 @@ static NUMBER_LABEL: LazyLock<Regex> =
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:^|([^,]{{2,40}}),\s*){WORDED_DATE}")).expect("valid pattern")
 });
+/// A place-and-date line or a piece of one wrapped over lines: `Lào Cai, ngày 10 tháng 12
+/// năm 2022`, `Hà Nội, ngày 01` / `tháng 12 năm 2025`, `Thành phố Hồ Chí` / `Minh, ngày…`,
+/// `Lào Cai, ngày 10/12/2022`. A sentence that goes on after its date (`…, ngày 11/12/2020
+/// của Tỉnh ủy`) is body text.
 static DATE_PIECE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|, )ngày(?:\s+\d{1,2})?(?:\s|$)|^(?:(?:ngày\s+)?\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|^\p{Lu}[\p{L} .]{1,40},$")
-        .expect("valid pattern")
+    Regex::new(&format!(
+        r"(?:^|, )ngày(?:\s+\d{{1,2}}(?:\s+tháng|\s*$)|\s*$|\s+{NUMERIC_DATE}\s*$)|^(?:(?:ngày\s+)?\d{{1,2}}\s+)?tháng\s+\d{{1,2}}\s+năm\s+{YEAR_PATTERN}|^\p{{Lu}}[\p{{L}} .]{{1,40}},$"
+    ))
+    .expect("valid pattern")
 });
 static SELF_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("({}) này", Kind::names_pattern())).expect("valid pattern")
@@ -444,6 +450,16 @@ fn self_named_kind(paragraphs: &[Placed]) -> Option<Kind> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_sentence_that_goes_on_after_its_date_is_no_header_date() {
+        assert!(DATE_PIECE.is_match("Lào Cai, ngày 10 tháng 12 năm 2022"));
+        assert!(DATE_PIECE.is_match("Hà Nội, ngày 01"));
+        assert!(
+            !DATE_PIECE
+                .is_match("Thực hiện Đề án số 17-ĐA/TU, ngày 11/12/2020 của Tỉnh ủy Lào Cai.")
+        );
+    }
+
     fn lines(texts: &[(&str, bool)]) -> Vec<Line> {
         texts
             .iter()
@@ -494,6 +510,7 @@ mod tests {
             ("Số: 2853/QĐ-UBND", false),
             ("Thành phố Hồ Chí", false),
             ("Minh, ngày 21 tháng 11 năm 2025", false),
+            ("Lào Cai, ngày 10/12/2022", false),
             ("QUYẾT ĐỊNH", true),
             ("Nội dung.", true),
         ]);
