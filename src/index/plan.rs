@@ -483,3 +483,99 @@ fn all(queries: impl Iterator<Item = Box<dyn Query>>) -> Box<dyn Query> {
 fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, by))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::cards::NumberIndex;
+    use crate::index::query::parse;
+    use crate::index::schema::schema;
+
+    /// The parts of `query` against an empty corpus with the built-in abbreviations.
+    fn parts_of(query: &str) -> Vec<Part> {
+        let (_, fields) = schema();
+        let abbreviations = Abbreviations::built_in();
+        let senses = Senses::of(&abbreviations);
+        let registry = Registry::default();
+        let numbers = NumberIndex::new(&registry, &[]);
+        let cx = Context {
+            fields: &fields,
+            abbreviations: &abbreviations,
+            senses: &senses,
+            registry: &registry,
+            numbers: &numbers,
+        };
+        parts(&cx, &parse(query).unwrap())
+    }
+
+    fn labels(parts: &[Part]) -> Vec<(&str, bool)> {
+        parts
+            .iter()
+            .map(|p| (p.label.as_str(), p.question))
+            .collect()
+    }
+
+    #[test]
+    fn each_syllable_is_a_part_and_question_words_are_not_required() {
+        let parts = parts_of("nghị quyết nào nói về cao tốc");
+        assert_eq!(
+            labels(&parts),
+            [
+                ("nghị", false),
+                ("quyết", false),
+                ("nào", true),
+                ("nói về", true),
+                ("cao", false),
+                ("tốc", false),
+            ]
+        );
+        assert!(matches!(&parts[4].unit, Unit::Syllable(e, f) if e == "cao" && f == "cao"));
+    }
+
+    #[test]
+    fn an_abbreviation_is_one_part_with_its_senses() {
+        let parts = parts_of("UBND tỉnh");
+        assert_eq!(labels(&parts)[0], ("UBND", false));
+        let Unit::Alternatives(forms) = &parts[0].unit else {
+            panic!("{:?}", parts[0].unit);
+        };
+        assert!(forms.contains(&vec![
+            "uy".into(),
+            "ban".into(),
+            "nhan".into(),
+            "dan".into()
+        ]));
+    }
+
+    #[test]
+    fn a_date_is_one_part_with_its_printed_forms() {
+        let parts = parts_of("ngày 28/10/2020");
+        let dated: Vec<&Part> = parts
+            .iter()
+            .filter(|p| matches!(p.unit, Unit::Date(_)))
+            .collect();
+        assert_eq!(dated.len(), 1);
+        let Unit::Date(forms) = &dated[0].unit else {
+            unreachable!()
+        };
+        assert!(forms.contains(&vec!["28".into(), "10".into(), "2020".into()]));
+        assert!(forms.contains(&vec!["28.10.2020".into()]));
+    }
+
+    #[test]
+    fn a_kind_and_number_is_one_part_whose_words_cover_both_spellings() {
+        let parts = parts_of("nghị quyết 6");
+        let Some(Unit::Number { words, .. }) = parts
+            .iter()
+            .map(|p| &p.unit)
+            .find(|u| matches!(u, Unit::Number { .. }))
+        else {
+            panic!("{:?}", labels(&parts));
+        };
+        assert!(
+            words
+                .iter()
+                .any(|w| w.contains(&"06".to_owned()) && w.contains(&"6".to_owned()))
+        );
+    }
+}
