@@ -174,3 +174,20 @@ fn the_server_listens_on_loopback_unless_told_otherwise() {
     let help = String::from_utf8(tracuu(&["serve", "--help"]).stdout).unwrap();
     assert!(help.contains("[default: 127.0.0.1:8080]"), "{help}");
 }
+
+#[test]
+fn help_and_command_line_errors_speak_vietnamese() {
+    let help = String::from_utf8(tracuu(&["search", "--help"]).stdout).unwrap();
+    assert!(
+        help.contains("Cách dùng:") && help.contains("Tùy chọn:"),
+        "{help}"
+    );
+    assert!(help.contains("Số kết quả tối đa"), "{help}");
+    let bad = tracuu(&["search", "x", "--limit", "abc"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert_eq!(
+        err,
+        "tracuu: giá trị không hợp lệ cho --limit <LIMIT>; xem tracuu --help.\n"
+    );
+}
