@@ -1,8 +1,8 @@
 //! The JSON shapes of the interface contract, shared by the CLI and the HTTP API.
 
 use crate::codes::{CitedDocument, DocCode, Located, Mention, citations_of};
-use crate::index::SearchIndex;
-use crate::ingest::{Document, Footnote, Paragraph, Signer};
+use crate::index::{Head, SearchIndex};
+use crate::ingest::{Document, Footnote, Metadata, Paragraph, Signer};
 use serde::Serialize;
 
 /// A document as `parse --json` shows it.
@@ -59,10 +59,18 @@ pub struct CitationView {
 
 impl<'a> DocumentSummary<'a> {
     pub fn of(doc: &'a Document) -> Self {
-        let m = &doc.meta;
+        Self::of_parts(&doc.doc_id, &doc.file, &doc.meta)
+    }
+
+    /// The summary of an indexed document, from its head alone.
+    pub fn of_head(head: &'a Head) -> Self {
+        Self::of_parts(&head.doc_id, &head.file, &head.meta)
+    }
+
+    fn of_parts(doc_id: &'a str, file: &'a str, m: &'a Metadata) -> Self {
         DocumentSummary {
-            doc_id: &doc.doc_id,
-            file: &doc.file,
+            doc_id,
+            file,
             kind: m.kind.map(|k| k.name()),
             title: m.title.as_deref(),
             issuer: m.issuer.as_ref().map(ToString::to_string),
@@ -151,22 +159,23 @@ pub struct MentionView {
 }
 
 impl RefsView {
-    pub fn of(index: &SearchIndex, code: &DocCode) -> Self {
+    /// Every document the code names, each citing paragraph read from the document store.
+    pub fn of(index: &SearchIndex, code: &DocCode) -> anyhow::Result<Self> {
         let targets = index
             .refs(code)
             .into_iter()
             .map(|t| TargetView::of(index, t))
-            .collect();
-        RefsView {
+            .collect::<anyhow::Result<_>>()?;
+        Ok(RefsView {
             code: code.canonical(),
             targets,
-        }
+        })
     }
 }
 
 impl TargetView {
-    fn of(index: &SearchIndex, t: &CitedDocument) -> Self {
-        TargetView {
+    fn of(index: &SearchIndex, t: &CitedDocument) -> anyhow::Result<Self> {
+        Ok(TargetView {
             code: t.code.canonical(),
             date: t.date.map(|d| d.to_string()),
             issuer: t.issuer.as_ref().map(ToString::to_string),
@@ -177,26 +186,27 @@ impl TargetView {
                 .mentions
                 .iter()
                 .map(|m| MentionView::of(index, m))
-                .collect(),
-        }
+                .collect::<anyhow::Result<_>>()?,
+        })
     }
 }
 
 impl MentionView {
-    fn of(index: &SearchIndex, m: &Mention) -> Self {
-        let doc = index.document(&m.doc_id);
+    fn of(index: &SearchIndex, m: &Mention) -> anyhow::Result<Self> {
+        let doc = index.document(&m.doc_id)?;
         let text = doc
+            .as_ref()
             .and_then(|d| d.passage(m.paragraph, m.footnote))
             .map(str::to_owned);
-        MentionView {
+        Ok(MentionView {
             file: m.file.clone(),
             doc_id: m.doc_id.clone(),
-            title: doc.and_then(|d| d.meta.title.clone()),
+            title: doc.and_then(|d| d.meta.title),
             paragraph: m.paragraph,
             footnote: m.footnote,
             surface: m.surface.clone(),
             text: text.unwrap_or_default(),
-        }
+        })
     }
 }
 
@@ -213,10 +223,10 @@ impl<'a> DocsEntry<'a> {
     pub fn list(index: &'a SearchIndex) -> Vec<DocsEntry<'a>> {
         index
             .documents()
-            .iter()
+            .into_iter()
             .map(|d| DocsEntry {
-                summary: DocumentSummary::of(d),
-                paragraphs: d.paragraphs.len(),
+                summary: DocumentSummary::of_head(d),
+                paragraphs: d.paragraphs,
             })
             .collect()
     }

@@ -7,12 +7,12 @@ use crate::ingest::Kind;
 use crate::issuer::Issuer;
 use crate::text::canonical_tones;
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One mention of a document number in running text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Citation {
     /// The code as read (a partial code stays partial).
     pub code: DocCode,

@@ -7,4 +7,4 @@ mod registry;
 
 pub use citation::{Citation, extract};
 pub use doc_code::DocCode;
-pub use registry::{CitedDocument, Located, Mention, Registry, citations_of, same_number};
+pub use registry::{CitedDocument, Citing, Located, Mention, Registry, citations_of, same_number};

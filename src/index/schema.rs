@@ -11,8 +11,9 @@ use tantivy::schema::{
 pub struct Fields {
     /// The document's id.
     pub doc_id: Field,
-    /// The document's position in the saved document list, as a fast field: facets read
-    /// it without loading stored fields.
+    /// The document's place in the catalog (its ord), as a fast field: facets and hits read
+    /// it without loading stored fields; indexed, so that an incremental build deletes the
+    /// paragraphs of one document.
     pub doc_ord: Field,
     /// Paragraph number within the document.
     pub paragraph: Field,
@@ -54,7 +55,7 @@ pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         doc_id: b.add_text_field("doc_id", STRING | STORED),
-        doc_ord: b.add_u64_field("doc_ord", FAST),
+        doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
         body: b.add_text_field("body", text_field(BODY)),

@@ -2,6 +2,8 @@
 //! their document, section and a highlighted snippet.
 
 use super::cards::{self, Card, NumberIndex};
+use super::catalog::{CATALOG_FILE, Catalog, Head, Heads};
+use super::docstore::DocStore;
 use super::facets::{FacetTable, Facets};
 use super::highlight;
 use super::plan::{self, Part, Plan};
@@ -10,13 +12,13 @@ use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_json};
 use crate::codes::{CitedDocument, DocCode, Registry};
-use crate::ingest::{Document, Kind};
+use crate::ingest::{Document, Kind, Metadata};
 use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
 use anyhow::{Context, Result};
 use serde::Serialize;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
 use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
@@ -26,13 +28,14 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
 
-/// An opened index: the tantivy index, the documents and the cited-document registry.
+/// An opened index: the tantivy index, the documents' heads (their text stays in the
+/// document store on disk, read per hit) and the cited-document registry.
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
-    documents: Vec<Document>,
+    heads: Heads,
+    store: DocStore,
     facet_table: FacetTable,
-    by_id: HashMap<String, usize>,
     registry: Registry,
     numbers: NumberIndex,
     abbreviations: Abbreviations,
@@ -115,13 +118,11 @@ impl SearchIndex {
             Index::open_in_dir(generation.join("tantivy")).context("the index is damaged")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
-        let documents: Vec<Document> = load_json(&generation.join("documents.json.zst"))?;
-        let by_id = documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.doc_id.clone(), i))
-            .collect();
-        let facet_table = FacetTable::new(documents.iter().map(|d| &d.meta));
+        let catalog: Catalog = load_json(&generation.join(CATALOG_FILE))?;
+        let heads = Heads::new(catalog);
+        let store = DocStore::open(&generation, heads.chunks())?;
+        let unknown = Metadata::default();
+        let facet_table = FacetTable::new(heads.slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
         let registry: Registry = load_json(&generation.join("registry.json.zst"))?;
         let mut abbreviations = Abbreviations::built_in();
         abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
@@ -131,14 +132,15 @@ impl SearchIndex {
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()?,
             fields,
-            by_id,
             facet_table,
-            numbers: NumberIndex::new(&registry, &documents),
-            title_words: documents
-                .iter()
-                .map(|d| ranking::title_words(ranking::subject(&d.meta)))
+            numbers: NumberIndex::new(&registry, &heads),
+            title_words: heads
+                .slots()
+                .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
+                .map(Option::unwrap_or_default)
                 .collect(),
-            documents,
+            heads,
+            store,
             registry,
             senses: plan::Senses::of(&abbreviations),
             abbreviations,
@@ -157,14 +159,29 @@ impl SearchIndex {
         &self.manifest
     }
 
-    /// Every document, in file order.
-    pub fn documents(&self) -> &[Document] {
-        &self.documents
+    /// Every document's head, in file order.
+    pub fn documents(&self) -> Vec<&Head> {
+        let mut heads: Vec<&Head> = self.heads.iter().collect();
+        heads.sort_by(|a, b| a.file.cmp(&b.file));
+        heads
     }
 
-    /// A document by id.
-    pub fn document(&self, doc_id: &str) -> Option<&Document> {
-        self.by_id.get(doc_id).map(|&i| &self.documents[i])
+    /// How many documents the index holds.
+    pub fn document_count(&self) -> usize {
+        self.heads.count()
+    }
+
+    /// The head of a document by id, without reading its text.
+    pub fn head(&self, doc_id: &str) -> Option<&Head> {
+        self.heads.by_id(doc_id)
+    }
+
+    /// A document by id, read whole from the store.
+    pub fn document(&self, doc_id: &str) -> Result<Option<Document>> {
+        self.heads
+            .by_id(doc_id)
+            .map(|h| self.store.read(h.at))
+            .transpose()
     }
 
     /// The cited documents a code names (every meaning of the number).
@@ -172,16 +189,17 @@ impl SearchIndex {
         self.registry.lookup(code)
     }
 
-    /// Corpus documents bearing a number.
-    pub fn documents_numbered(&self, code: &DocCode) -> Vec<&Document> {
-        self.documents
-            .iter()
+    /// Corpus documents bearing a number, read whole from the store.
+    pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
+        self.documents()
+            .into_iter()
             .filter(|d| {
                 d.meta
                     .number
                     .as_ref()
                     .is_some_and(|n| crate::codes::same_number(n, code))
             })
+            .map(|h| self.store.read(h.at))
             .collect()
     }
 
@@ -190,7 +208,7 @@ impl SearchIndex {
         let parsed = self.parsed(request)?;
         let limit = request.limit.clamp(1, MAX_LIMIT);
         if !parsed.is_searchable() {
-            let (documents_total, documents) = cards::filtered(&self.documents, &parsed, limit);
+            let (documents_total, documents) = cards::filtered(&self.heads, &parsed, limit);
             return Ok(SearchResults {
                 query: request.query.clone(),
                 total: 0,
@@ -231,7 +249,7 @@ impl SearchIndex {
             hits,
             facets,
             dropped_terms: dropped_terms(&parts, &dropped),
-            documents: cards::numbered(&self.numbers, &self.registry, &self.documents, &parsed),
+            documents: cards::numbered(&self.numbers, &self.registry, &self.heads, &parsed),
             documents_total: 0,
         })
     }
@@ -414,9 +432,10 @@ impl SearchIndex {
             .get_first(self.fields.doc_id)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let Some(doc) = self.document(doc_id) else {
+        let Some(head) = self.heads.by_id(doc_id) else {
             return Ok(None);
         };
+        let doc = self.store.read(head.at)?;
         let (paragraph, footnote) = (
             number(self.fields.paragraph) as usize,
             number(self.fields.footnote) as u32,
@@ -440,8 +459,8 @@ impl SearchIndex {
         codes.dedup();
         let m = &doc.meta;
         Ok(Some(Hit {
-            file: doc.file.clone(),
-            doc_id: doc.doc_id.clone(),
+            file: doc.file,
+            doc_id: doc.doc_id,
             title: m.title.clone(),
             kind: m.kind.map(Kind::name),
             issuer: m.issuer.as_ref().map(ToString::to_string),

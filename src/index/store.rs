@@ -28,7 +28,7 @@ pub struct Manifest {
 /// The on-disk layout this tracuu writes and reads. Raised whenever the schema or the files
 /// of a generation change, so that an index built by another version is refused with a clear
 /// sentence instead of a missing-field error.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 impl Manifest {
     /// Fails unless the index was written in the layout this tracuu reads.
@@ -114,7 +114,7 @@ fn now_nanos() -> u128 {
 
 /// zstd level for the documents and the registry: their text shrinks about fourfold and
 /// reads back at several hundred MB/s.
-const ZSTD_LEVEL: i32 = 3;
+pub(super) const ZSTD_LEVEL: i32 = 3;
 
 /// Writes a value as JSON, compressed with zstd when `path` ends in `.zst`.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
