@@ -10,7 +10,7 @@ use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::ranking;
-use super::schema::{Fields, schema};
+use super::schema::{Fields, schema, settings};
 use super::search::ABBREVIATIONS_FILE;
 use super::store::{FORMAT, IndexDir, Manifest, load_json, now_secs, save_json};
 use crate::codes::{Citing, Registry, citations_of};
@@ -387,7 +387,11 @@ fn write_tantivy(
             Index::open_in_dir(path)
                 .context("the previous index is damaged: run `tracuu index --full`")?
         }
-        None => Index::create_in_dir(path, schema).context("cannot create the index")?,
+        None => Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_dir(path)
+            .context("cannot create the index")?,
     };
     analyzer::register(&index);
     let mut writer: IndexWriter = index.writer(WRITER_BUDGET)?;
@@ -507,6 +511,8 @@ impl Entry<'_> {
         );
         t.add_text(f.body, self.text);
         t.add_text(f.body, context);
+        t.add_text(f.text, self.text);
+        t.add_text(f.section, self.section);
         for key in codes.into_iter().flatten() {
             t.add_text(f.codes, key);
         }

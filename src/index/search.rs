@@ -432,26 +432,25 @@ impl SearchIndex {
             .get_first(self.fields.doc_id)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let Some(head) = self.heads.by_id(doc_id) else {
+        let Some(doc) = self.heads.by_id(doc_id) else {
             return Ok(None);
         };
-        let doc = self.store.read(head.at)?;
         let (paragraph, footnote) = (
             number(self.fields.paragraph) as usize,
             number(self.fields.footnote) as u32,
         );
         let footnote = (footnote > 0).then_some(footnote);
-        let text = doc
-            .passage(paragraph, footnote)
-            .unwrap_or_default()
-            .to_owned();
+        let stored_text = |f| {
+            stored
+                .get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let text = stored_text(self.fields.text);
         let section = match footnote {
             Some(n) => format!("Chú thích {n}"),
-            None => doc
-                .paragraphs
-                .get(paragraph.wrapping_sub(1))
-                .map(|p| p.section.clone())
-                .unwrap_or_default(),
+            None => stored_text(self.fields.section),
         };
         let cited = DocCode::find_all(&text);
         let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);
@@ -459,8 +458,8 @@ impl SearchIndex {
         codes.dedup();
         let m = &doc.meta;
         Ok(Some(Hit {
-            file: doc.file,
-            doc_id: doc.doc_id,
+            file: doc.file.clone(),
+            doc_id: doc.doc_id.clone(),
             title: m.title.clone(),
             kind: m.kind.map(Kind::name),
             issuer: m.issuer.as_ref().map(ToString::to_string),
