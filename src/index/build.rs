@@ -129,7 +129,7 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         Previous::open(dir, &input)
     };
     let generation = dir.new_generation()?;
-    let (mut built, to_read) = carry_over(&input, &files, previous.as_mut(), &generation)?;
+    let (mut built, to_read, removed) = carry_over(&input, &files, previous.as_mut(), &generation)?;
     let kept = built.catalog.heads.iter().flatten().count();
     let first_new = built.catalog.heads.len();
     read_files(
@@ -177,20 +177,21 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         incremental: previous.is_some(),
         read: to_read.len(),
         kept,
-        removed: previous.map_or(0, |p| p.catalog.heads.iter().flatten().count() - kept),
+        removed,
     })
 }
 
 /// Keeps the documents of the generation before whose file has not changed (their places,
-/// heads, records and store chunks), and returns the files to read.
+/// heads, records and store chunks); returns the files to read and how many documents of
+/// the generation before lost their file.
 fn carry_over(
     input: &Path,
     files: &[PathBuf],
     previous: Option<&mut Previous>,
     generation: &Path,
-) -> Result<(Built, Vec<PathBuf>)> {
+) -> Result<(Built, Vec<PathBuf>, usize)> {
     let Some(previous) = previous else {
-        return Ok((Built::default(), files.to_vec()));
+        return Ok((Built::default(), files.to_vec(), 0));
     };
     let named = previous.catalog.heads.iter().enumerate();
     let recorded = changes::by_file(
@@ -215,6 +216,11 @@ fn carry_over(
     for name in &built.catalog.chunks {
         docstore::carry_over(&previous.generation, generation, name)?;
     }
+    let listed: HashSet<String> = files
+        .iter()
+        .map(|path| ingest::relative_name(input, path))
+        .collect();
+    let removed = recorded.keys().filter(|f| !listed.contains(**f)).count();
     let mut to_read = Vec::new();
     for (path, decision) in files.iter().zip(decisions) {
         match decision {
@@ -225,7 +231,7 @@ fn carry_over(
             Change::Read => to_read.push(path.clone()),
         }
     }
-    Ok((built, to_read))
+    Ok((built, to_read, removed))
 }
 
 /// Reads files in parallel batches into a new chunk of the store, adding their heads and
