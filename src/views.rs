@@ -162,7 +162,7 @@ impl RefsView {
     /// Every document the code names, each citing paragraph read from the document store.
     pub fn of(index: &SearchIndex, code: &DocCode) -> anyhow::Result<Self> {
         let targets = index
-            .refs(code)
+            .refs(code)?
             .into_iter()
             .map(|t| TargetView::of(index, t))
             .collect::<anyhow::Result<_>>()?;

@@ -191,7 +191,7 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
     let held = opened.documents_numbered(code)?;
     let refs = RefsView::of(opened, code)?;
     if as_json {
-        let documents: Vec<DocumentView> = held.iter().map(|d| DocumentView::of(d)).collect();
+        let documents: Vec<DocumentView> = held.iter().map(DocumentView::of).collect();
         return json(
             &serde_json::json!({ "code": code.canonical(), "documents": documents, "refs": refs }),
         );
@@ -246,7 +246,9 @@ pub fn serve(dir: &Path, addr: &str) -> Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
-    let live = LiveIndex::new(IndexDir::new(dir), open_index(dir)?);
+    let opened = open_index(dir)?;
+    opened.load_citations()?;
+    let live = LiveIndex::new(IndexDir::new(dir), opened);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(SEARCH_THREADS)
         .enable_all()

@@ -11,7 +11,7 @@ use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::ranking;
 use super::schema::{Fields, schema, settings};
-use super::search::ABBREVIATIONS_FILE;
+use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
 use super::store::{FORMAT, IndexDir, Manifest, load_json, now_secs, save_json};
 use crate::codes::{Citing, Registry, citations_of};
 use crate::ingest::{self, Document, Skipped};
@@ -71,8 +71,11 @@ const BATCH: usize = 256;
 /// larger segments merge less, and the whole build stays well under 600 MB.
 const WRITER_BUDGET: usize = 200_000_000;
 
-/// Code keys per (paragraph, footnote) of each document.
-type CodesAt = HashMap<String, BTreeMap<(usize, Option<u32>), Vec<String>>>;
+/// Code keys per (paragraph, footnote) of one document.
+type DocCodes = BTreeMap<(usize, Option<u32>), Vec<String>>;
+
+/// Code keys per (paragraph, footnote) of each document, by doc_id.
+type CodesAt = HashMap<String, DocCodes>;
 
 /// The generation a build starts from.
 struct Previous {
@@ -154,7 +157,7 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
     )?;
     save_json(&generation.join(CATALOG_FILE), &built.catalog)?;
     save_json(&generation.join(RECORDS_FILE), &built.records)?;
-    save_json(&generation.join("registry.json.zst"), &registry)?;
+    save_json(&generation.join(REGISTRY_FILE), &registry)?;
     save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(&built))?;
     save_json(
         &generation.join("manifest.json"),
@@ -342,7 +345,7 @@ fn recode(built: &mut Built, codes: &CodesAt, first_new: usize) -> Vec<usize> {
     to_index
 }
 
-fn fingerprint(codes: Option<&BTreeMap<(usize, Option<u32>), Vec<String>>>) -> u64 {
+fn fingerprint(codes: Option<&DocCodes>) -> u64 {
     let mut hasher = Sha256::new();
     for ((paragraph, footnote), keys) in codes.into_iter().flatten() {
         hasher.update(format!("{paragraph}:{footnote:?}:{}\n", keys.join(" ")));

@@ -19,7 +19,7 @@ pub struct Stamp {
     /// Modification time, in nanoseconds since the Unix epoch.
     pub modified: u128,
     /// The sidecar's size and modification time.
-    pub sidecar: Option<(u64, u128)>,
+    pub sidecar: Option<SizeAndTime>,
     /// SHA-256 of the content, in hex: a file touched but not changed is not read again.
     pub hash: String,
 }
@@ -41,14 +41,17 @@ pub struct Record {
 /// The file of a generation that holds its records.
 pub const RECORDS_FILE: &str = "records.json.zst";
 
+/// A file's size and modification time in nanoseconds.
+type SizeAndTime = (u64, u128);
+
 /// Size, time and sidecar of a file, without reading it.
-fn quick(path: &Path) -> Result<(u64, u128, Option<(u64, u128)>)> {
+fn quick(path: &Path) -> Result<(u64, u128, Option<SizeAndTime>)> {
     let (size, modified) = size_and_time(path)?;
     let sidecar = size_and_time(&ingest::sidecar_path(path)).ok();
     Ok((size, modified, sidecar))
 }
 
-fn size_and_time(path: &Path) -> Result<(u64, u128)> {
+fn size_and_time(path: &Path) -> Result<SizeAndTime> {
     let meta = std::fs::metadata(path)?;
     let modified = meta.modified()?.duration_since(UNIX_EPOCH)?.as_nanos();
     Ok((meta.len(), modified))

@@ -20,6 +20,7 @@ use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 use std::path::PathBuf;
+use std::sync::{LazyLock, OnceLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::Value;
@@ -36,14 +37,27 @@ pub struct SearchIndex {
     heads: Heads,
     store: DocStore,
     facet_table: FacetTable,
-    registry: Registry,
-    numbers: NumberIndex,
+    cited: OnceLock<Cited>,
     abbreviations: Abbreviations,
     senses: plan::Senses,
     title_words: Vec<HashSet<String>>,
     manifest: Manifest,
     generation: PathBuf,
 }
+
+/// The cited-document registry and its documents by number, read when first needed: a
+/// search that names no document number does not pay for reading them.
+#[derive(Default)]
+struct Cited {
+    registry: Registry,
+    numbers: NumberIndex,
+}
+
+/// What a query naming no number plans with.
+static NO_CITED: LazyLock<Cited> = LazyLock::new(Cited::default);
+
+/// The file of a generation that holds its registry of cited documents.
+pub const REGISTRY_FILE: &str = "registry.json.zst";
 
 /// What to search for, with the filters of the CLI and the HTTP API.
 #[derive(Debug, Clone, Default)]
@@ -123,7 +137,6 @@ impl SearchIndex {
         let store = DocStore::open(&generation, heads.chunks())?;
         let unknown = Metadata::default();
         let facet_table = FacetTable::new(heads.slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
-        let registry: Registry = load_json(&generation.join("registry.json.zst"))?;
         let mut abbreviations = Abbreviations::built_in();
         abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
         Ok(SearchIndex {
@@ -133,7 +146,6 @@ impl SearchIndex {
                 .try_into()?,
             fields,
             facet_table,
-            numbers: NumberIndex::new(&registry, &heads),
             title_words: heads
                 .slots()
                 .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
@@ -141,12 +153,35 @@ impl SearchIndex {
                 .collect(),
             heads,
             store,
-            registry,
+            cited: OnceLock::new(),
             senses: plan::Senses::of(&abbreviations),
             abbreviations,
             manifest,
             generation,
         })
+    }
+
+    /// Reads the registry of cited documents now instead of at the first query that needs
+    /// it: a server checks a generation whole before serving it.
+    pub fn load_citations(&self) -> Result<()> {
+        self.cited().map(|_| ())
+    }
+
+    fn cited(&self) -> Result<&Cited> {
+        if let Some(cited) = self.cited.get() {
+            return Ok(cited);
+        }
+        let registry: Registry = load_json(&self.generation.join(REGISTRY_FILE))?;
+        let numbers = NumberIndex::new(&registry, &self.heads);
+        Ok(self.cited.get_or_init(|| Cited { registry, numbers }))
+    }
+
+    /// What a query plans with: the registry when it names a document number.
+    fn cited_for(&self, q: &ParsedQuery) -> Result<&Cited, SearchError> {
+        if q.codes.is_empty() && q.numbers.is_empty() {
+            return Ok(&NO_CITED);
+        }
+        self.cited().map_err(SearchError::Index)
     }
 
     /// The folder of the generation this index was opened from.
@@ -185,8 +220,8 @@ impl SearchIndex {
     }
 
     /// The cited documents a code names (every meaning of the number).
-    pub fn refs(&self, code: &DocCode) -> Vec<&CitedDocument> {
-        self.registry.lookup(code)
+    pub fn refs(&self, code: &DocCode) -> Result<Vec<&CitedDocument>> {
+        Ok(self.cited()?.registry.lookup(code))
     }
 
     /// Corpus documents bearing a number, read whole from the store.
@@ -219,7 +254,8 @@ impl SearchIndex {
                 documents_total,
             });
         }
-        let cx = self.context();
+        let cited = self.cited_for(&parsed)?;
+        let cx = self.context(cited);
         let parts = plan::parts(&cx, &parsed);
         let searcher = self.reader.searcher();
         let mut dropped = vec![false; parts.len()];
@@ -227,7 +263,7 @@ impl SearchIndex {
         let window = limit.max(FACET_WINDOW);
         let (mut top, mut total) = self.run(&searcher, &plan.query, window)?;
         if total == 0
-            && let Some(relaxed) = self.relax(&searcher, &parsed, &parts)?
+            && let Some(relaxed) = self.relax(&searcher, &cx, &parsed, &parts)?
         {
             dropped = relaxed;
             plan = Plan::new(&cx, &parsed, &parts, &dropped);
@@ -249,7 +285,7 @@ impl SearchIndex {
             hits,
             facets,
             dropped_terms: dropped_terms(&parts, &dropped),
-            documents: cards::numbered(&self.numbers, &self.registry, &self.heads, &parsed),
+            documents: cards::numbered(&cited.numbers, &cited.registry, &self.heads, &parsed),
             documents_total: 0,
         })
     }
@@ -270,13 +306,13 @@ impl SearchIndex {
         Ok(parsed)
     }
 
-    fn context(&self) -> plan::Context<'_> {
+    fn context<'a>(&'a self, cited: &'a Cited) -> plan::Context<'a> {
         plan::Context {
             fields: &self.fields,
             abbreviations: &self.abbreviations,
             senses: &self.senses,
-            registry: &self.registry,
-            numbers: &self.numbers,
+            registry: &cited.registry,
+            numbers: &cited.numbers,
         }
     }
 
@@ -299,6 +335,7 @@ impl SearchIndex {
     fn relax(
         &self,
         searcher: &Searcher,
+        cx: &plan::Context,
         q: &ParsedQuery,
         parts: &[Part],
     ) -> Result<Option<Vec<bool>>, SearchError> {
@@ -317,17 +354,17 @@ impl SearchIndex {
             left_out.push(i);
             if budget > 0 {
                 budget -= 1;
-                if self.count(searcher, q, parts, &dropped)? > 0 {
+                if self.count(searcher, cx, q, parts, &dropped)? > 0 {
                     break;
                 }
             }
         }
-        if left_out.is_empty() || self.count(searcher, q, parts, &dropped)? == 0 {
+        if left_out.is_empty() || self.count(searcher, cx, q, parts, &dropped)? == 0 {
             return Ok(None);
         }
         for &i in left_out.iter().rev().skip(1).take(budget) {
             dropped[i] = false;
-            if self.count(searcher, q, parts, &dropped)? == 0 {
+            if self.count(searcher, cx, q, parts, &dropped)? == 0 {
                 dropped[i] = true;
             }
         }
@@ -338,11 +375,12 @@ impl SearchIndex {
     fn count(
         &self,
         searcher: &Searcher,
+        cx: &plan::Context,
         q: &ParsedQuery,
         parts: &[Part],
         dropped: &[bool],
     ) -> Result<usize, SearchError> {
-        let plan = Plan::new(&self.context(), q, parts, dropped);
+        let plan = Plan::new(cx, q, parts, dropped);
         searcher
             .search(&plan.query, &Count)
             .map_err(|e| SearchError::Index(e.into()))

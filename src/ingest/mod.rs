@@ -131,7 +131,6 @@ pub fn sidecar_path(file: &Path) -> PathBuf {
 
 /// Reads one file. `root` is the corpus folder the ids are relative to. A sidecar problem
 /// does not lose the document: it comes back as a `Skipped` note beside it.
-
 pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>), Skipped> {
     let file = relative_name(root, path);
     let skip = |reason: String| Skipped {
