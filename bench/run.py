@@ -4,6 +4,10 @@ tantivy's default analyzer and ripgrep, on the generated corpus, in one run.
 
     python3 bench/run.py --mb 100            # the full run (corpus generated once, cached)
     python3 bench/run.py --mb 1 --runs 5     # what CI runs so the harness cannot rot
+    python3 bench/run.py --mb --corpus DIR   # a real corpus folder (.txt/.md) alone
+
+The generated corpus comes from bench/gen_corpus.py (the seeds recombined), so a fresh clone
+can run every line above.
 
 Prints Markdown tables; `--write BENCHMARKS.md` also writes them into that file, in place of
 everything after its `## Results` heading (the whole file when it has none).
@@ -25,7 +29,7 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GEN = ROOT.parent / "shared" / "tools" / "gen_corpus.py"
+GEN = ROOT / "bench" / "gen_corpus.py"
 SEEDS = ROOT / "seeds"
 RELEASE = ROOT / "target" / "release"
 CODE = re.compile(r"\b(\d{1,4})-(NQ|KL|CT|ĐA|KH|QĐ)/(TU|TW)\b")
@@ -87,14 +91,50 @@ def percentiles(ms):
     return {"median_ms": statistics.median(ms), "p99_ms": ms[round((len(ms) - 1) * 0.99)]}
 
 
-def bench_tracuu(path, work, qfile, runs):
-    out, seconds, rss = run_measured([str(RELEASE / "tracuu"), "index", "--input", str(path),
+def mirror(path, work):
+    """The corpus seen through symbolic links, so that a file can be added without touching it."""
+    out = work / "corpus"
+    for f in files(path):
+        link = out / f.relative_to(path)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(f)
+    return out
+
+
+def cli_search(work, qs, runs):
+    """`tracuu search` as a person runs it, process start included: median seconds, peak RSS."""
+    seconds, rss = [], 0.0
+    for _, q in qs:
+        for _ in range(max(1, runs // 10)):
+            _, s, r = run_measured([str(RELEASE / "tracuu"), "search", q, "--index", str(work / "tracuu")])
+            seconds.append(s)
+            rss = max(rss, r)
+    return statistics.median(seconds) * 1000, rss
+
+
+def add_one(corpus, work):
+    """Seconds to re-index after one new file, and how many files that build read."""
+    new = corpus / "zz_added_for_bench.md"
+    new.write_text((SEEDS / "004_80be5cad5ba79208.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out, seconds, rss = run_measured([str(RELEASE / "tracuu"), "index", "--input", str(corpus),
+                                      "--index", str(work / "tracuu"), "--json"])
+    return seconds, json.loads(out)["read"], rss
+
+
+def bench_tracuu(path, work, qfile, qs, runs):
+    corpus = mirror(path, work)
+    out, seconds, rss = run_measured([str(RELEASE / "tracuu"), "index", "--input", str(corpus),
                                       "--index", str(work / "tracuu"), "--json"])
     report = json.loads(out)
     current = (work / "tracuu" / "CURRENT").read_text().strip()
     lat, _, _ = run_measured([str(RELEASE / "examples" / "query_latency"), str(work / "tracuu"), str(qfile), str(runs)])
-    return {"build_seconds": seconds, "index_bytes": size(work / "tracuu" / current), "rss_mb": rss,
-            "paragraphs": report["paragraphs"], "classes": json.loads(lat)}
+    cli_ms, cli_rss = cli_search(work, qs, runs)
+    index_bytes = size(work / "tracuu" / current)
+    added_seconds, added_read, added_rss = add_one(corpus, work)
+    return {"build_seconds": seconds, "index_bytes": index_bytes, "rss_mb": rss,
+            "paragraphs": report["paragraphs"], "classes": json.loads(lat), "cli_ms": cli_ms,
+            "cli_rss_mb": cli_rss, "add_one_seconds": added_seconds, "add_one_read": added_read,
+            "add_one_rss_mb": added_rss}
 
 
 def bench_tantivy(path, work, qfile, runs):
@@ -184,15 +224,17 @@ def ratio(a, b):
     return f"{a / b:.2f}×" if a and b else "—"
 
 
-def tables(mb, corpus_bytes, r):
+def tables(name, corpus_bytes, r):
     t, s, v = r["tracuu"], r["sqlite"], r["tantivy"]
     mbs = lambda res: corpus_bytes / 1e6 / res["build_seconds"]
-    lines = [f"### {mb} MB corpus ({corpus_bytes / 1e6:.1f} MB, {len(files(r['path']))} files)", "",
+    lines = [f"### {name} ({corpus_bytes / 1e6:.1f} MB, {len(files(r['path']))} files)", "",
              "| build | tracuu | SQLite FTS5 | tantivy default | tracuu / FTS5 |", "| --- | --- | --- | --- | --- |",
              f"| seconds | {t['build_seconds']:.2f} | {s['build_seconds']:.2f} | {v['build_seconds']:.2f} | {ratio(t['build_seconds'], s['build_seconds'])} |",
              f"| MB/s | {mbs(t):.1f} | {mbs(s):.1f} | {mbs(v):.1f} | {ratio(mbs(t), mbs(s))} |",
              f"| index / corpus | {t['index_bytes'] / corpus_bytes:.2f} | {s['index_bytes'] / corpus_bytes:.2f} | {v['index_bytes'] / corpus_bytes:.2f} | |",
-             f"| peak RSS MB | {t['rss_mb']:.0f} | | {v['rss_mb']:.0f} | |", "",
+             f"| peak RSS MB | {t['rss_mb']:.0f} | | {v['rss_mb']:.0f} | |",
+             f"| one file added: re-index s (files read, peak RSS MB) | {t['add_one_seconds']:.2f} ({t['add_one_read']}, {t['add_one_rss_mb']:.0f}) | | | |",
+             f"| CLI search, process start included: median ms (peak RSS MB) | {t['cli_ms']:.0f} ({t['cli_rss_mb']:.0f}) | | | |", "",
              "| query (median / p99 ms, hits) | tracuu | SQLite FTS5 | tantivy default | ripgrep | tracuu / FTS5 (median) |",
              "| --- | --- | --- | --- | --- | --- |"]
     for cls in t["classes"]:
@@ -212,15 +254,17 @@ def growth(runs):
     """One row per corpus size: how build, index, memory and latency grow with the text."""
     classes = list(runs[0][2]["tracuu"]["classes"])
     lines = ["### Growth", "",
-             "| corpus | build s | MB/s | index / corpus | build RSS MB | "
-             + " | ".join(f"{c} ms" for c in classes) + " | HTTP req/s | server RSS MB |",
-             "| --- " * (7 + len(classes)) + "|"]
-    for mb, corpus_bytes, r in runs:
-        t, h = r["tracuu"], r["http"] or {}
+             "| corpus | build s | MB/s | tracuu / FTS5 build | index / corpus | build RSS MB | add one file s | CLI search ms | "
+             + " | ".join(f"{c} ms" for c in classes) + " | HTTP req/s | HTTP p99 ms | server RSS MB |",
+             "| --- " * (12 + len(classes)) + "|"]
+    for name, corpus_bytes, r in runs:
+        t, h, s = r["tracuu"], r["http"] or {}, r["sqlite"]
         medians = " | ".join(f"{t['classes'][c]['median_ms']:.2f}" for c in classes)
-        lines.append(f"| {mb} MB | {t['build_seconds']:.1f} | {corpus_bytes / 1e6 / t['build_seconds']:.1f} | "
-                     f"{t['index_bytes'] / corpus_bytes:.2f} | {t['rss_mb']:.0f} | {medians} | "
-                     f"{h.get('rps', 0):.0f} | {h.get('server_rss_mb', 0):.0f} |")
+        lines.append(f"| {name} | {t['build_seconds']:.1f} | {corpus_bytes / 1e6 / t['build_seconds']:.1f} | "
+                     f"{ratio(t['build_seconds'], s['build_seconds'])} | "
+                     f"{t['index_bytes'] / corpus_bytes:.2f} | {t['rss_mb']:.0f} | {t['add_one_seconds']:.2f} | "
+                     f"{t['cli_ms']:.0f} | {medians} | "
+                     f"{h.get('rps', 0):.0f} | {h.get('p99_ms') or 0:.1f} | {h.get('server_rss_mb', 0):.0f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -235,7 +279,9 @@ def write_results(path, text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=int, nargs="+", default=[100])
+    ap.add_argument("--mb", type=int, nargs="*", default=[100])
+    ap.add_argument("--corpus", type=Path, action="append", default=[],
+                    help="a real corpus folder to measure too (its .txt and .md files)")
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--http-seconds", type=int, default=10)
     ap.add_argument("--concurrency", type=int, default=32)
@@ -246,21 +292,22 @@ def main():
               f"{time.strftime('%Y-%m-%d')}; {args.runs} runs per query.\n\n")
     out = header
     runs = []
-    for mb in args.mb:
-        path = corpus(mb)
+    sets = [(f"{mb} MB corpus", corpus(mb)) for mb in args.mb]
+    sets += [(f"{p.name} (real corpus)", p.resolve()) for p in args.corpus]
+    for name, path in sets:
         qs = queries(path)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             qfile = work / "queries.tsv"
             qfile.write_text("".join(f"{c}\t{q}\n" for c, q in qs))
-            results = {"path": path, "tracuu": bench_tracuu(path, work, qfile, args.runs),
+            results = {"path": path, "tracuu": bench_tracuu(path, work, qfile, qs, args.runs),
                        "tantivy": bench_tantivy(path, work, qfile, args.runs),
                        "sqlite": bench_sqlite(path, work, qs, args.runs),
                        "ripgrep": bench_ripgrep(path, qs, max(3, args.runs // 10)),
                        "http": bench_http(work, qs, args.http_seconds, args.concurrency)}
         corpus_bytes = sum(f.stat().st_size for f in files(path))
-        runs.append((mb, corpus_bytes, results))
-        out += tables(mb, corpus_bytes, results) + "\n"
+        runs.append((name, corpus_bytes, results))
+        out += tables(name, corpus_bytes, results) + "\n"
     if len(runs) > 1:
         out += growth(runs)
     print(out)

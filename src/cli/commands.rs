@@ -3,7 +3,7 @@
 use super::emit;
 use super::open::open_index;
 use super::term::{bold, colour, marked};
-use crate::index::{self, IndexDir, SearchIndex, SearchRequest};
+use crate::index::{self, BuildOptions, IndexDir, SearchIndex, SearchRequest};
 use crate::server::LiveIndex;
 use crate::views::{
     CITATION_CHARS, DocsEntry, DocumentView, RefsView, SearchView, cut, shown_date, window,
@@ -18,10 +18,12 @@ fn json<T: serde::Serialize>(value: &T) -> Result<()> {
     emit(&format!("{}\n", serde_json::to_string_pretty(value)?))
 }
 
-/// `tracuu index`: builds the index from a corpus folder.
-pub fn index(dir: &Path, input: &Path, as_json: bool) -> Result<()> {
+/// `tracuu index`: builds the index from a corpus folder, reading only new and changed
+/// files when it was built from that folder before, unless `full`.
+pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> {
     let progress = !as_json && std::io::stderr().is_terminal();
-    let report = index::build(input, &IndexDir::new(dir), progress)?;
+    let options = BuildOptions { full, progress };
+    let report = index::build(input, &IndexDir::new(dir), options)?;
     if as_json {
         return json(&report);
     }
@@ -94,7 +96,7 @@ fn parse_code(code: &str) -> Result<DocCode> {
 pub fn refs(dir: &Path, code: &str, as_json: bool) -> Result<()> {
     let code = parse_code(code)?;
     let opened = open_index(dir)?;
-    let view = RefsView::of(&opened, &code);
+    let view = RefsView::of(&opened, &code)?;
     if as_json {
         return json(&view);
     }
@@ -145,11 +147,11 @@ fn around(text: &str, surface: &str) -> String {
 /// `tracuu doc ID_OR_CODE`: a document, or what the corpus knows of a number.
 pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
     let opened = open_index(dir)?;
-    if let Some(d) = opened.document(key) {
+    if let Some(d) = opened.document(key)? {
         return if as_json {
-            json(&DocumentView::of(d))
+            json(&DocumentView::of(&d))
         } else {
-            emit(&super::parse::document_text(d)?)
+            emit(&super::parse::document_text(&d)?)
         };
     }
     let Some(code) = DocCode::parse(key) else {
@@ -161,10 +163,10 @@ pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
 }
 
 fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> {
-    let held = opened.documents_numbered(code);
-    let refs = RefsView::of(opened, code);
+    let held = opened.documents_numbered(code)?;
+    let refs = RefsView::of(opened, code)?;
     if as_json {
-        let documents: Vec<DocumentView> = held.iter().map(|d| DocumentView::of(d)).collect();
+        let documents: Vec<DocumentView> = held.iter().map(DocumentView::of).collect();
         return json(
             &serde_json::json!({ "code": code.canonical(), "documents": documents, "refs": refs }),
         );
@@ -219,7 +221,9 @@ pub fn serve(dir: &Path, addr: &str) -> Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
-    let live = LiveIndex::new(IndexDir::new(dir), open_index(dir)?);
+    let opened = open_index(dir)?;
+    opened.load_citations()?;
+    let live = LiveIndex::new(IndexDir::new(dir), opened);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(SEARCH_THREADS)
         .enable_all()

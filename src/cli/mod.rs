@@ -81,6 +81,9 @@ enum Command {
         /// Thư mục văn bản.
         #[arg(long, default_value = open::SEEDS)]
         input: PathBuf,
+        /// Đọc lại mọi tệp, không chỉ các tệp mới và đã sửa (lập lại toàn bộ chỉ mục).
+        #[arg(long)]
+        full: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -184,7 +187,11 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse { files, json } => parse::run(&files, json),
-        Command::Index { input, common } => commands::index(&common.index, &input, common.json),
+        Command::Index {
+            input,
+            full,
+            common,
+        } => commands::index(&common.index, &input, full, common.json),
         Command::Search {
             query,
             limit,

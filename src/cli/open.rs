@@ -28,7 +28,11 @@ pub fn open_index(dir: &Path) -> Result<SearchIndex> {
                 dir.display()
             );
         }
-        index::build(seeds, &index_dir, person)?;
+        let options = index::BuildOptions {
+            full: true,
+            progress: person,
+        };
+        index::build(seeds, &index_dir, options)?;
     }
     let opened = SearchIndex::open(&index_dir)
         .with_context(|| format!("không mở được chỉ mục trong {}", dir.display()))?;

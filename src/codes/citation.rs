@@ -4,12 +4,12 @@
 use crate::text::canonical_tones;
 use crate::vocabulary::{Date, DocCode, Issuer, Kind, NUMERIC_DATE, WORDED_DATE};
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One mention of a document number in running text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Citation {
     /// The code as read (a partial code stays partial).
     pub code: DocCode,

@@ -5,4 +5,4 @@ mod citation;
 mod registry;
 
 pub use citation::{Citation, extract};
-pub use registry::{CitedDocument, Located, Mention, Registry, citations_of, same_number};
+pub use registry::{CitedDocument, Citing, Located, Mention, Registry, citations_of, same_number};

@@ -7,7 +7,7 @@
 //! without a date joins the one dated document of its code and series, if there is one.
 
 use super::citation::{Citation, extract};
-use crate::ingest::Document;
+use crate::ingest::{Document, Metadata};
 use crate::vocabulary::{Date, DocCode, Issuer, issuer::Level};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -53,7 +53,7 @@ impl CitedDocument {
 }
 
 /// A citation found in a document, located.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Located {
     /// The citation as read.
     pub citation: Citation,
@@ -88,6 +88,32 @@ pub fn citations_of(doc: &Document) -> Vec<Located> {
         .collect()
 }
 
+/// A citing document as the registry needs it: its ids, its metadata (whose committee
+/// and place resolve a citation naming no body) and the citations found in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Citing<'a> {
+    /// The document's id.
+    pub doc_id: &'a str,
+    /// Its source file.
+    pub file: &'a str,
+    /// Its metadata.
+    pub meta: &'a Metadata,
+    /// Every citation in it, as [`citations_of`] finds them.
+    pub citations: &'a [Located],
+}
+
+impl<'a> Citing<'a> {
+    /// A document with the citations found in it.
+    pub fn of(doc: &'a Document, citations: &'a [Located]) -> Citing<'a> {
+        Citing {
+            doc_id: &doc.doc_id,
+            file: &doc.file,
+            meta: &doc.meta,
+            citations,
+        }
+    }
+}
+
 /// All cited documents of a corpus.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Registry {
@@ -107,15 +133,24 @@ struct Resolved {
 impl Registry {
     /// Finds and resolves every citation of `docs` (documents in parallel), then groups them.
     pub fn build(docs: &[Document]) -> Registry {
-        let resolved: Vec<Vec<Resolved>> = docs
+        let found: Vec<Vec<Located>> = docs.par_iter().map(citations_of).collect();
+        let citing: Vec<Citing> = docs
+            .iter()
+            .zip(&found)
+            .map(|(doc, citations)| Citing::of(doc, citations))
+            .collect();
+        Registry::from_citing(&citing)
+    }
+
+    /// Resolves and groups the citations of documents already found, so that a build need
+    /// not hold the documents themselves, only what they cite.
+    pub fn from_citing(docs: &[Citing]) -> Registry {
+        let resolved: Vec<Resolved> = docs
             .par_iter()
-            .map(|doc| {
-                let located = citations_of(doc).into_iter();
-                located.map(|l| resolve(l, doc)).collect()
-            })
+            .flat_map_iter(|doc| doc.citations.iter().map(move |l| resolve(l.clone(), doc)))
             .collect();
         let mut groups: BTreeMap<(String, String), Vec<Resolved>> = BTreeMap::new();
-        for r in resolved.into_iter().flatten() {
+        for r in resolved {
             groups
                 .entry((r.code.key(), r.series.clone()))
                 .or_default()
@@ -123,7 +158,7 @@ impl Registry {
         }
         let mut documents: Vec<CitedDocument> =
             groups.into_values().flat_map(split_by_date).collect();
-        let mut by_number: HashMap<String, Vec<&Document>> = HashMap::new();
+        let mut by_number: HashMap<String, Vec<&Citing>> = HashMap::new();
         for doc in docs {
             if let Some(number) = &doc.meta.number {
                 by_number.entry(number.key()).or_default().push(doc);
@@ -163,7 +198,7 @@ pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
     }
 }
 
-fn resolve(located: Located, doc: &Document) -> Resolved {
+fn resolve(located: Located, doc: &Citing) -> Resolved {
     let stated = located.citation.issuer.clone();
     let code = located.citation.code.clone();
     let issuer = match (&code, &stated) {
@@ -194,8 +229,8 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
         code,
         issuer,
         series,
-        doc_id: doc.doc_id.clone(),
-        file: doc.file.clone(),
+        doc_id: doc.doc_id.to_owned(),
+        file: doc.file.to_owned(),
         located,
     }
 }
@@ -217,7 +252,7 @@ fn state_body(code_issuer: &str) -> Option<Issuer> {
 }
 
 /// The place a body of `level` named without one belongs to, seen from the citing document.
-fn place_for(level: Level, doc: &Document) -> Option<&str> {
+fn place_for<'a>(level: Level, doc: &Citing<'a>) -> Option<&'a str> {
     let own = doc.meta.issuer.as_ref().map(|i| i.level);
     match level {
         Level::Province | Level::State => doc.meta.province.as_deref(),
@@ -281,13 +316,13 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
 
 /// Of the corpus documents numbered with this code, those from the same series and of a
 /// compatible date.
-fn holders(cited: &CitedDocument, numbered: &[&Document]) -> Vec<String> {
+fn holders(cited: &CitedDocument, numbered: &[&Citing]) -> Vec<String> {
     let series = cited.issuer.as_ref().map(Issuer::series_key);
     numbered
         .iter()
         .filter(|d| d.meta.issuer.as_ref().map(Issuer::series_key) == series)
         .filter(|d| d.meta.date.is_none() || cited.date.is_none() || d.meta.date == cited.date)
-        .map(|d| d.doc_id.clone())
+        .map(|d| d.doc_id.to_owned())
         .collect()
 }
 

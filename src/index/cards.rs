@@ -2,10 +2,10 @@
 //! numbers (one card per document the number names, cited or held), and the document
 //! listing of a query that is only filters (`kind:NQ year:2023`).
 
+use super::catalog::{Head, Heads};
 use super::query::ParsedQuery;
 use super::shorthand::NumberRef;
 use crate::codes::{CitedDocument, Registry, same_number};
-use crate::ingest::Document;
 use crate::text::fold;
 use crate::vocabulary::{DocCode, Kind, Series};
 use serde::Serialize;
@@ -45,13 +45,13 @@ pub struct NumberIndex {
 
 impl NumberIndex {
     /// Numbers the registry's cited documents and the corpus documents that state a number.
-    pub fn new(registry: &Registry, documents: &[Document]) -> NumberIndex {
+    pub fn new(registry: &Registry, heads: &Heads) -> NumberIndex {
         let mut index = NumberIndex::default();
         for (i, d) in registry.documents.iter().enumerate() {
             index.cited.entry(number_of(&d.code)).or_default().push(i);
         }
-        for (i, d) in documents.iter().enumerate() {
-            if let Some(code) = &d.meta.number {
+        for (i, d) in heads.slots().enumerate() {
+            if let Some(code) = d.and_then(|d| d.meta.number.as_ref()) {
                 index.held.entry(number_of(code)).or_default().push(i);
             }
         }
@@ -68,13 +68,9 @@ impl NumberIndex {
         at.iter().map(|&i| &registry.documents[i])
     }
 
-    fn held<'a>(
-        &self,
-        documents: &'a [Document],
-        number: u32,
-    ) -> impl Iterator<Item = &'a Document> {
+    fn held<'a>(&self, heads: &'a Heads, number: u32) -> impl Iterator<Item = &'a Head> {
         let at = self.held.get(&number).map_or(&[][..], Vec::as_slice);
-        at.iter().map(|&i| &documents[i])
+        at.iter().filter_map(|&i| heads.get(i))
     }
 }
 
@@ -90,7 +86,7 @@ fn number_of(code: &DocCode) -> u32 {
 pub fn numbered(
     numbers: &NumberIndex,
     registry: &Registry,
-    documents: &[Document],
+    heads: &Heads,
     q: &ParsedQuery,
 ) -> Vec<Card> {
     let asked: Vec<u32> = q
@@ -110,11 +106,11 @@ pub fn numbered(
     for &number in &asked {
         for d in numbers.cited(registry, number).filter(|d| names_cited(d)) {
             shown.extend(d.held_by.iter().map(String::as_str));
-            cards.push(of_cited(d, documents));
+            cards.push(of_cited(d, heads));
         }
     }
     for &number in &asked {
-        let held = numbers.held(documents, number).filter(|d| {
+        let held = numbers.held(heads, number).filter(|d| {
             d.meta.number.as_ref().is_some_and(names_held) && !shown.contains(&d.doc_id.as_str())
         });
         cards.extend(held.map(of_document));
@@ -126,13 +122,13 @@ pub fn numbered(
 }
 
 /// The corpus documents a query of filters alone names, newest first.
-pub fn filtered(documents: &[Document], q: &ParsedQuery, limit: usize) -> (usize, Vec<Card>) {
+pub fn filtered(heads: &Heads, q: &ParsedQuery, limit: usize) -> (usize, Vec<Card>) {
     let issuer_words: Vec<String> = q
         .issuer
         .as_deref()
         .map(|i| fold(i).split_whitespace().map(str::to_owned).collect())
         .unwrap_or_default();
-    let mut matching: Vec<&Document> = documents
+    let mut matching: Vec<&Head> = heads
         .iter()
         .filter(|d| q.kind.is_none() || d.meta.kind == q.kind)
         .filter(|d| q.year.is_none() || d.meta.year == q.year)
@@ -179,11 +175,11 @@ fn kind_of(code: &DocCode) -> Option<Kind> {
     }
 }
 
-fn of_cited(d: &CitedDocument, documents: &[Document]) -> Card {
+fn of_cited(d: &CitedDocument, heads: &Heads) -> Card {
     let held_title = d
         .held_by
         .first()
-        .and_then(|id| documents.iter().find(|doc| &doc.doc_id == id))
+        .and_then(|id| heads.by_id(id))
         .and_then(|doc| doc.meta.title.clone());
     Card {
         code: Some(d.code.canonical()),
@@ -197,7 +193,7 @@ fn of_cited(d: &CitedDocument, documents: &[Document]) -> Card {
     }
 }
 
-fn of_document(d: &Document) -> Card {
+fn of_document(d: &Head) -> Card {
     let m = &d.meta;
     Card {
         code: m.number.as_ref().map(DocCode::canonical),

@@ -3,7 +3,10 @@
 
 mod build;
 mod cards;
+mod catalog;
+mod changes;
 mod dates;
+mod docstore;
 mod facets;
 mod highlight;
 mod plan;
@@ -15,8 +18,9 @@ mod search;
 mod shorthand;
 mod store;
 
-pub use build::{BuildReport, build};
+pub use build::{BuildOptions, BuildReport, build};
 pub use cards::Card;
+pub use catalog::Head;
 pub use facets::{FacetCount, Facets};
 pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
 pub use search::{

@@ -488,6 +488,7 @@ fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
 mod tests {
     use super::*;
     use crate::index::cards::NumberIndex;
+    use crate::index::catalog::{Catalog, Heads};
     use crate::index::query::parse;
     use crate::index::schema::schema;
 
@@ -497,7 +498,7 @@ mod tests {
         let abbreviations = Abbreviations::built_in();
         let senses = Senses::of(&abbreviations);
         let registry = Registry::default();
-        let numbers = NumberIndex::new(&registry, &[]);
+        let numbers = NumberIndex::new(&registry, &Heads::new(Catalog::default()));
         let cx = Context {
             fields: &fields,
             abbreviations: &abbreviations,

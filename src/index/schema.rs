@@ -2,17 +2,20 @@
 //! document needs to be filtered and shown.
 
 use crate::text::analyzer::{BODY, FOLDED};
+use tantivy::IndexSettings;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+use tantivy::store::{Compressor, ZstdCompressor};
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
 pub struct Fields {
     /// The document's id.
     pub doc_id: Field,
-    /// The document's position in the saved document list, as a fast field: facets read
-    /// it without loading stored fields.
+    /// The document's place in the catalog (its ord), as a fast field: facets and hits read
+    /// it without loading stored fields; indexed, so that an incremental build deletes the
+    /// paragraphs of one document.
     pub doc_ord: Field,
     /// Paragraph number within the document.
     pub paragraph: Field,
@@ -24,6 +27,11 @@ pub struct Fields {
     /// document title as a second value, so that a word named only there still finds the
     /// paragraph.
     pub body: Field,
+    /// The paragraph's (or footnote's) text as shown, stored only: a hit reads it from
+    /// tantivy's compressed store without reading its whole document.
+    pub text: Field,
+    /// The section path the paragraph stands under, stored only, for the same reason.
+    pub section: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
     /// Folded kind name (`nghi quyet`), for filtering.
@@ -49,15 +57,36 @@ fn indexed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
     )
 }
 
+/// zstd level of tantivy's document store: paragraph text shrinks about threefold, and a
+/// hit decompresses one block in tens of microseconds.
+const STORE_ZSTD_LEVEL: i32 = 3;
+
+/// Bytes per compressed block of tantivy's document store: large enough to compress well,
+/// small enough that a hit decompresses little it does not need.
+const STORE_BLOCK: usize = 32 * 1024;
+
+/// How tantivy stores the paragraphs: zstd blocks, see [`STORE_ZSTD_LEVEL`].
+pub fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(STORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: STORE_BLOCK,
+        ..IndexSettings::default()
+    }
+}
+
 /// Builds the schema and its field handles.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         doc_id: b.add_text_field("doc_id", STRING | STORED),
-        doc_ord: b.add_u64_field("doc_ord", FAST),
+        doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
         body: b.add_text_field("body", text_field(BODY)),
+        text: b.add_text_field("text", STORED),
+        section: b.add_text_field("section", STORED),
         codes: b.add_text_field("codes", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
@@ -76,6 +105,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         paragraph: f("paragraph")?,
         footnote: f("footnote")?,
         body: f("body")?,
+        text: f("text")?,
+        section: f("section")?,
         codes: f("codes")?,
         kind: f("kind")?,
         issuer: f("issuer")?,

@@ -2,6 +2,8 @@
 //! their document, section and a highlighted snippet.
 
 use super::cards::{self, Card, NumberIndex};
+use super::catalog::{CATALOG_FILE, Catalog, Head, Heads};
+use super::docstore::DocStore;
 use super::facets::{FacetTable, Facets};
 use super::highlight;
 use super::plan::{self, Part, Plan};
@@ -10,15 +12,16 @@ use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_json};
 use crate::codes::{CitedDocument, Registry};
-use crate::ingest::Document;
+use crate::ingest::{Document, Metadata};
 use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
 use crate::vocabulary::{DocCode, Kind};
 use anyhow::{Context, Result};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::{LazyLock, OnceLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::Value;
@@ -27,21 +30,35 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
 
-/// An opened index: the tantivy index, the documents and the cited-document registry.
+/// An opened index: the tantivy index, the documents' heads (their text stays in the
+/// document store on disk, read per hit) and the cited-document registry.
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
-    documents: Vec<Document>,
+    heads: Heads,
+    store: DocStore,
     facet_table: FacetTable,
-    by_id: HashMap<String, usize>,
-    registry: Registry,
-    numbers: NumberIndex,
+    cited: OnceLock<Cited>,
     abbreviations: Abbreviations,
     senses: plan::Senses,
     title_words: Vec<HashSet<String>>,
     manifest: Manifest,
     generation: PathBuf,
 }
+
+/// The cited-document registry and its documents by number, read when first needed: a
+/// search that names no document number does not pay for reading them.
+#[derive(Default)]
+struct Cited {
+    registry: Registry,
+    numbers: NumberIndex,
+}
+
+/// What a query naming no number plans with.
+static NO_CITED: LazyLock<Cited> = LazyLock::new(Cited::default);
+
+/// The file of a generation that holds its registry of cited documents.
+pub const REGISTRY_FILE: &str = "registry.json.zst";
 
 /// What to search for, with the filters of the CLI and the HTTP API.
 #[derive(Debug, Clone, Default)]
@@ -118,14 +135,11 @@ impl SearchIndex {
         let index = Index::open_in_dir(generation.join("tantivy")).context("chỉ mục bị hỏng")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
-        let documents: Vec<Document> = load_json(&generation.join("documents.json.zst"))?;
-        let by_id = documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.doc_id.clone(), i))
-            .collect();
-        let facet_table = FacetTable::new(documents.iter().map(|d| &d.meta));
-        let registry: Registry = load_json(&generation.join("registry.json.zst"))?;
+        let catalog: Catalog = load_json(&generation.join(CATALOG_FILE))?;
+        let heads = Heads::new(catalog);
+        let store = DocStore::open(&generation, heads.chunks())?;
+        let unknown = Metadata::default();
+        let facet_table = FacetTable::new(heads.slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
         let mut abbreviations = Abbreviations::built_in();
         abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
         Ok(SearchIndex {
@@ -134,20 +148,43 @@ impl SearchIndex {
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()?,
             fields,
-            by_id,
             facet_table,
-            numbers: NumberIndex::new(&registry, &documents),
-            title_words: documents
-                .iter()
-                .map(|d| ranking::title_words(ranking::subject(&d.meta)))
+            title_words: heads
+                .slots()
+                .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
+                .map(Option::unwrap_or_default)
                 .collect(),
-            documents,
-            registry,
+            heads,
+            store,
+            cited: OnceLock::new(),
             senses: plan::Senses::of(&abbreviations),
             abbreviations,
             manifest,
             generation,
         })
+    }
+
+    /// Reads the registry of cited documents now instead of at the first query that needs
+    /// it: a server checks a generation whole before serving it.
+    pub fn load_citations(&self) -> Result<()> {
+        self.cited().map(|_| ())
+    }
+
+    fn cited(&self) -> Result<&Cited> {
+        if let Some(cited) = self.cited.get() {
+            return Ok(cited);
+        }
+        let registry: Registry = load_json(&self.generation.join(REGISTRY_FILE))?;
+        let numbers = NumberIndex::new(&registry, &self.heads);
+        Ok(self.cited.get_or_init(|| Cited { registry, numbers }))
+    }
+
+    /// What a query plans with: the registry when it names a document number.
+    fn cited_for(&self, q: &ParsedQuery) -> Result<&Cited, SearchError> {
+        if q.codes.is_empty() && q.numbers.is_empty() {
+            return Ok(&NO_CITED);
+        }
+        self.cited().map_err(SearchError::Index)
     }
 
     /// The folder of the generation this index was opened from.
@@ -160,31 +197,47 @@ impl SearchIndex {
         &self.manifest
     }
 
-    /// Every document, in file order.
-    pub fn documents(&self) -> &[Document] {
-        &self.documents
+    /// Every document's head, in file order.
+    pub fn documents(&self) -> Vec<&Head> {
+        let mut heads: Vec<&Head> = self.heads.iter().collect();
+        heads.sort_by(|a, b| a.file.cmp(&b.file));
+        heads
     }
 
-    /// A document by id.
-    pub fn document(&self, doc_id: &str) -> Option<&Document> {
-        self.by_id.get(doc_id).map(|&i| &self.documents[i])
+    /// How many documents the index holds.
+    pub fn document_count(&self) -> usize {
+        self.heads.count()
+    }
+
+    /// The head of a document by id, without reading its text.
+    pub fn head(&self, doc_id: &str) -> Option<&Head> {
+        self.heads.by_id(doc_id)
+    }
+
+    /// A document by id, read whole from the store.
+    pub fn document(&self, doc_id: &str) -> Result<Option<Document>> {
+        self.heads
+            .by_id(doc_id)
+            .map(|h| self.store.read(h.at))
+            .transpose()
     }
 
     /// The cited documents a code names (every meaning of the number).
-    pub fn refs(&self, code: &DocCode) -> Vec<&CitedDocument> {
-        self.registry.lookup(code)
+    pub fn refs(&self, code: &DocCode) -> Result<Vec<&CitedDocument>> {
+        Ok(self.cited()?.registry.lookup(code))
     }
 
-    /// Corpus documents bearing a number.
-    pub fn documents_numbered(&self, code: &DocCode) -> Vec<&Document> {
-        self.documents
-            .iter()
+    /// Corpus documents bearing a number, read whole from the store.
+    pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
+        self.documents()
+            .into_iter()
             .filter(|d| {
                 d.meta
                     .number
                     .as_ref()
                     .is_some_and(|n| crate::codes::same_number(n, code))
             })
+            .map(|h| self.store.read(h.at))
             .collect()
     }
 
@@ -193,7 +246,7 @@ impl SearchIndex {
         let parsed = self.parsed(request)?;
         let limit = request.limit.clamp(1, MAX_LIMIT);
         if !parsed.is_searchable() {
-            let (documents_total, documents) = cards::filtered(&self.documents, &parsed, limit);
+            let (documents_total, documents) = cards::filtered(&self.heads, &parsed, limit);
             return Ok(SearchResults {
                 query: request.query.clone(),
                 total: 0,
@@ -204,7 +257,8 @@ impl SearchIndex {
                 documents_total,
             });
         }
-        let cx = self.context();
+        let cited = self.cited_for(&parsed)?;
+        let cx = self.context(cited);
         let parts = plan::parts(&cx, &parsed);
         let searcher = self.reader.searcher();
         let mut dropped = vec![false; parts.len()];
@@ -212,7 +266,7 @@ impl SearchIndex {
         let window = limit.max(FACET_WINDOW);
         let (mut top, mut total) = self.run(&searcher, &plan.query, window)?;
         if total == 0
-            && let Some(relaxed) = self.relax(&searcher, &parsed, &parts)?
+            && let Some(relaxed) = self.relax(&searcher, &cx, &parsed, &parts)?
         {
             dropped = relaxed;
             plan = Plan::new(&cx, &parsed, &parts, &dropped);
@@ -234,7 +288,7 @@ impl SearchIndex {
             hits,
             facets,
             dropped_terms: dropped_terms(&parts, &dropped),
-            documents: cards::numbered(&self.numbers, &self.registry, &self.documents, &parsed),
+            documents: cards::numbered(&cited.numbers, &cited.registry, &self.heads, &parsed),
             documents_total: 0,
         })
     }
@@ -255,13 +309,13 @@ impl SearchIndex {
         Ok(parsed)
     }
 
-    fn context(&self) -> plan::Context<'_> {
+    fn context<'a>(&'a self, cited: &'a Cited) -> plan::Context<'a> {
         plan::Context {
             fields: &self.fields,
             abbreviations: &self.abbreviations,
             senses: &self.senses,
-            registry: &self.registry,
-            numbers: &self.numbers,
+            registry: &cited.registry,
+            numbers: &cited.numbers,
         }
     }
 
@@ -284,6 +338,7 @@ impl SearchIndex {
     fn relax(
         &self,
         searcher: &Searcher,
+        cx: &plan::Context,
         q: &ParsedQuery,
         parts: &[Part],
     ) -> Result<Option<Vec<bool>>, SearchError> {
@@ -302,17 +357,17 @@ impl SearchIndex {
             left_out.push(i);
             if budget > 0 {
                 budget -= 1;
-                if self.count(searcher, q, parts, &dropped)? > 0 {
+                if self.count(searcher, cx, q, parts, &dropped)? > 0 {
                     break;
                 }
             }
         }
-        if left_out.is_empty() || self.count(searcher, q, parts, &dropped)? == 0 {
+        if left_out.is_empty() || self.count(searcher, cx, q, parts, &dropped)? == 0 {
             return Ok(None);
         }
         for &i in left_out.iter().rev().skip(1).take(budget) {
             dropped[i] = false;
-            if self.count(searcher, q, parts, &dropped)? == 0 {
+            if self.count(searcher, cx, q, parts, &dropped)? == 0 {
                 dropped[i] = true;
             }
         }
@@ -323,11 +378,12 @@ impl SearchIndex {
     fn count(
         &self,
         searcher: &Searcher,
+        cx: &plan::Context,
         q: &ParsedQuery,
         parts: &[Part],
         dropped: &[bool],
     ) -> Result<usize, SearchError> {
-        let plan = Plan::new(&self.context(), q, parts, dropped);
+        let plan = Plan::new(cx, q, parts, dropped);
         searcher
             .search(&plan.query, &Count)
             .map_err(|e| SearchError::Index(e.into()))
@@ -417,7 +473,7 @@ impl SearchIndex {
             .get_first(self.fields.doc_id)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let Some(doc) = self.document(doc_id) else {
+        let Some(doc) = self.heads.by_id(doc_id) else {
             return Ok(None);
         };
         let (paragraph, footnote) = (
@@ -425,17 +481,17 @@ impl SearchIndex {
             number(self.fields.footnote) as u32,
         );
         let footnote = (footnote > 0).then_some(footnote);
-        let text = doc
-            .passage(paragraph, footnote)
-            .unwrap_or_default()
-            .to_owned();
+        let stored_text = |f| {
+            stored
+                .get_first(f)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let text = stored_text(self.fields.text);
         let section = match footnote {
             Some(n) => format!("Chú thích {n} của đoạn {paragraph}"),
-            None => doc
-                .paragraphs
-                .get(paragraph.wrapping_sub(1))
-                .map(|p| p.section.clone())
-                .unwrap_or_default(),
+            None => stored_text(self.fields.section),
         };
         let cited = DocCode::find_all(&text);
         let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);

@@ -114,7 +114,7 @@ fn now_nanos() -> u128 {
 
 /// zstd level for the documents and the registry: their text shrinks about fourfold and
 /// reads back at several hundred MB/s.
-const ZSTD_LEVEL: i32 = 3;
+pub(super) const ZSTD_LEVEL: i32 = 3;
 
 /// Writes a value as JSON, compressed with zstd when `path` ends in `.zst`.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {

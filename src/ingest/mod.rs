@@ -125,6 +125,11 @@ fn title_only(meta: &Metadata) -> Vec<Paragraph> {
     }]
 }
 
+/// The sidecar file (`NAME.meta.toml`) whose metadata overrides what `file` says of itself.
+pub fn sidecar_path(file: &Path) -> PathBuf {
+    sidecar::path_for(file)
+}
+
 /// Reads one file. `root` is the corpus folder the ids are relative to. A sidecar problem
 /// does not lose the document: it comes back as a `Skipped` note beside it.
 pub fn read_file(root: &Path, path: &Path) -> Result<(Document, Option<Skipped>), Skipped> {
@@ -255,7 +260,8 @@ fn unknown_type(path: &Path) -> String {
     )
 }
 
-fn relative_name(root: &Path, path: &Path) -> String {
+/// A file's path below the corpus root, with `/` between folders: the `file` of its document.
+pub fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.to_string_lossy().replace('\\', "/")
 }

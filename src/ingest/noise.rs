@@ -106,10 +106,14 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A news photo's caption, which ends by crediting the photographer (`... Ảnh: Hải Quân`).
+/// Every credit names `Ảnh` or `ảnh`: lines without either are not handed to the pattern,
+/// whose bounded run of letters at the end is costly to search backwards on every line.
 pub fn is_photo_credit(line: &str) -> bool {
     /// Longest caption: a sentence or two under a picture.
     const LONGEST: usize = 400;
-    line.len() <= LONGEST && PHOTO_CREDIT.is_match(line.trim_end())
+    line.len() <= LONGEST
+        && (line.contains("Ảnh") || line.contains("ảnh"))
+        && PHOTO_CREDIT.is_match(line.trim_end())
 }
 
 static GLUED_HEADING: LazyLock<Regex> =

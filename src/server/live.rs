@@ -47,6 +47,7 @@ impl LiveIndex {
             return Ok(None);
         }
         let opened = SearchIndex::open(&self.dir)?;
+        opened.load_citations()?;
         let name = opened
             .generation()
             .file_name()

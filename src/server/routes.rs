@@ -65,7 +65,8 @@ pub async fn refs(
             "«{shown}» không phải là số hiệu văn bản: hãy viết như 16-NQ/TU hoặc 441/QĐ-UBND."
         ))
     })?;
-    Ok(Json(RefsView::of(&index, &parsed)))
+    let view = RefsView::of(&index, &parsed).map_err(|e| ApiError::Internal(format!("{e:#}")))?;
+    Ok(Json(view))
 }
 
 /// `GET /api/docs`: every document.
@@ -79,13 +80,16 @@ pub async fn doc(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Path(id) = id.map_err(ApiError::from)?;
-    let doc = index.document(&id).ok_or_else(|| {
+    let found = index
+        .document(&id)
+        .map_err(|e| ApiError::Internal(format!("{e:#}")))?;
+    let doc = found.ok_or_else(|| {
         let shown: String = id.chars().take(80).collect();
         ApiError::NotFound(format!(
             "Không có văn bản «{shown}»: xem danh sách mã ở /api/docs."
         ))
     })?;
-    serde_json::to_value(DocumentView::of(doc))
+    serde_json::to_value(DocumentView::of(&doc))
         .map(Json)
         .map_err(|e| ApiError::Internal(e.to_string()))
 }
@@ -95,7 +99,7 @@ pub async fn health(Current(index): Current) -> Json<Value> {
     let generation = index.generation().file_name().map(|n| n.to_string_lossy());
     Json(json!({
         "status": "ok",
-        "documents": index.documents().len(),
+        "documents": index.document_count(),
         "generation": generation,
     }))
 }

@@ -3,8 +3,8 @@
 
 use super::name::{capitalised, document_name};
 use crate::codes::{Located, citations_of};
-use crate::index::SearchIndex;
-use crate::ingest::{Document, Footnote, Paragraph, Signer};
+use crate::index::{Head, SearchIndex};
+use crate::ingest::{Document, Footnote, Metadata, Paragraph, Signer};
 use serde::Serialize;
 
 /// A document as `parse --json` shows it.
@@ -100,11 +100,19 @@ pub struct CitationView {
 impl<'a> DocumentSummary<'a> {
     /// The summary of a held document.
     pub fn of(doc: &'a Document) -> Self {
-        let m = &doc.meta;
+        Self::of_parts(&doc.doc_id, &doc.file, &doc.meta)
+    }
+
+    /// The summary of an indexed document, from its head alone.
+    pub fn of_head(head: &'a Head) -> Self {
+        Self::of_parts(&head.doc_id, &head.file, &head.meta)
+    }
+
+    fn of_parts(doc_id: &'a str, file: &'a str, m: &'a Metadata) -> Self {
         DocumentSummary {
-            doc_id: &doc.doc_id,
-            name: document_name(m, &doc.file),
-            file: &doc.file,
+            doc_id,
+            name: document_name(m, file),
+            file,
             kind: m.kind.map(|k| k.name()),
             title: m.title.as_deref().map(capitalised),
             issuer: m.issuer.as_ref().map(ToString::to_string),
@@ -177,10 +185,10 @@ impl<'a> DocsEntry<'a> {
     pub fn list(index: &'a SearchIndex) -> Vec<DocsEntry<'a>> {
         index
             .documents()
-            .iter()
+            .into_iter()
             .map(|d| DocsEntry {
-                summary: DocumentSummary::of(d),
-                paragraphs: d.paragraphs.len(),
+                summary: DocumentSummary::of_head(d),
+                paragraphs: d.paragraphs,
             })
             .collect()
     }

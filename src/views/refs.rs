@@ -59,23 +59,24 @@ pub struct MentionView {
 }
 
 impl RefsView {
-    /// Every document `code` names in the corpus's citations, with each citation.
-    pub fn of(index: &SearchIndex, code: &DocCode) -> Self {
+    /// Every document `code` names in the corpus's citations, with each citation; each
+    /// citing paragraph is read from the document store.
+    pub fn of(index: &SearchIndex, code: &DocCode) -> anyhow::Result<Self> {
         let targets = index
-            .refs(code)
+            .refs(code)?
             .into_iter()
             .map(|t| TargetView::of(index, t))
-            .collect();
-        RefsView {
+            .collect::<anyhow::Result<_>>()?;
+        Ok(RefsView {
             code: code.canonical(),
             targets,
-        }
+        })
     }
 }
 
 impl TargetView {
-    fn of(index: &SearchIndex, t: &CitedDocument) -> Self {
-        TargetView {
+    fn of(index: &SearchIndex, t: &CitedDocument) -> anyhow::Result<Self> {
+        Ok(TargetView {
             code: t.code.canonical(),
             name: cited_name(t),
             date: t.date.map(|d| d.to_string()),
@@ -87,26 +88,29 @@ impl TargetView {
                 .mentions
                 .iter()
                 .map(|m| MentionView::of(index, m))
-                .collect(),
-        }
+                .collect::<anyhow::Result<_>>()?,
+        })
     }
 }
 
 impl MentionView {
-    fn of(index: &SearchIndex, m: &Mention) -> Self {
-        let doc = index.document(&m.doc_id);
+    fn of(index: &SearchIndex, m: &Mention) -> anyhow::Result<Self> {
+        let doc = index.document(&m.doc_id)?;
         let text = doc
+            .as_ref()
             .and_then(|d| d.passage(m.paragraph, m.footnote))
             .map(str::to_owned);
-        MentionView {
+        Ok(MentionView {
             file: m.file.clone(),
             doc_id: m.doc_id.clone(),
-            name: doc.map_or_else(|| m.file.clone(), |d| document_name(&d.meta, &d.file)),
+            name: doc
+                .as_ref()
+                .map_or_else(|| m.file.clone(), |d| document_name(&d.meta, &d.file)),
             title: doc.and_then(|d| d.meta.title.as_deref().map(capitalised)),
             paragraph: m.paragraph,
             footnote: m.footnote,
             surface: m.surface.clone(),
             text: text.unwrap_or_default(),
-        }
+        })
     }
 }

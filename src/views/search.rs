@@ -84,7 +84,7 @@ impl<'a> SearchView<'a> {
 
 impl HitView {
     fn of(index: &SearchIndex, hit: &Hit) -> Option<Self> {
-        let doc = index.document(&hit.doc_id)?;
+        let doc = index.head(&hit.doc_id)?;
         let m = &doc.meta;
         Some(HitView {
             name: document_name(m, &doc.file),

@@ -1,0 +1,159 @@
+//! The documents of a generation on disk: each document's JSON compressed on its own, one
+//! after another in chunk files that are memory-mapped and read one document per hit, so
+//! opening an index reads none of them and a server's memory does not grow with the corpus.
+//!
+//! A chunk is never changed once written: an incremental build links the chunks of the
+//! generation before it into its own folder and writes only its new documents to a new one.
+
+use super::store::ZSTD_LEVEL;
+use crate::ingest::Document;
+use anyhow::{Context, Result};
+use memmap2::Mmap;
+use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Where one document's compressed JSON lies: which chunk, at what byte, how long.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// Position of the chunk in the generation's chunk list.
+    pub chunk: u32,
+    /// Byte offset in the chunk.
+    pub offset: u64,
+    /// Length in bytes.
+    pub len: u32,
+}
+
+/// A document compressed and ready to be appended to a chunk; made in parallel.
+pub struct Packed(Vec<u8>);
+
+impl Packed {
+    /// Compresses a document's JSON.
+    pub fn of(doc: &Document) -> Result<Packed> {
+        let json = serde_json::to_vec(doc)?;
+        Ok(Packed(zstd::encode_all(json.as_slice(), ZSTD_LEVEL)?))
+    }
+}
+
+/// Appends documents to one new chunk file.
+pub struct ChunkWriter {
+    out: BufWriter<File>,
+    chunk: u32,
+    written: u64,
+}
+
+impl ChunkWriter {
+    /// A new chunk at `path`, numbered `chunk` in its generation's list.
+    pub fn create(path: &Path, chunk: u32) -> Result<ChunkWriter> {
+        let file =
+            File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(ChunkWriter {
+            out: BufWriter::new(file),
+            chunk,
+            written: 0,
+        })
+    }
+
+    /// Appends one packed document and tells where it lies.
+    pub fn append(&mut self, packed: &Packed) -> Result<Location> {
+        self.out.write_all(&packed.0)?;
+        let at = Location {
+            chunk: self.chunk,
+            offset: self.written,
+            len: u32::try_from(packed.0.len()).context("a document too large to store")?,
+        };
+        self.written += packed.0.len() as u64;
+        Ok(at)
+    }
+
+    /// Flushes the chunk to disk.
+    pub fn finish(mut self) -> Result<()> {
+        self.out.flush()?;
+        self.out.into_inner()?.sync_all()?;
+        Ok(())
+    }
+}
+
+/// The chunks of a generation, mapped into memory: the operating system pages in only the
+/// documents read.
+pub struct DocStore {
+    chunks: Vec<Mmap>,
+}
+
+impl DocStore {
+    /// Maps the chunks named `names` in the generation folder `dir`.
+    pub fn open(dir: &Path, names: &[String]) -> Result<DocStore> {
+        let chunks = names
+            .iter()
+            .map(|name| map(&dir.join(name)))
+            .collect::<Result<_>>()?;
+        Ok(DocStore { chunks })
+    }
+
+    /// The document stored at `at`.
+    pub fn read(&self, at: Location) -> Result<Document> {
+        let bytes = self
+            .chunks
+            .get(at.chunk as usize)
+            .and_then(|c| c.get(at.offset as usize..at.offset as usize + at.len as usize))
+            .context("the document store is damaged: a document lies past its chunk's end")?;
+        let json = zstd::decode_all(bytes).context("the document store is damaged")?;
+        serde_json::from_slice(&json).context("the document store is damaged")
+    }
+}
+
+fn map(path: &Path) -> Result<Mmap> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // SAFETY: chunk files are written once, before the generation is published, and never
+    // modified afterwards; a generation is removed only after a newer one is published, and
+    // on Unix a removed file stays readable while it is mapped.
+    unsafe { Mmap::map(&file) }.with_context(|| format!("cannot map {}", path.display()))
+}
+
+/// The file name of a new chunk, unique to the build that writes it.
+pub fn chunk_name(generation: &Path) -> String {
+    let name = generation
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    format!("documents-{name}.zst")
+}
+
+/// Links (or copies, where links are not possible) the chunk `name` of the generation
+/// `from` into the generation `to`.
+pub fn carry_over(from: &Path, to: &Path, name: &str) -> Result<PathBuf> {
+    let (src, dst) = (from.join(name), to.join(name));
+    if std::fs::hard_link(&src, &dst).is_err() {
+        std::fs::copy(&src, &dst).with_context(|| format!("cannot copy {}", src.display()))?;
+    }
+    Ok(dst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_document_reads_back_from_its_location() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs: Vec<Document> = ["một", "hai"]
+            .iter()
+            .map(|t| crate::ingest::parse_text(t, t, &format!("Đoạn văn {t} có nội dung.\n")))
+            .collect();
+        let mut writer = ChunkWriter::create(&dir.path().join("c"), 0).unwrap();
+        let at: Vec<Location> = docs
+            .iter()
+            .map(|d| writer.append(&Packed::of(d).unwrap()).unwrap())
+            .collect();
+        writer.finish().unwrap();
+        let store = DocStore::open(dir.path(), &["c".to_owned()]).unwrap();
+        assert_eq!(store.read(at[1]).unwrap().doc_id, "hai");
+        let first = store.read(at[0]).unwrap();
+        assert_eq!(first.paragraphs[0].text, docs[0].paragraphs[0].text);
+        let past = Location {
+            offset: 1 << 20,
+            ..at[0]
+        };
+        assert!(store.read(past).is_err());
+    }
+}
