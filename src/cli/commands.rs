@@ -37,6 +37,13 @@ pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> 
         report.seconds,
         dir.display()
     );
+    if report.incremental {
+        writeln!(
+            out,
+            "  chỉ đọc {} tệp mới hoặc đã sửa; giữ nguyên {} văn bản; bỏ {} văn bản có tệp đã xóa (`--full` để đọc lại tất cả)",
+            report.read, report.kept, report.removed
+        )?;
+    }
     for s in &report.skipped {
         writeln!(out, "  bỏ qua {}: {}", s.file, s.reason)?;
     }
