@@ -4,7 +4,9 @@
 mod citation;
 mod doc_code;
 mod registry;
+mod relation;
 
-pub use citation::{Citation, extract};
+pub use citation::{Citation, display_number, extract};
 pub use doc_code::DocCode;
+pub use relation::Relation;
 pub use registry::{CitedDocument, Located, Mention, Registry, citations_of, same_number};
