@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod codes;
 pub mod date;
+pub mod graph;
 pub mod index;
 pub mod ingest;
 pub mod issuer;

@@ -55,6 +55,8 @@ pub struct CitationView {
     pub date: Option<String>,
     pub issuer: Option<String>,
     pub subject: Option<String>,
+    pub relation: crate::codes::Relation,
+    pub by: Option<String>,
 }
 
 impl<'a> DocumentSummary<'a> {
@@ -115,6 +117,8 @@ impl CitationView {
             date: c.date.map(|d| d.to_string()),
             issuer: c.issuer.map(|i| i.to_string()),
             subject: c.subject,
+            relation: c.relation,
+            by: c.by,
         }
     }
 }
@@ -135,6 +139,8 @@ pub struct TargetView {
     pub subject: Option<String>,
     pub in_corpus: bool,
     pub held_by: Vec<String>,
+    pub replaced_by: Vec<String>,
+    pub amended_by: Vec<String>,
     pub mentions: Vec<MentionView>,
 }
 
@@ -148,6 +154,10 @@ pub struct MentionView {
     pub footnote: Option<u32>,
     pub surface: String,
     pub text: String,
+    pub relation: crate::codes::Relation,
+    pub by: Option<String>,
+    pub issuer: Option<String>,
+    pub year: Option<i32>,
 }
 
 impl RefsView {
@@ -173,6 +183,8 @@ impl TargetView {
             subject: t.subject.clone(),
             in_corpus: t.in_corpus(),
             held_by: t.held_by.clone(),
+            replaced_by: t.replaced_by.clone(),
+            amended_by: t.amended_by.clone(),
             mentions: t
                 .mentions
                 .iter()
@@ -196,6 +208,10 @@ impl MentionView {
             footnote: m.footnote,
             surface: m.surface.clone(),
             text: text.unwrap_or_default(),
+            relation: m.relation,
+            by: m.by.clone(),
+            issuer: doc.and_then(|d| d.meta.issuer.as_ref().map(ToString::to_string)),
+            year: doc.and_then(|d| d.meta.year),
         }
     }
 }

@@ -33,6 +33,17 @@ pub fn index(dir: &Path, input: &Path, as_json: bool) -> Result<()> {
         report.seconds,
         dir.display()
     );
+    if report.citations > 0 {
+        let shares: Vec<String> = report
+            .relations
+            .iter()
+            .map(|(r, n)| {
+                let share = 100.0 * *n as f64 / report.citations as f64;
+                format!("{} {n} ({share:.1}%)", r.label())
+            })
+            .collect();
+        writeln!(out, "  Trích dẫn theo quan hệ: {}", shares.join(", "))?;
+    }
     for s in &report.skipped {
         writeln!(out, "  bỏ qua {}: {}", s.file, s.reason)?;
     }

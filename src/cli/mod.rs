@@ -2,6 +2,7 @@
 
 mod cards;
 mod commands;
+mod graph;
 mod open;
 mod parse;
 mod term;
@@ -88,6 +89,19 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Văn bản liên quan: what a document cites and what cites it, with each link's relation.
+    Graph {
+        /// A doc_id (see `tracuu docs`) or a number such as 16-NQ/TU.
+        key: String,
+        /// How many links away to go (1 to 3).
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Print Graphviz DOT (for `dot -Tsvg`) instead of text.
+        #[arg(long, conflicts_with = "json")]
+        dot: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// List the indexed documents.
     Docs {
         #[command(flatten)]
@@ -139,6 +153,19 @@ pub fn run() -> ExitCode {
         }
         Command::Refs { code, common } => commands::refs(&common.index, &code, common.json),
         Command::Doc { key, common } => commands::doc(&common.index, &key, common.json),
+        Command::Graph {
+            key,
+            depth,
+            dot,
+            common,
+        } => {
+            let output = match (common.json, dot) {
+                (true, _) => graph::Output::Json,
+                (_, true) => graph::Output::Dot,
+                _ => graph::Output::Text,
+            };
+            graph::run(&common.index, &key, depth, output)
+        }
         Command::Docs { common } => commands::docs(&common.index, common.json),
         Command::Serve { addr, index } => commands::serve(&index, &addr),
     };

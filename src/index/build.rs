@@ -5,7 +5,7 @@ use super::ranking;
 use super::schema::{Fields, schema};
 use super::search::ABBREVIATIONS_FILE;
 use super::store::{FORMAT, IndexDir, Manifest, now_secs, save_json};
-use crate::codes::Registry;
+use crate::codes::{Registry, Relation};
 use crate::ingest::{self, Document, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::time::Instant;
 use tantivy::{Index, IndexWriter, TantivyDocument};
@@ -29,6 +29,8 @@ pub struct BuildReport {
     pub citations: usize,
     /// Distinct documents they name.
     pub cited_documents: usize,
+    /// Citations per relation (`basis`, `implements`, ...).
+    pub relations: BTreeMap<Relation, usize>,
     /// Bytes of corpus files read.
     pub bytes: u64,
     /// Wall-clock seconds, end to end.
@@ -96,6 +98,7 @@ pub fn build(input: &Path, dir: &IndexDir, progress: bool) -> Result<BuildReport
         paragraphs: documents.iter().map(|d| d.paragraphs.len()).sum(),
         citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
         cited_documents: registry.documents.len(),
+        relations: registry.relation_counts(),
         bytes,
         seconds: started.elapsed().as_secs_f64(),
         skipped,

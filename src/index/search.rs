@@ -172,6 +172,11 @@ impl SearchIndex {
         self.registry.lookup(code)
     }
 
+    /// Every cited document of the corpus, for the map of links.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// Corpus documents bearing a number.
     pub fn documents_numbered(&self, code: &DocCode) -> Vec<&Document> {
         self.documents

@@ -1,5 +1,6 @@
 //! API errors: each becomes a JSON body with one sentence and the right status.
 
+use crate::graph::GraphError;
 use crate::index::SearchError;
 use axum::Json;
 use axum::http::StatusCode;
@@ -24,6 +25,15 @@ impl From<SearchError> for ApiError {
         match e {
             SearchError::Query(q) => ApiError::BadRequest(q.to_string()),
             SearchError::Index(e) => ApiError::Internal(format!("{e:#}")),
+        }
+    }
+}
+
+impl From<GraphError> for ApiError {
+    fn from(e: GraphError) -> Self {
+        match e {
+            GraphError::Unknown(_) => ApiError::NotFound(e.to_string()),
+            GraphError::NotANumber(_) | GraphError::Depth(_) => ApiError::BadRequest(e.to_string()),
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::error::ApiError;
 use super::live::Current;
 use crate::codes::DocCode;
+use crate::graph::Graph;
 use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
 use crate::views::{DocsEntry, DocumentView, RefsView};
 use axum::Json;
@@ -62,6 +63,27 @@ pub async fn refs(
         ))
     })?;
     Ok(Json(RefsView::of(&index, &parsed)))
+}
+
+/// `/api/graph` parameters.
+#[derive(Debug, Deserialize)]
+pub struct GraphParams {
+    depth: Option<usize>,
+}
+
+/// `GET /api/graph/{id}?depth=`: the map of links around a document or a number.
+pub async fn graph(
+    Current(index): Current,
+    id: Result<Path<String>, PathRejection>,
+    params: Result<Query<GraphParams>, QueryRejection>,
+) -> Result<Json<Graph>, ApiError> {
+    let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let depth = p.depth.unwrap_or(1);
+    let graph = tokio::task::spawn_blocking(move || Graph::around(&index, &id, depth))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(Json(graph))
 }
 
 /// `GET /api/docs`: every document.
