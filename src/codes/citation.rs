@@ -105,11 +105,13 @@ fn read_relations(citations: &mut [Citation], starts: &[usize], text: &str) {
         let after_limit = whole.get(i + 1).map_or(text.len(), |w| w.start);
         let governing = classify(text, whole[i].clone(), &others, after_limit);
         citations[i].relation = governing.relation;
-        let actor = governing.cue.filter(|_| governing.relation.acts_on()).and_then(|cue| {
-            (0..i)
+        let actor = match governing.cue.filter(|_| governing.relation.acts_on()) {
+            Some(_) if governing.passive => Some(i + 1).filter(|&j| j < whole.len()),
+            Some(cue) => (0..i)
                 .rev()
-                .find(|&j| whole[j].end <= cue.start && whole[j].start >= governing.clause_start)
-        });
+                .find(|&j| whole[j].end <= cue.start && whole[j].start >= governing.clause_start),
+            None => None,
+        };
         citations[i].by = actor.map(|j| display_number(citations[j].kind, &citations[j].code));
     }
 }

@@ -87,7 +87,11 @@ const CUES: &[(Relation, &str)] = &[
     (Relation::Implements, r"thi hành"),
     (Relation::Implements, r"theo hướng dẫn(?: tại| của)?"),
     (Relation::Amends, r"sửa đổi"),
-    (Relation::Amends, r"bổ sung"),
+    (Relation::Amends, r"bổ sung\s*$"),
+    (
+        Relation::Amends,
+        r"bổ sung (?:một số|các) (?:điều|khoản|nội dung)[^;.]{0,40}?(?:của|tại)",
+    ),
     (Relation::Amends, r"sửa đổi,? bổ sung(?: một số điều)?(?: của| tại)?"),
     (Relation::Replaces, r"thay thế(?: cho)?"),
     (Relation::Repeals, r"bãi bỏ"),
@@ -106,10 +110,24 @@ const CUES: &[(Relation, &str)] = &[
         r"(?:đánh giá|báo cáo) (?:kết quả|việc|tình hình)[^;.]{0,40}?(?:thực hiện|triển khai)",
     ),
     (Relation::Mentions, r"theo"),
-    (Relation::Mentions, r"được thay thế (?:bởi|bằng)"),
 ];
 
-/// Cues read after a citation, when none stands before it (`Nghị quyết số 18 hết hiệu lực`).
+/// Passive cues after a citation, naming the document that acts on it next (`Nghị định
+/// 123/2020/NĐ-CP được sửa đổi bởi ... Nghị định 70/2025/NĐ-CP`). The first gets the
+/// relation; before the second, the acting one, the same words are no cue.
+const PASSIVE: &[(Relation, &str)] = &[
+    (
+        Relation::Amends,
+        r"(?:được )?(?:sửa đổi|bổ sung|sửa đổi,? bổ sung) (?:bởi|bằng)",
+    ),
+    (
+        Relation::Amends,
+        r"được (?:sửa đổi|bổ sung|sửa đổi,? bổ sung) (?:tại|theo)",
+    ),
+    (Relation::Replaces, r"(?:được )?thay thế (?:bởi|bằng)"),
+];
+
+/// Cues after a citation that name no other document (`Nghị quyết số 18 hết hiệu lực`).
 const AFTER_CUES: &[(Relation, &str)] =
     &[(Relation::Repeals, r"hết hiệu lực|(?:bị|được) bãi bỏ")];
 
@@ -129,7 +147,11 @@ fn compile(table: &[(Relation, &str)]) -> Vec<Cue> {
         .collect()
 }
 
-static BEFORE: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(CUES));
+static BEFORE: LazyLock<Vec<Cue>> = LazyLock::new(|| {
+    let passive = PASSIVE.iter().map(|&(_, p)| (Relation::Mentions, p));
+    compile(&CUES.iter().copied().chain(passive).collect::<Vec<_>>())
+});
+static PASSIVE_AFTER: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(PASSIVE));
 static AFTER: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(AFTER_CUES));
 static CLAUSE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[;!?\n]|\.(?:\s|$)").expect("valid pattern"));
@@ -143,6 +165,9 @@ pub struct Governing {
     pub cue: Option<Range<usize>>,
     /// Where the clause holding the citation starts.
     pub clause_start: usize,
+    /// Whether the cue is a passive one after the citation, so that the next citation
+    /// names the document acting on it.
+    pub passive: bool,
 }
 
 /// The relation of the citation at `at` (its kind word, `Nghị quyết số`, included).
@@ -160,21 +185,39 @@ pub fn classify(
         .last()
         .map_or(0, |m| m.end());
     let region = clause_start..at.start;
-    let before = nearest_cue(&BEFORE, text, region, others);
-    let after = || {
-        let rest = &text[at.end..after_limit.max(at.end)];
-        let rest = CLAUSE_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
-        let end = at.end + rest.len();
-        nearest_cue(&AFTER, text, at.end..end, others)
-    };
-    let (relation, cue) = before.or_else(after).map_or((Relation::Mentions, None), |(r, c)| {
-        (r, Some(c))
-    });
-    Governing {
-        relation,
-        cue,
-        clause_start,
+    // A neutral cue (`theo`) nearest before the citation still lets a cue after it speak.
+    let before = nearest_cue(&BEFORE, text, region, others)
+        .filter(|(relation, _)| *relation != Relation::Mentions);
+    if let Some((relation, cue)) = before {
+        return Governing {
+            relation,
+            cue: Some(cue),
+            clause_start,
+            passive: false,
+        };
     }
+    let rest = &text[at.end..after_limit.max(at.end)];
+    let rest = CLAUSE_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    let after = at.end..at.end + rest.len();
+    let passive = first_cue(&PASSIVE_AFTER, text, after.clone());
+    let found = passive.clone().or_else(|| first_cue(&AFTER, text, after));
+    Governing {
+        relation: found.as_ref().map_or(Relation::Mentions, |(r, _)| *r),
+        cue: found.map(|(_, cue)| cue),
+        clause_start,
+        passive: passive.is_some(),
+    }
+}
+
+/// The first cue in `region` of `text`.
+fn first_cue(cues: &[Cue], text: &str, region: Range<usize>) -> Option<(Relation, Range<usize>)> {
+    cues.iter()
+        .filter_map(|c| {
+            let m = c.pattern.captures(&text[region.clone()])?;
+            Some((c.relation, m.get(1)?.range()))
+        })
+        .min_by_key(|(_, cue)| cue.start)
+        .map(|(r, cue)| (r, cue.start + region.start..cue.end + region.start))
 }
 
 /// The cue in `region` of `text` ending nearest the region's end, outside `others`; of
