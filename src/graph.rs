@@ -19,6 +19,8 @@ pub const MAX_NODES: usize = 300;
 pub struct Node {
     /// Stable within one index: the `doc_id` of a corpus document, `cited/N` for another.
     pub id: String,
+    /// How people name it: `Quy định số 383-QĐ/TW`, else its kind and subject, else its id.
+    pub label: String,
     /// Its number (`383-QĐ/TW`), when it has one.
     pub number: Option<String>,
     /// Its kind (`Quy định`).
@@ -59,6 +61,17 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     /// Whether the walk stopped at [`MAX_NODES`].
     pub truncated: bool,
+    /// Every relation with its Vietnamese label, in display order, for the page's legend.
+    pub relations: Vec<RelationLabel>,
+}
+
+/// A relation's code and how people read it.
+#[derive(Debug, Serialize)]
+pub struct RelationLabel {
+    /// The code used in `edges` (`replaces`).
+    pub relation: Relation,
+    /// Its Vietnamese label (`Thay thế`).
+    pub label: &'static str,
 }
 
 /// Why a map cannot be drawn; each is one sentence for people.
@@ -160,6 +173,7 @@ fn corpus_node(doc: &Document) -> Node {
     let m = &doc.meta;
     Node {
         id: doc.doc_id.clone(),
+        label: String::new(),
         number: m.number.as_ref().map(DocCode::canonical),
         kind: m.kind.map(|k| k.name()),
         issuer: m.issuer.as_ref().map(ToString::to_string),
@@ -172,6 +186,7 @@ fn corpus_node(doc: &Document) -> Node {
 fn cited_node(id: &str, cited: &CitedDocument) -> Node {
     Node {
         id: id.to_owned(),
+        label: String::new(),
         number: Some(cited.code.canonical()),
         kind: cited.kind.map(|k| k.name()),
         issuer: cited.issuer.as_ref().map(ToString::to_string),
@@ -221,11 +236,15 @@ impl Graph {
             })
             .collect();
         Ok(Graph {
-            nodes: seen.iter().map(|id| links.node(id)).collect(),
+            nodes: seen.iter().map(|id| links.node(id).named()).collect(),
             roots,
             depth,
             edges,
             truncated,
+            relations: Relation::ALL
+                .iter()
+                .map(|&(relation, _, label)| RelationLabel { relation, label })
+                .collect(),
         })
     }
 
@@ -240,7 +259,7 @@ impl Graph {
             } else {
                 ", style=dashed"
             };
-            let _ = writeln!(out, "  {} [label={}{style}];", quote(&n.id), quote(&n.label()));
+            let _ = writeln!(out, "  {} [label={}{style}];", quote(&n.id), quote(&n.label));
         }
         for e in &self.edges {
             let label = format!("{} ({})", e.relation.label(), e.paragraphs);
@@ -263,8 +282,13 @@ impl Graph {
 }
 
 impl Node {
-    /// How people name it: `Quy định số 383-QĐ/TW`, else its kind and subject, else its id.
-    pub fn label(&self) -> String {
+    /// The node with its `label` filled in.
+    fn named(mut self) -> Node {
+        self.label = self.name();
+        self
+    }
+
+    fn name(&self) -> String {
         if let Some(n) = &self.number {
             return match self.kind {
                 Some(k) => format!("{k} số {n}"),

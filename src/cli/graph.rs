@@ -34,7 +34,7 @@ fn text(graph: &Graph) -> Result<String> {
         .roots
         .iter()
         .filter_map(|id| graph.node(id))
-        .map(Node::label)
+        .map(|n| n.label.clone())
         .collect();
     let mut out = format!(
         "Liên kết của {} (độ sâu {}): {} văn bản, {} liên kết\n",
@@ -73,15 +73,15 @@ fn text(graph: &Graph) -> Result<String> {
 /// A node's name with its date, which tells apart the documents sharing a number.
 fn dated(n: &Node) -> String {
     match n.date.as_deref() {
-        Some(d) => format!("{} ({})", n.label(), super::cards::shown_date(d)),
-        None => n.label(),
+        Some(d) => format!("{} ({})", n.label.clone(), super::cards::shown_date(d)),
+        None => n.label.clone(),
     }
 }
 
 /// A node on one line: its name, issuer, date and what it is about.
 fn describe(n: &Node) -> String {
     let date = n.date.as_deref().map(super::cards::shown_date);
-    let mut parts = vec![n.label()];
+    let mut parts = vec![n.label.clone()];
     parts.extend(n.issuer.clone());
     parts.extend(date.map(|d| format!("ngày {d}")));
     let mut line = parts.join(" · ");

@@ -125,6 +125,8 @@ const PASSIVE: &[(Relation, &str)] = &[
         r"được (?:sửa đổi|bổ sung|sửa đổi,? bổ sung) (?:tại|theo)",
     ),
     (Relation::Replaces, r"(?:được )?thay thế (?:bởi|bằng)"),
+    (Relation::Repeals, r"(?:bị|được) bãi bỏ (?:bởi|tại)"),
+    (Relation::Guides, r"được hướng dẫn (?:bởi|tại)"),
 ];
 
 /// Cues after a citation that name no other document (`Nghị quyết số 18 hết hiệu lực`).
