@@ -141,15 +141,21 @@ impl<'a> Links<'a> {
 
     /// Every citing paragraph touching `id`, in either direction, as (from, to, relation).
     fn around(&self, id: &str) -> Vec<(String, String, Relation, Place<'a>)> {
-        let out = self.cites.get(id).into_iter().flatten().flat_map(|&(i, m)| {
-            self.targets(i)
-                .into_iter()
-                .map(move |to| (id.to_owned(), to, m.relation, place(m)))
-        });
+        let out = self
+            .cites
+            .get(id)
+            .into_iter()
+            .flatten()
+            .flat_map(|&(i, m)| {
+                self.targets(i)
+                    .into_iter()
+                    .map(move |to| (id.to_owned(), to, m.relation, place(m)))
+            });
         let incoming = self.as_cited(id).into_iter().flat_map(|i| {
-            self.cited(i).mentions.iter().map(move |m| {
-                (m.doc_id.clone(), id.to_owned(), m.relation, place(m))
-            })
+            self.cited(i)
+                .mentions
+                .iter()
+                .map(move |m| (m.doc_id.clone(), id.to_owned(), m.relation, place(m)))
         });
         out.chain(incoming).filter(|(f, t, ..)| f != t).collect()
     }
@@ -259,7 +265,12 @@ impl Graph {
             } else {
                 ", style=dashed"
             };
-            let _ = writeln!(out, "  {} [label={}{style}];", quote(&n.id), quote(&n.label));
+            let _ = writeln!(
+                out,
+                "  {} [label={}{style}];",
+                quote(&n.id),
+                quote(&n.label)
+            );
         }
         for e in &self.edges {
             let label = format!("{} ({})", e.relation.label(), e.paragraphs);
@@ -295,7 +306,11 @@ impl Node {
                 None => n.clone(),
             };
         }
-        let named: Vec<&str> = self.kind.into_iter().chain(self.subject.as_deref()).collect();
+        let named: Vec<&str> = self
+            .kind
+            .into_iter()
+            .chain(self.subject.as_deref())
+            .collect();
         if named.is_empty() {
             self.id.clone()
         } else {
@@ -317,9 +332,15 @@ fn roots(index: &SearchIndex, links: &Links, key: &str) -> Result<Vec<String>, G
     let shown: String = key.chars().take(40).collect();
     let code = DocCode::parse(key).ok_or(GraphError::NotANumber(shown))?;
     let registry = &index.registry().documents;
-    let cited = (0..registry.len()).filter(|&i| crate::codes::same_number(&registry[i].code, &code));
+    let cited =
+        (0..registry.len()).filter(|&i| crate::codes::same_number(&registry[i].code, &code));
     let mut ids: BTreeSet<String> = cited.flat_map(|i| links.targets(i)).collect();
-    ids.extend(index.documents_numbered(&code).iter().map(|d| d.doc_id.clone()));
+    ids.extend(
+        index
+            .documents_numbered(&code)
+            .iter()
+            .map(|d| d.doc_id.clone()),
+    );
     if ids.is_empty() {
         return Err(GraphError::Unknown(code.canonical()));
     }

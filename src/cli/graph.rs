@@ -52,9 +52,17 @@ fn text(graph: &Graph) -> Result<String> {
     }
     writeln!(out, "\nVăn bản:")?;
     for n in &graph.nodes {
-        writeln!(out, "  {} {}", if n.in_corpus { "●" } else { "○" }, describe(n))?;
+        writeln!(
+            out,
+            "  {} {}",
+            if n.in_corpus { "●" } else { "○" },
+            describe(n)
+        )?;
     }
-    writeln!(out, "\nLiên kết (văn bản trích dẫn → văn bản được trích dẫn):")?;
+    writeln!(
+        out,
+        "\nLiên kết (văn bản trích dẫn → văn bản được trích dẫn):"
+    )?;
     for e in &graph.edges {
         let name = |id: &str| graph.node(id).map_or_else(|| id.to_owned(), dated);
         writeln!(

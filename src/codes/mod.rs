@@ -8,5 +8,5 @@ mod relation;
 
 pub use citation::{Citation, display_number, extract};
 pub use doc_code::DocCode;
-pub use relation::Relation;
 pub use registry::{CitedDocument, Located, Mention, Registry, citations_of, same_number};
+pub use relation::Relation;

@@ -315,7 +315,10 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
 
 fn mention(r: &Resolved) -> Mention {
     let c = &r.located.citation;
-    let by = c.relation.acts_on().then(|| c.by.clone().or_else(|| r.citing.clone()));
+    let by = c
+        .relation
+        .acts_on()
+        .then(|| c.by.clone().or_else(|| r.citing.clone()));
     Mention {
         doc_id: r.doc_id.clone(),
         file: r.file.clone(),

@@ -78,6 +78,7 @@ impl Relation {
 /// guide, not an implementation.
 const CUES: &[(Relation, &str)] = &[
     (Relation::Basis, r"căn cứ"),
+    (Relation::Basis, r"căn cứ (?:theo|vào)"),
     (Relation::Basis, r"trên cơ sở"),
     (Relation::Implements, r"thực hiện"),
     (Relation::Implements, r"thực hiện theo"),
@@ -92,11 +93,17 @@ const CUES: &[(Relation, &str)] = &[
         Relation::Amends,
         r"bổ sung (?:một số|các) (?:điều|khoản|nội dung)[^;.]{0,40}?(?:của|tại)",
     ),
-    (Relation::Amends, r"sửa đổi,? bổ sung(?: một số điều)?(?: của| tại)?"),
+    (
+        Relation::Amends,
+        r"sửa đổi,? bổ sung(?: một số điều)?(?: của| tại)?",
+    ),
     (Relation::Replaces, r"thay thế(?: cho)?"),
     (Relation::Repeals, r"bãi bỏ"),
     (Relation::Repeals, r"hủy bỏ"),
-    (Relation::Guides, r"hướng dẫn(?: việc)?(?: thực hiện| triển khai| thi hành)?"),
+    (
+        Relation::Guides,
+        r"hướng dẫn(?: việc)?(?: thực hiện| triển khai| thi hành)?",
+    ),
     (
         Relation::Guides,
         r"hướng dẫn (?:một số|các) (?:điều|nội dung|vấn đề)(?: của| trong| tại)?",
@@ -130,8 +137,7 @@ const PASSIVE: &[(Relation, &str)] = &[
 ];
 
 /// Cues after a citation that name no other document (`Nghị quyết số 18 hết hiệu lực`).
-const AFTER_CUES: &[(Relation, &str)] =
-    &[(Relation::Repeals, r"hết hiệu lực|(?:bị|được) bãi bỏ")];
+const AFTER_CUES: &[(Relation, &str)] = &[(Relation::Repeals, r"hết hiệu lực|(?:bị|được) bãi bỏ")];
 
 struct Cue {
     relation: Relation,
@@ -270,7 +276,8 @@ mod tests {
     fn basis_is_read_after_can_cu_even_for_a_guide() {
         let s = "Căn cứ tại tiểu mục 7.12 Mục 7 Hướng dẫn 43-HD/BTCTW năm 2025 quy định như sau:";
         assert_eq!(relation(s, "43-HD/BTCTW"), Relation::Basis);
-        let s = "Căn cứ Nghị quyết số 60-NQ/TW ngày 12 tháng 4 năm 2025 của Ban Chấp hành Trung ương";
+        let s =
+            "Căn cứ Nghị quyết số 60-NQ/TW ngày 12 tháng 4 năm 2025 của Ban Chấp hành Trung ương";
         assert_eq!(relation(s, "60-NQ/TW"), Relation::Basis);
     }
 
@@ -307,7 +314,8 @@ mod tests {
     fn reviews_win_over_the_thuc_hien_they_contain() {
         let s = "Hội nghị toàn quốc quán triệt, triển khai tổng kết việc thực hiện Nghị quyết số 18-NQ/TW và một số nội dung";
         assert_eq!(relation(s, "18-NQ/TW"), Relation::Reviews);
-        let s = "Ban Thường vụ Tỉnh ủy sơ kết việc thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022";
+        let s =
+            "Ban Thường vụ Tỉnh ủy sơ kết việc thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022";
         assert_eq!(relation(s, "27-NQ/TW"), Relation::Reviews);
     }
 
