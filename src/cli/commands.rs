@@ -148,12 +148,23 @@ fn refs_text(view: &RefsView, colour: bool) -> Result<String> {
         if let Some(subject) = &t.subject {
             writeln!(out, "  về {subject}")?;
         }
+        if !t.replaced_by.is_empty() {
+            writeln!(out, "  Đã được thay thế bởi {}", t.replaced_by.join(", "))?;
+        }
+        if !t.amended_by.is_empty() {
+            writeln!(
+                out,
+                "  Đã được sửa đổi, bổ sung bởi {}",
+                t.amended_by.join(", ")
+            )?;
+        }
         for m in &t.mentions {
             writeln!(
                 out,
-                "  · {} ¶{}: {}",
+                "  · {} ¶{} [{}]: {}",
                 m.file,
                 m.paragraph,
+                m.relation_label,
                 around(&m.text, &m.surface)
             )?;
         }
