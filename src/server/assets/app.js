@@ -303,7 +303,9 @@ function drawGraph(g, root) {
     const angle = (2 * Math.PI * i) / others.length;
     pos.set(n.id, [centre + radius * Math.cos(angle), centre + radius * Math.sin(angle)]);
   });
-  const picture = svg("svg", { viewBox: `0 0 ${size} ${size}`, class: "graph", role: "img", "aria-label": "Sơ đồ liên kết" });
+  const ys = [...pos.values()].map(([, y]) => y);
+  const top = Math.min(...ys) - 28, height = Math.max(...ys) - top + 16;
+  const picture = svg("svg", { viewBox: `0 ${top} ${size} ${height}`, class: "graph", role: "img", "aria-label": "Sơ đồ liên kết" });
   for (const e of g.edges) {
     if (!pos.has(e.from) || !pos.has(e.to)) continue;
     const [[x1, y1], [x2, y2]] = [pos.get(e.from), pos.get(e.to)];
