@@ -32,7 +32,7 @@ pub struct Mention {
     /// What the citing sentence does to the cited document.
     pub relation: Relation,
     /// Who amends, replaces or repeals it according to the sentence: the document named in
-    /// the sentence, else the citing document (its number, else its title).
+    /// the sentence, else the citing document when it has a number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }
@@ -231,13 +231,11 @@ fn resolve(located: Located, doc: &Document) -> Resolved {
     }
 }
 
-/// The citing document's number as people say it, else its title.
+/// The citing document's number as people say it. A document without one (a news item
+/// quoting `Hướng dẫn này thay thế ...`) is not the one that acts, so it names nobody.
 fn citing_name(doc: &Document) -> Option<String> {
     let m = &doc.meta;
-    m.number
-        .as_ref()
-        .map(|n| display_number(m.kind, n))
-        .or_else(|| m.title.clone())
+    m.number.as_ref().map(|n| display_number(m.kind, n))
 }
 
 fn central() -> Option<Issuer> {
