@@ -136,6 +136,10 @@ const PASSIVE: &[(Relation, &str)] = &[
     (Relation::Guides, r"được hướng dẫn (?:bởi|tại)"),
 ];
 
+/// Phrases holding a cue word that say nothing of the citation: `ban hành kèm theo` is no
+/// `theo`. Their words are skipped like another citation's.
+const NOT_CUES: &[(Relation, &str)] = &[(Relation::Mentions, r"(?:ban hành )?kèm theo")];
+
 /// Cues after a citation that name no other document (`Nghị quyết số 18 hết hiệu lực`).
 const AFTER_CUES: &[(Relation, &str)] = &[(Relation::Repeals, r"hết hiệu lực|(?:bị|được) bãi bỏ")];
 
@@ -161,6 +165,7 @@ static BEFORE: LazyLock<Vec<Cue>> = LazyLock::new(|| {
 });
 static PASSIVE_AFTER: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(PASSIVE));
 static AFTER: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(AFTER_CUES));
+static SKIPPED: LazyLock<Vec<Cue>> = LazyLock::new(|| compile(NOT_CUES));
 static CLAUSE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[;!?\n]|\.(?:\s|$)").expect("valid pattern"));
 
@@ -192,9 +197,17 @@ pub fn classify(
         .find_iter(&text[..at.start])
         .last()
         .map_or(0, |m| m.end());
-    let region = clause_start..at.start;
+    let region = parenthesis_start(text, clause_start..at.start)..at.start;
+    let mut skipped = others.to_vec();
+    skipped.extend(
+        SKIPPED
+            .iter()
+            .flat_map(|c| c.pattern.captures_iter(&text[region.clone()]))
+            .filter_map(|m| m.get(1))
+            .map(|g| g.start() + region.start..g.end() + region.start),
+    );
     // A neutral cue (`theo`) nearest before the citation still lets a cue after it speak.
-    let before = nearest_cue(&BEFORE, text, region, others)
+    let before = nearest_cue(&BEFORE, text, region, &skipped)
         .filter(|(relation, _)| *relation != Relation::Mentions);
     if let Some((relation, cue)) = before {
         return Governing {
@@ -215,6 +228,23 @@ pub fn classify(
         clause_start,
         passive: passive.is_some(),
     }
+}
+
+/// Where the citation's own parenthesis opens, when it stands in one that is still open:
+/// a cue outside it speaks of what precedes it (`Thông tư hướng dẫn Luật Nhà ở (Thông tư
+/// 05/2024/TT-BXD, ...)` guides the law, not the circulars in brackets).
+fn parenthesis_start(text: &str, region: Range<usize>) -> usize {
+    let mut open = Vec::new();
+    for (i, c) in text[region.clone()].char_indices() {
+        match c {
+            '(' => open.push(region.start + i + 1),
+            ')' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.last().copied().unwrap_or(region.start)
 }
 
 /// The first cue in `region` of `text`.
@@ -317,6 +347,16 @@ mod tests {
         let s =
             "Ban Thường vụ Tỉnh ủy sơ kết việc thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022";
         assert_eq!(relation(s, "27-NQ/TW"), Relation::Reviews);
+    }
+
+    #[test]
+    fn a_cue_outside_an_open_parenthesis_or_inside_kem_theo_does_not_govern() {
+        let s = "Theo Văn bản hợp nhất Thông tư hướng dẫn Luật Nhà ở (Thông tư 05/2024/TT-BXD, Thông tư 09/2025/TT-BXD và Thông tư 32/2025/TT-BXD).";
+        assert_eq!(relation(s, "09/2025/TT-BXD"), Relation::Mentions);
+        let s = "Căn cứ tại khoản 1 Điều 13 Quy chế tuyển sinh ban hành kèm theo Thông tư 30/2024/TT-BGDĐT quy định về mô hình";
+        assert_eq!(relation(s, "30/2024/TT-BGDĐT"), Relation::Basis);
+        let s = "Nghị quyết của Ủy ban Thường vụ Quốc hội về tiêu chuẩn của đơn vị hành chính (thay thế Nghị quyết 1211/2016/UBTVQH13)";
+        assert_eq!(relation(s, "1211/2016/UBTVQH13"), Relation::Replaces);
     }
 
     #[test]
