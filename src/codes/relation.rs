@@ -1,6 +1,8 @@
 //! What a citation does to the document it cites (is based on it, implements, amends,
 //! replaces, repeals, guides or reviews it, or only mentions it), read from the cue words
-//! that govern it in its sentence.
+//! that govern it in its sentence: the relation is what the sentence states of the cited
+//! document, whoever acts (`Quyết định 84/2025/QĐ-UBND bãi bỏ Quyết định 10/2016/QĐ-UBND`
+//! in a news item repeals the second; the first is only named).
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
