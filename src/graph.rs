@@ -33,6 +33,10 @@ pub struct Node {
     pub subject: Option<String>,
     /// Whether the corpus holds it.
     pub in_corpus: bool,
+    /// The documents that say they replace it.
+    pub replaced_by: Vec<String>,
+    /// The documents that say they amend it.
+    pub amended_by: Vec<String>,
 }
 
 /// One link: `from` cites `to` with `relation` in `paragraphs` paragraphs.
@@ -161,13 +165,22 @@ impl<'a> Links<'a> {
     }
 
     fn node(&self, id: &str) -> Node {
-        match self.index.document(id) {
+        let as_cited = self.as_cited(id);
+        let mut node = match self.index.document(id) {
             Some(doc) => corpus_node(doc),
-            None => {
-                let i = self.as_cited(id)[0];
-                cited_node(id, self.cited(i))
-            }
+            None => cited_node(id, self.cited(as_cited[0])),
+        };
+        for i in as_cited {
+            node.replaced_by
+                .extend(self.cited(i).replaced_by.iter().cloned());
+            node.amended_by
+                .extend(self.cited(i).amended_by.iter().cloned());
         }
+        for names in [&mut node.replaced_by, &mut node.amended_by] {
+            names.sort();
+            names.dedup();
+        }
+        node
     }
 }
 
@@ -186,6 +199,8 @@ fn corpus_node(doc: &Document) -> Node {
         date: m.date.map(|d| d.to_string()),
         subject: m.title.clone(),
         in_corpus: true,
+        replaced_by: Vec::new(),
+        amended_by: Vec::new(),
     }
 }
 
@@ -199,6 +214,8 @@ fn cited_node(id: &str, cited: &CitedDocument) -> Node {
         date: cited.date.map(|d| d.to_string()),
         subject: cited.subject.clone(),
         in_corpus: false,
+        replaced_by: Vec::new(),
+        amended_by: Vec::new(),
     }
 }
 

@@ -86,6 +86,10 @@ fn the_graph_links_a_document_to_what_it_cites_and_what_cites_it() {
     let text = tracuu(&["graph", "quy_dinh", "--index", at]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("Thay thế"), "{text}");
+    assert!(
+        text.contains("đã được thay thế bởi Quy định số 383-QĐ/TW"),
+        "{text}"
+    );
     let dot = tracuu(&["graph", "quy_dinh", "--dot", "--index", at]);
     assert!(
         String::from_utf8(dot.stdout)
@@ -112,6 +116,7 @@ fn the_api_serves_the_graph_and_refuses_bad_keys_in_one_sentence() {
         .unwrap();
     assert_eq!(node["in_corpus"], false);
     assert_eq!(node["kind"], "Quy định");
+    assert_eq!(node["replaced_by"][0], "Quy định số 383-QĐ/TW");
     for (path, expected) in [
         ("/api/graph/xyz", 400),
         ("/api/graph/999-NQ%2FTW", 404),

@@ -96,6 +96,18 @@ fn describe(n: &Node) -> String {
     if let Some(subject) = n.subject.as_ref().filter(|_| n.number.is_some()) {
         line.push_str(&format!(" — {subject}"));
     }
+    if !n.replaced_by.is_empty() {
+        line.push_str(&format!(
+            " (đã được thay thế bởi {})",
+            n.replaced_by.join(", ")
+        ));
+    }
+    if !n.amended_by.is_empty() {
+        line.push_str(&format!(
+            " (đã được sửa đổi, bổ sung bởi {})",
+            n.amended_by.join(", ")
+        ));
+    }
     if n.in_corpus {
         line.push_str(&format!(" [{}]", n.id));
     }

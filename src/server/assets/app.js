@@ -207,8 +207,7 @@ function renderTarget(t) {
   const card = el("div", { class: "card target" }, title);
   card.append(el("div", { class: "meta", text: [t.date && "ngày " + t.date, t.issuer && "của " + t.issuer].filter(Boolean).join(", ") }));
   if (t.subject) card.append(el("p", { text: "Về " + t.subject }));
-  if (t.replaced_by.length) card.append(el("p", { class: "status", text: "Đã được thay thế bởi " + t.replaced_by.join(", ") }));
-  if (t.amended_by.length) card.append(el("p", { class: "status", text: "Đã được sửa đổi, bổ sung bởi " + t.amended_by.join(", ") }));
+  card.append(...status(t));
   card.append(timeline(t.mentions));
   for (const m of t.mentions) {
     const mention = el("div", { class: "mention" });
@@ -221,6 +220,14 @@ function renderTarget(t) {
     card.append(mention);
   }
   return card;
+}
+
+// Whether later documents say they replace or amend this one.
+function status(x) {
+  const lines = [];
+  if (x.replaced_by.length) lines.push(el("p", { class: "status", text: "Đã được thay thế bởi " + x.replaced_by.join(", ") }));
+  if (x.amended_by.length) lines.push(el("p", { class: "status", text: "Đã được sửa đổi, bổ sung bởi " + x.amended_by.join(", ") }));
+  return lines;
 }
 
 // Who cited a document when: per year of the citing document, its issuers and how often.
@@ -264,6 +271,7 @@ async function related(id) {
   const nodes = new Map(g.nodes.map((n) => [n.id, n]));
   const labels = new Map(g.relations.map((r) => [r.relation, r.label]));
   const box = el("section", { class: "card related" }, el("h3", { text: "Văn bản liên quan" }));
+  box.append(...status(nodes.get(id)));
   const cites = g.edges.filter((e) => e.from === id);
   const citedBy = g.edges.filter((e) => e.to === id);
   if (cites.length === 0 && citedBy.length === 0) {
