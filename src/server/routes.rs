@@ -3,7 +3,7 @@
 use super::error::ApiError;
 use super::live::Current;
 use crate::codes::DocCode;
-use crate::graph::Graph;
+use crate::graph::{Graph, MAX_DEPTH};
 use crate::index::{MAX_LIMIT, SearchRequest, SearchResults};
 use crate::views::{DocsEntry, DocumentView, RefsView};
 use axum::Json;
@@ -78,7 +78,9 @@ pub async fn graph(
     params: Result<Query<GraphParams>, QueryRejection>,
 ) -> Result<Json<Graph>, ApiError> {
     let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    let Query(p) = params.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let Query(p) = params.map_err(|_| {
+        ApiError::BadRequest(format!("Độ sâu phải là một số từ 1 đến {MAX_DEPTH}."))
+    })?;
     let depth = p.depth.unwrap_or(1);
     let graph = tokio::task::spawn_blocking(move || Graph::around(&index, &id, depth))
         .await
