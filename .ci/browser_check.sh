@@ -60,6 +60,15 @@ check "a document opened at a paragraph marks it" 'id="p8" class="focus"' "$work
 chrome --dump-dom "$at_footnote" > "$work/footnote.html"
 check "a document opened at a footnote marks it" 'id="f1" class="meta focus"' "$work/footnote.html"
 
+check "a cited document shows who cited it when" 'Được trích dẫn theo thời gian' "$work/refs.html"
+check "each citation shows its relation" 'class="badge rel-' "$work/refs.html"
+
+# A document's view lists its related documents by relation and draws their map.
+chrome --dump-dom "$url/?doc=000_d14dc016ed1c5a67" > "$work/related.html"
+check "a document lists its related documents" 'Văn bản liên quan' "$work/related.html"
+check "related documents are grouped by relation" '<h5>Thực hiện</h5>' "$work/related.html"
+check "the map of links is drawn" '<svg viewBox=' "$work/related.html"
+
 chrome --dump-dom "$url/?q=kh%C3%B4ngc%C3%B3g%C3%AC" > "$work/empty.html"
 check "an empty result says so" 'Không tìm thấy đoạn văn nào' "$work/empty.html"
 

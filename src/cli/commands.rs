@@ -44,6 +44,17 @@ pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> 
             report.read, report.kept, report.removed
         )?;
     }
+    if report.citations > 0 {
+        let shares: Vec<String> = report
+            .relations
+            .iter()
+            .map(|(r, n)| {
+                let share = 100.0 * *n as f64 / report.citations as f64;
+                format!("{} {n} ({share:.1}%)", r.label())
+            })
+            .collect();
+        writeln!(out, "  Trích dẫn theo quan hệ: {}", shares.join(", "))?;
+    }
     for s in &report.skipped {
         writeln!(out, "  bỏ qua {}: {}", s.file, s.reason)?;
     }
@@ -132,12 +143,22 @@ fn refs_text(view: &RefsView, colour: bool) -> Result<String> {
         if let Some(subject) = &t.subject {
             writeln!(out, "  về {subject}")?;
         }
+        if !t.replaced_by.is_empty() {
+            writeln!(out, "  Đã được thay thế bởi {}", t.replaced_by.join(", "))?;
+        }
+        if !t.amended_by.is_empty() {
+            writeln!(
+                out,
+                "  Đã được sửa đổi, bổ sung bởi {}",
+                t.amended_by.join(", ")
+            )?;
+        }
         for m in &t.mentions {
             let place = match m.footnote {
                 Some(n) => format!("chú thích {n}"),
                 None => format!("đoạn {}", m.paragraph),
             };
-            writeln!(out, "  · {}, {place}:", m.name)?;
+            writeln!(out, "  · [{}] {}, {place}:", m.relation_label, m.name)?;
             writeln!(out, "    {}", around(&m.text, &m.surface))?;
         }
     }

@@ -2,6 +2,7 @@
 
 mod cards;
 mod commands;
+mod graph;
 mod open;
 mod parse;
 mod term;
@@ -123,6 +124,20 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Văn bản liên quan: văn bản này trích dẫn gì và được văn bản nào trích dẫn, kèm quan hệ của từng liên kết.
+    Graph {
+        /// Một doc_id (xem tracuu docs) hoặc một số hiệu như 16-NQ/TU.
+        #[arg(help_heading = "Tham số")]
+        key: String,
+        /// Đi xa bao nhiêu liên kết (1 đến 3).
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// In Graphviz DOT (cho dot -Tsvg) thay cho văn bản.
+        #[arg(long, conflicts_with = "json")]
+        dot: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Liệt kê các văn bản đã lập chỉ mục.
     Docs {
         #[command(flatten)]
@@ -211,6 +226,19 @@ pub fn run() -> ExitCode {
         }
         Command::Refs { code, common } => commands::refs(&common.index, &code, common.json),
         Command::Doc { key, common } => commands::doc(&common.index, &key, common.json),
+        Command::Graph {
+            key,
+            depth,
+            dot,
+            common,
+        } => {
+            let output = match (common.json, dot) {
+                (true, _) => graph::Output::Json,
+                (_, true) => graph::Output::Dot,
+                _ => graph::Output::Text,
+            };
+            graph::run(&common.index, &key, depth, output)
+        }
         Command::Docs { common } => commands::docs(&common.index, common.json),
         Command::Serve { addr, index } => commands::serve(&index, &addr),
     };

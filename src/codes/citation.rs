@@ -1,6 +1,7 @@
 //! Finds the citations in a paragraph and reads what its sentence says about each cited
 //! document: type word, date, issuing body and subject.
 
+use super::relation::{Relation, classify};
 use crate::text::canonical_tones;
 use crate::vocabulary::{Date, DocCode, Issuer, Kind, NUMERIC_DATE, WORDED_DATE};
 use regex::Regex;
@@ -25,6 +26,12 @@ pub struct Citation {
     pub issuer: Option<Issuer>,
     /// What the cited document is about (`về ...`, to the end of the clause).
     pub subject: Option<String>,
+    /// What the sentence does to the cited document, read from the cue governing it.
+    pub relation: Relation,
+    /// The document the sentence says amends, replaces or repeals it, when another citation
+    /// of the same clause does so (`Quyết định 122/2025/QĐ-UBND bãi bỏ Quyết định ...`);
+    /// `None` when the citing document itself does, or for other relations.
+    pub by: Option<String>,
 }
 
 static KIND_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +75,44 @@ pub fn extract(text: &str) -> Vec<Citation> {
         })
         .collect();
     share_issuer_along_lists(&mut citations, &canonical);
+    read_relations(&mut citations, &starts, &canonical);
     citations
+}
+
+/// A document's number as people say it: `Quy định số 383-QĐ/TW`, or the bare number when
+/// the kind is not known.
+pub fn display_number(kind: Option<Kind>, code: &DocCode) -> String {
+    match kind {
+        Some(kind) => format!("{} số {}", kind.name(), code.canonical()),
+        None => code.canonical(),
+    }
+}
+
+/// Gives each citation its relation and, for a change made by another cited document of
+/// the clause, that document.
+fn read_relations(citations: &mut [Citation], starts: &[usize], text: &str) {
+    let whole: Vec<Range<usize>> = citations
+        .iter()
+        .zip(starts)
+        .map(|(c, &start)| start.min(c.span.start)..c.span.end)
+        .collect();
+    for i in 0..citations.len() {
+        let others: Vec<Range<usize>> = (0..whole.len())
+            .filter(|&j| j != i)
+            .map(|j| whole[j].clone())
+            .collect();
+        let after_limit = whole.get(i + 1).map_or(text.len(), |w| w.start);
+        let governing = classify(text, whole[i].clone(), &others, after_limit);
+        citations[i].relation = governing.relation;
+        let actor = match governing.cue.filter(|_| governing.relation.acts_on()) {
+            Some(_) if governing.passive => Some(i + 1).filter(|&j| j < whole.len()),
+            Some(cue) => (0..i)
+                .rev()
+                .find(|&j| whole[j].end <= cue.start && whole[j].start >= governing.clause_start),
+            None => None,
+        };
+        citations[i].by = actor.map(|j| display_number(citations[j].kind, &citations[j].code));
+    }
 }
 
 fn kind_word_start(text: &str, code_start: usize) -> usize {
@@ -105,6 +149,8 @@ fn describe(code: &DocCode, span: &Range<usize>, after: &str, before: &str) -> C
         date,
         issuer,
         subject,
+        relation: Relation::Mentions,
+        by: None,
     }
 }
 

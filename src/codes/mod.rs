@@ -3,6 +3,8 @@
 
 mod citation;
 mod registry;
+mod relation;
 
-pub use citation::{Citation, extract};
+pub use citation::{Citation, display_number, extract};
 pub use registry::{CitedDocument, Citing, Located, Mention, Registry, citations_of, same_number};
+pub use relation::Relation;

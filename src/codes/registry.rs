@@ -6,9 +6,10 @@
 //! then citations with the same code, series and date are one document. A citation
 //! without a date joins the one dated document of its code and series, if there is one.
 
-use super::citation::{Citation, extract};
+use super::citation::{Citation, display_number, extract};
+use super::relation::Relation;
 use crate::ingest::{Document, Metadata};
-use crate::vocabulary::{Date, DocCode, Issuer, issuer::Level};
+use crate::vocabulary::{Date, DocCode, Issuer, Kind, issuer::Level};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -26,6 +27,12 @@ pub struct Mention {
     pub footnote: Option<u32>,
     /// The code as printed.
     pub surface: String,
+    /// What the citing sentence does to the cited document.
+    pub relation: Relation,
+    /// Who amends, replaces or repeals it according to the sentence: the document named in
+    /// the sentence, else the citing document when it has a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// One document named by citations, as far as the corpus tells about it.
@@ -33,6 +40,8 @@ pub struct Mention {
 pub struct CitedDocument {
     /// The complete canonical code (a partial `17-ĐA` is completed to `17-ĐA/TU`).
     pub code: DocCode,
+    /// The kind its citations name (`Quy định số ...`).
+    pub kind: Option<Kind>,
     /// The date its citations give.
     pub date: Option<Date>,
     /// The issuing body, resolved to its committee and place.
@@ -43,6 +52,10 @@ pub struct CitedDocument {
     pub held_by: Vec<String>,
     /// Every citation of it.
     pub mentions: Vec<Mention>,
+    /// The documents that say they replace it (`Quy định số 383-QĐ/TW`).
+    pub replaced_by: Vec<String>,
+    /// The documents that say they amend it.
+    pub amended_by: Vec<String>,
 }
 
 impl CitedDocument {
@@ -128,6 +141,8 @@ struct Resolved {
     located: Located,
     doc_id: String,
     file: String,
+    /// The citing document as people name it, for `by`.
+    citing: Option<String>,
 }
 
 impl Registry {
@@ -171,6 +186,15 @@ impl Registry {
             cited.held_by = holders(cited, numbered);
         }
         Registry { documents }
+    }
+
+    /// How many citations state each relation.
+    pub fn relation_counts(&self) -> BTreeMap<Relation, usize> {
+        let mut counts = BTreeMap::new();
+        for m in self.documents.iter().flat_map(|d| &d.mentions) {
+            *counts.entry(m.relation).or_default() += 1;
+        }
+        counts
     }
 
     /// The cited documents a code names: all of its meanings. A partial code (`17-ĐA`)
@@ -231,8 +255,16 @@ fn resolve(located: Located, doc: &Citing) -> Resolved {
         series,
         doc_id: doc.doc_id.to_owned(),
         file: doc.file.to_owned(),
+        citing: citing_name(doc),
         located,
     }
+}
+
+/// The citing document's number as people say it. A document without one (a news item
+/// quoting `Hướng dẫn này thay thế ...`) is not the one that acts, so it names nobody.
+fn citing_name(doc: &Citing) -> Option<String> {
+    let m = &doc.meta;
+    m.number.as_ref().map(|n| display_number(m.kind, n))
 }
 
 fn central() -> Option<Issuer> {
@@ -297,21 +329,45 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
         .find_map(|r| r.located.citation.issuer.as_ref().and(r.issuer.clone()));
     CitedDocument {
         code: members[0].code.clone(),
+        kind: members.iter().find_map(|r| r.located.citation.kind),
         date,
         issuer: stated.or_else(|| members[0].issuer.clone()),
         subject: best.and_then(|r| r.located.citation.subject.clone()),
         held_by: Vec::new(),
-        mentions: members
-            .iter()
-            .map(|r| Mention {
-                doc_id: r.doc_id.clone(),
-                file: r.file.clone(),
-                paragraph: r.located.paragraph,
-                footnote: r.located.footnote,
-                surface: r.located.citation.surface.clone(),
-            })
-            .collect(),
+        replaced_by: acting(&members, Relation::Replaces),
+        amended_by: acting(&members, Relation::Amends),
+        mentions: members.iter().map(mention).collect(),
     }
+}
+
+fn mention(r: &Resolved) -> Mention {
+    let c = &r.located.citation;
+    let by = c
+        .relation
+        .acts_on()
+        .then(|| c.by.clone().or_else(|| r.citing.clone()));
+    Mention {
+        doc_id: r.doc_id.clone(),
+        file: r.file.clone(),
+        paragraph: r.located.paragraph,
+        footnote: r.located.footnote,
+        surface: c.surface.clone(),
+        relation: c.relation,
+        by: by.flatten(),
+    }
+}
+
+/// The documents that, by its citations, act on a cited document with `relation`: each
+/// named once, in order.
+fn acting(members: &[Resolved], relation: Relation) -> Vec<String> {
+    let mut names: Vec<String> = members
+        .iter()
+        .filter(|r| r.located.citation.relation == relation)
+        .filter_map(|r| mention(r).by)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Of the corpus documents numbered with this code, those from the same series and of a

@@ -13,7 +13,7 @@ use super::ranking;
 use super::schema::{Fields, schema, settings};
 use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
 use super::store::{FORMAT, IndexDir, Manifest, load_json, now_secs, save_json};
-use crate::codes::{Citing, Registry, citations_of};
+use crate::codes::{Citing, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
@@ -38,6 +38,8 @@ pub struct BuildReport {
     pub citations: usize,
     /// Distinct documents they name.
     pub cited_documents: usize,
+    /// Citations per relation (`basis`, `implements`, ...).
+    pub relations: BTreeMap<Relation, usize>,
     /// Bytes of the corpus files indexed.
     pub bytes: u64,
     /// Wall-clock seconds, end to end.
@@ -175,6 +177,7 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         paragraphs: heads().map(|h| h.paragraphs).sum(),
         citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
         cited_documents: registry.documents.len(),
+        relations: registry.relation_counts(),
         bytes: built.records.iter().flatten().map(|r| r.stamp.size).sum(),
         seconds: started.elapsed().as_secs_f64(),
         skipped,

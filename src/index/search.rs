@@ -227,6 +227,12 @@ impl SearchIndex {
         Ok(self.cited()?.registry.lookup(code))
     }
 
+    /// Every cited document of the corpus, for the map of links; read from the generation
+    /// at the first call.
+    pub fn registry(&self) -> Result<&Registry> {
+        Ok(&self.cited()?.registry)
+    }
+
     /// Corpus documents bearing a number, read whole from the store.
     pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
         self.documents()

@@ -2,6 +2,7 @@
 //! Internal failures are logged in full and answered with a fixed sentence.
 
 use crate::index::SearchError;
+use crate::views::GraphError;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::StatusCode;
@@ -56,6 +57,16 @@ impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> Self {
         tracing::debug!("path refused: {}", rejection.body_text());
         ApiError::BadRequest("Đường dẫn của yêu cầu không hợp lệ.".to_owned())
+    }
+}
+
+impl From<GraphError> for ApiError {
+    fn from(e: GraphError) -> Self {
+        match e {
+            GraphError::Unknown(_) => ApiError::NotFound(e.to_string()),
+            GraphError::NotANumber(_) | GraphError::Depth(_) => ApiError::BadRequest(e.to_string()),
+            GraphError::Index(e) => ApiError::Internal(format!("{e:#}")),
+        }
     }
 }
 

@@ -44,6 +44,7 @@ pub fn router(live: Arc<LiveIndex>) -> Router {
         .route("/healthz", get(routes::health))
         .route("/api/search", get(routes::search))
         .route("/api/refs/{*code}", get(routes::refs))
+        .route("/api/graph/{*id}", get(routes::graph))
         .route("/api/docs", get(routes::docs))
         .route("/api/docs/{*doc_id}", get(routes::doc))
         .fallback(|| async { error::ApiError::NotFound("Không có trang này.".into()) })

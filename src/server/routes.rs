@@ -3,7 +3,7 @@
 use super::error::ApiError;
 use super::live::Current;
 use crate::index::{MAX_LIMIT, SearchRequest};
-use crate::views::{DocsEntry, DocumentView, RefsView, SearchView};
+use crate::views::{DocsEntry, DocumentView, Graph, MAX_DEPTH, RefsView, SearchView};
 use crate::vocabulary::DocCode;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -67,6 +67,29 @@ pub async fn refs(
     })?;
     let view = RefsView::of(&index, &parsed).map_err(|e| ApiError::Internal(format!("{e:#}")))?;
     Ok(Json(view))
+}
+
+/// `/api/graph` parameters.
+#[derive(Debug, Deserialize)]
+pub struct GraphParams {
+    depth: Option<usize>,
+}
+
+/// `GET /api/graph/{id}?depth=`: the map of links around a document or a number.
+pub async fn graph(
+    Current(index): Current,
+    id: Result<Path<String>, PathRejection>,
+    params: Result<Query<GraphParams>, QueryRejection>,
+) -> Result<Json<Graph>, ApiError> {
+    let Path(id) = id.map_err(|e| ApiError::BadRequest(e.body_text()))?;
+    let Query(p) = params.map_err(|_| {
+        ApiError::BadRequest(format!("Độ sâu phải là một số từ 1 đến {MAX_DEPTH}."))
+    })?;
+    let depth = p.depth.unwrap_or(1);
+    let graph = tokio::task::spawn_blocking(move || Graph::around(&index, &id, depth))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(Json(graph))
 }
 
 /// `GET /api/docs`: every document.

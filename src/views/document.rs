@@ -95,6 +95,10 @@ pub struct CitationView {
     pub issuer: Option<String>,
     /// What the cited document is about, as the sentence says.
     pub subject: Option<String>,
+    /// What the citation does to the cited document (`basis`, `implements`, `replaces`…).
+    pub relation: crate::codes::Relation,
+    /// The document the sentence says acts on the cited one, when it names another.
+    pub by: Option<String>,
 }
 
 impl<'a> DocumentSummary<'a> {
@@ -166,6 +170,8 @@ impl CitationView {
             date: c.date.map(|d| d.to_string()),
             issuer: c.issuer.map(|i| i.to_string()),
             subject: c.subject,
+            relation: c.relation,
+            by: c.by,
         }
     }
 }

@@ -5,12 +5,14 @@
 
 mod document;
 mod excerpt;
+mod graph;
 mod name;
 mod refs;
 mod search;
 
 pub use document::{CitationView, DocsEntry, DocumentSummary, DocumentView};
 pub use excerpt::{CITATION_CHARS, cut, escape, marked_excerpt, window};
+pub use graph::{Edge, Graph, GraphError, MAX_DEPTH, MAX_NODES, Node};
 pub use name::{capitalised, cited_name, document_name};
 pub use refs::{MentionView, RefsView, TargetView};
 pub use search::{HitView, SearchView};

@@ -2,7 +2,7 @@
 //! names, with every paragraph that cites it.
 
 use super::name::{capitalised, cited_name, document_name};
-use crate::codes::{CitedDocument, Mention};
+use crate::codes::{CitedDocument, Mention, Relation};
 use crate::index::SearchIndex;
 use crate::vocabulary::DocCode;
 use serde::Serialize;
@@ -33,6 +33,10 @@ pub struct TargetView {
     pub in_corpus: bool,
     /// The corpus documents that are it.
     pub held_by: Vec<String>,
+    /// The numbers of the documents that say they replace it.
+    pub replaced_by: Vec<String>,
+    /// The numbers of the documents that say they amend it.
+    pub amended_by: Vec<String>,
     /// Every citation of it.
     pub mentions: Vec<MentionView>,
 }
@@ -56,6 +60,16 @@ pub struct MentionView {
     pub surface: String,
     /// The whole citing paragraph or footnote.
     pub text: String,
+    /// What the citation does to the cited document (`basis`, `implements`, `replaces`…).
+    pub relation: Relation,
+    /// The relation as people read it (`Căn cứ`, `Thực hiện`, `Thay thế`…).
+    pub relation_label: &'static str,
+    /// The document the sentence says acts on it, when it names another than the citing one.
+    pub by: Option<String>,
+    /// The citing document's issuing body.
+    pub issuer: Option<String>,
+    /// The citing document's year.
+    pub year: Option<i32>,
 }
 
 impl RefsView {
@@ -84,6 +98,8 @@ impl TargetView {
             subject: t.subject.clone(),
             in_corpus: t.in_corpus(),
             held_by: t.held_by.clone(),
+            replaced_by: t.replaced_by.clone(),
+            amended_by: t.amended_by.clone(),
             mentions: t
                 .mentions
                 .iter()
@@ -96,6 +112,7 @@ impl TargetView {
 impl MentionView {
     fn of(index: &SearchIndex, m: &Mention) -> anyhow::Result<Self> {
         let doc = index.document(&m.doc_id)?;
+        let head = index.head(&m.doc_id);
         let text = doc
             .as_ref()
             .and_then(|d| d.passage(m.paragraph, m.footnote))
@@ -111,6 +128,11 @@ impl MentionView {
             footnote: m.footnote,
             surface: m.surface.clone(),
             text: text.unwrap_or_default(),
+            relation: m.relation,
+            relation_label: m.relation.label(),
+            by: m.by.clone(),
+            issuer: head.and_then(|h| h.meta.issuer.as_ref().map(ToString::to_string)),
+            year: head.and_then(|h| h.meta.year),
         })
     }
 }

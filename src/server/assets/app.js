@@ -1,4 +1,5 @@
-// tracuu's web page: search, facets, paragraph context, citations of a document number.
+// tracuu's web page: search, facets, paragraph context, citations of a document number,
+// the documents related to one (with a small SVG map drawn here, no library).
 // Document text is always inserted as text; only the API's snippets (escaped by the
 // server, with <mark> around matches) are inserted as HTML.
 "use strict";
@@ -226,17 +227,132 @@ function renderTarget(t) {
   const card = el("div", { class: "card target" }, title);
   card.append(el("div", { class: "meta" }, withNumbers(`Số hiệu ${t.code}`)));
   if (t.subject) card.append(el("p", { text: "Về " + t.subject }));
+  card.append(...status(t));
+  card.append(timeline(t.mentions));
   for (const m of t.mentions) {
     const mention = el("div", { class: "mention" });
     const where = m.footnote ? `chú thích ${m.footnote}` : `đoạn ${m.paragraph}`;
     const place = m.footnote ? { doc: m.doc_id, f: String(m.footnote) } : { doc: m.doc_id, p: String(m.paragraph) };
     const label = link(place, "");
     label.append(withNumbers(`${m.name} · ${where}`));
-    mention.append(el("div", { class: "meta" }, label));
+    const meta = el("div", { class: "meta" }, label);
+    meta.append(el("span", { class: "badge rel-" + m.relation, text: m.relation_label }));
+    mention.append(meta);
     mention.append(withMark(m.text, m.surface));
     card.append(mention);
   }
   return card;
+}
+
+// Whether later documents say they replace or amend this one.
+function status(x) {
+  const lines = [];
+  if (x.replaced_by.length) lines.push(el("p", { class: "status", text: "Đã được thay thế bởi " + x.replaced_by.join(", ") }));
+  if (x.amended_by.length) lines.push(el("p", { class: "status", text: "Đã được sửa đổi, bổ sung bởi " + x.amended_by.join(", ") }));
+  return lines;
+}
+
+// Who cited a document when: per year of the citing document, its issuers and how often.
+function timeline(mentions) {
+  const years = new Map();
+  for (const m of mentions) {
+    const year = m.year ? String(m.year) : "Không rõ năm";
+    if (!years.has(year)) years.set(year, new Map());
+    const issuers = years.get(year);
+    const issuer = m.issuer || "Không rõ cơ quan";
+    issuers.set(issuer, (issuers.get(issuer) || 0) + 1);
+  }
+  const list = el("ul", { class: "timeline" });
+  for (const year of [...years.keys()].sort()) {
+    const who = [...years.get(year)].map(([issuer, n]) => (n > 1 ? `${issuer} (${n})` : issuer));
+    list.append(el("li", {}, el("span", { class: "year", text: year }), document.createTextNode(who.join(", "))));
+  }
+  return el("div", { class: "cited-when" }, el("h4", { text: "Được trích dẫn theo thời gian" }), list);
+}
+
+function nodeLink(n) {
+  if (n.in_corpus) return link({ doc: n.id }, n.label);
+  return n.number ? link({ code: n.number }, n.label) : el("span", { text: n.label });
+}
+
+function relatedItem(n, e, withRelation) {
+  const details = [n.issuer, n.date && "ngày " + shownDate(n.date), `${e.paragraphs} đoạn`];
+  const item = el("li", {}, nodeLink(n), el("span", { class: "meta", text: " · " + details.filter(Boolean).join(" · ") }));
+  if (withRelation) item.append(el("span", { class: "badge rel-" + e.relation, text: withRelation }));
+  return item;
+}
+
+// "Văn bản liên quan": what the document cites, grouped by relation, and what cites it.
+async function related(id) {
+  let g;
+  try {
+    g = await api("/api/graph/" + encodeURIComponent(id));
+  } catch (e) {
+    return el("p", { class: "meta", text: e.message });
+  }
+  const nodes = new Map(g.nodes.map((n) => [n.id, n]));
+  const labels = new Map(g.relations.map((r) => [r.relation, r.label]));
+  const box = el("section", { class: "card related" }, el("h3", { text: "Văn bản liên quan" }));
+  box.append(...status(nodes.get(id)));
+  const cites = g.edges.filter((e) => e.from === id);
+  const citedBy = g.edges.filter((e) => e.to === id);
+  if (cites.length === 0 && citedBy.length === 0) {
+    box.append(el("p", { class: "meta", text: "Văn bản này không trích dẫn văn bản nào và chưa được văn bản nào trong kho trích dẫn." }));
+    return box;
+  }
+  if (cites.length) box.append(el("h4", { text: "Văn bản này trích dẫn" }));
+  for (const { relation, label } of g.relations) {
+    const group = cites.filter((e) => e.relation === relation);
+    if (group.length === 0) continue;
+    box.append(el("h5", { text: label }), el("ul", {}, ...group.map((e) => relatedItem(nodes.get(e.to), e))));
+  }
+  if (citedBy.length) {
+    box.append(el("h4", { text: "Được trích dẫn bởi" }));
+    box.append(el("ul", {}, ...citedBy.map((e) => relatedItem(nodes.get(e.from), e, labels.get(e.relation)))));
+  }
+  box.append(drawGraph(g, id));
+  return box;
+}
+
+// Most neighbours the drawing places around the document; the lists above name them all.
+const DRAWN = 24;
+
+function svg(tag, attrs) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+// The document in the middle, its neighbours on a circle, one coloured line per link.
+function drawGraph(g, root) {
+  const others = g.nodes.filter((n) => n.id !== root).slice(0, DRAWN);
+  if (others.length === 0) return null;
+  const size = 420, centre = size / 2, radius = 150;
+  const pos = new Map([[root, [centre, centre]]]);
+  others.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / others.length;
+    pos.set(n.id, [centre + radius * Math.cos(angle), centre + radius * Math.sin(angle)]);
+  });
+  const ys = [...pos.values()].map(([, y]) => y);
+  const top = Math.min(...ys) - 28, height = Math.max(...ys) - top + 16;
+  const picture = svg("svg", { viewBox: `0 ${top} ${size} ${height}`, class: "graph", role: "img", "aria-label": "Sơ đồ liên kết" });
+  for (const e of g.edges) {
+    if (!pos.has(e.from) || !pos.has(e.to)) continue;
+    const [[x1, y1], [x2, y2]] = [pos.get(e.from), pos.get(e.to)];
+    picture.append(svg("line", { x1, y1, x2, y2, class: "rel-" + e.relation }));
+  }
+  for (const n of [g.nodes.find((x) => x.id === root), ...others]) {
+    if (!n) continue;
+    const [x, y] = pos.get(n.id);
+    const dot = svg("circle", { cx: x, cy: y, r: n.id === root ? 9 : 6, class: n.in_corpus ? "held" : "" });
+    const title = svg("title", {});
+    title.textContent = n.label;
+    dot.append(title);
+    const name = svg("text", { x, y: y - 10, "text-anchor": "middle" });
+    name.textContent = n.number || n.kind || "";
+    picture.append(dot, name);
+  }
+  return picture;
 }
 
 async function documentView(id, focus, footnote) {
@@ -259,7 +375,9 @@ async function documentView(id, focus, footnote) {
     text.append(el("p", { id: "p" + p.n, class: p.n === focus ? "focus" : "", text: p.text }));
   }
   for (const f of doc.footnotes) text.append(el("p", { id: "f" + f.n, class: f.n === footnote ? "meta focus" : "meta", text: `(${f.n}) ${f.text}` }));
-  show(card);
+  const links = el("div", { class: "related-slot" });
+  show(card, links);
+  related(doc.doc_id).then((box) => box && links.replaceChildren(box));
   // The text scrolls inside its own box under the document's name, so the page (and a
   // headless screenshot of it) opens with the marked paragraph or footnote in view.
   const target = document.getElementById(footnote ? "f" + footnote : "p" + focus);

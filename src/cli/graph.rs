@@ -1,0 +1,115 @@
+//! `tracuu graph`: the map of a document's links, for people, as JSON or as DOT.
+
+use super::emit;
+use super::open::open_index;
+use crate::views::{Graph, Node};
+use anyhow::Result;
+use std::fmt::Write;
+use std::path::Path;
+
+/// How the map is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Vietnamese text for people.
+    Text,
+    /// The JSON of `GET /api/graph/{id}`.
+    Json,
+    /// Graphviz DOT, for `dot -Tsvg`.
+    Dot,
+}
+
+/// Prints the map around `key` (a doc_id or a number) out to `depth` links.
+pub fn run(dir: &Path, key: &str, depth: usize, output: Output) -> Result<()> {
+    let opened = open_index(dir)?;
+    let graph = Graph::around(&opened, key, depth)?;
+    match output {
+        Output::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&graph)?)),
+        Output::Dot => emit(&graph.to_dot()),
+        Output::Text => emit(&text(&graph)?),
+    }
+}
+
+fn text(graph: &Graph) -> Result<String> {
+    let roots: Vec<String> = graph
+        .roots
+        .iter()
+        .filter_map(|id| graph.node(id))
+        .map(|n| n.label.clone())
+        .collect();
+    let mut out = format!(
+        "Liên kết của {} (độ sâu {}): {} văn bản, {} liên kết\n",
+        roots.join("; "),
+        graph.depth,
+        graph.nodes.len(),
+        graph.edges.len()
+    );
+    if graph.truncated {
+        writeln!(
+            out,
+            "(Bản đồ chỉ giữ {} văn bản đầu tiên.)",
+            graph.nodes.len()
+        )?;
+    }
+    writeln!(out, "\nVăn bản:")?;
+    for n in &graph.nodes {
+        writeln!(
+            out,
+            "  {} {}",
+            if n.in_corpus { "●" } else { "○" },
+            describe(n)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nLiên kết (văn bản trích dẫn → văn bản được trích dẫn):"
+    )?;
+    for e in &graph.edges {
+        let name = |id: &str| graph.node(id).map_or_else(|| id.to_owned(), dated);
+        writeln!(
+            out,
+            "  {} → {}: {} ({} đoạn)",
+            name(&e.from),
+            name(&e.to),
+            e.relation.label(),
+            e.paragraphs
+        )?;
+    }
+    writeln!(out, "\n● có trong kho  ○ chỉ biết qua trích dẫn")?;
+    Ok(out)
+}
+
+/// A node's name with its date, which tells apart the documents sharing a number.
+fn dated(n: &Node) -> String {
+    match n.date.as_deref() {
+        Some(d) => format!("{} ({})", n.label.clone(), crate::views::shown_date(d)),
+        None => n.label.clone(),
+    }
+}
+
+/// A node on one line: its name, issuer, date and what it is about.
+fn describe(n: &Node) -> String {
+    let date = n.date.as_deref().map(crate::views::shown_date);
+    let mut parts = vec![n.label.clone()];
+    parts.extend(n.issuer.clone());
+    parts.extend(date.map(|d| format!("ngày {d}")));
+    let mut line = parts.join(" · ");
+    if let Some(subject) = n.subject.as_ref().filter(|_| n.number.is_some()) {
+        line.push_str(&format!(" — {subject}"));
+    }
+    if !n.replaced_by.is_empty() {
+        line.push_str(&format!(
+            " (đã được thay thế bởi {})",
+            n.replaced_by.join(", ")
+        ));
+    }
+    if !n.amended_by.is_empty() {
+        line.push_str(&format!(
+            " (đã được sửa đổi, bổ sung bởi {})",
+            n.amended_by.join(", ")
+        ));
+    }
+    if n.in_corpus {
+        line.push_str(&format!(" [{}]", n.id));
+    }
+    line
+}
