@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tracuu;
+use common::tracuu_json;
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
@@ -13,29 +13,19 @@ const ADDED: &str = "004_80be5cad5ba79208.txt";
 const CHANGED: &str = "001_d5f0112ea9200d83.txt";
 const REMOVED: &str = "000_d14dc016ed1c5a67.txt";
 
-fn json(args: &[&str]) -> Value {
-    let out = tracuu(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn index(corpus: &Path, index: &Path, full: bool) -> Value {
     let (corpus, index) = (corpus.to_str().unwrap(), index.to_str().unwrap());
     let mut args = vec!["index", "--json", "--input", corpus, "--index", index];
     if full {
         args.push("--full");
     }
-    json(&args)
+    tracuu_json(&args)
 }
 
 /// How many paragraphs match a query, and the doc_ids of the first hundred.
 fn search(index: &Path, query: &str) -> (u64, Vec<String>) {
     let index = index.to_str().unwrap();
-    let found = json(&[
+    let found = tracuu_json(&[
         "search", query, "--json", "--limit", "100", "--index", index,
     ]);
     let hits = found["hits"].as_array().unwrap().iter();
@@ -49,7 +39,7 @@ fn hit_ids(index: &Path, query: &str) -> Vec<String> {
 
 /// The doc_ids citing a code.
 fn citing_ids(index: &Path, code: &str) -> Vec<String> {
-    let refs = json(&["refs", code, "--json", "--index", index.to_str().unwrap()]);
+    let refs = tracuu_json(&["refs", code, "--json", "--index", index.to_str().unwrap()]);
     let targets = refs["targets"].as_array().unwrap().iter();
     let mentions = targets.flat_map(|t| t["mentions"].as_array().unwrap().iter());
     mentions

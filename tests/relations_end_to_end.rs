@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Server, build_index, tracuu};
+use common::{Server, build_index, tracuu, tracuu_json};
 use serde_json::Value;
 use std::path::Path;
 
@@ -16,20 +16,10 @@ fn index(name: &str) -> std::path::PathBuf {
     dir
 }
 
-fn json(args: &[&str]) -> Value {
-    let out = tracuu(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn refs_name_who_replaced_and_amended_a_document() {
     let dir = index("refs");
-    let refs = json(&[
+    let refs = tracuu_json(&[
         "refs",
         "270-QĐ/TW",
         "--json",
@@ -46,7 +36,7 @@ fn refs_name_who_replaced_and_amended_a_document() {
         .map(|m| m["relation"].as_str().unwrap())
         .collect();
     assert_eq!(relations, ["replaces", "amends"]);
-    let untouched = json(&[
+    let untouched = tracuu_json(&[
         "refs",
         "57-NQ/TW",
         "--json",
@@ -61,7 +51,7 @@ fn refs_name_who_replaced_and_amended_a_document() {
 fn the_graph_links_a_document_to_what_it_cites_and_what_cites_it() {
     let dir = index("graph");
     let at = dir.to_str().unwrap();
-    let graph = json(&["graph", "57-NQ/TW", "--json", "--index", at]);
+    let graph = tracuu_json(&["graph", "57-NQ/TW", "--json", "--index", at]);
     let edges = graph["edges"].as_array().unwrap();
     let relation = |from: &str| {
         edges
@@ -72,7 +62,7 @@ fn the_graph_links_a_document_to_what_it_cites_and_what_cites_it() {
     assert_eq!(relation("quy_dinh").as_deref(), Some("basis"));
     assert_eq!(relation("tin").as_deref(), Some("reviews"));
     assert!(edges.iter().all(|e| e["paragraphs"] == 1));
-    let deeper = json(&["graph", "quy_dinh", "--json", "--depth", "2", "--index", at]);
+    let deeper = tracuu_json(&["graph", "quy_dinh", "--json", "--depth", "2", "--index", at]);
     let ids: Vec<&str> = deeper["nodes"]
         .as_array()
         .unwrap()

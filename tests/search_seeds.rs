@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::tracuu;
+use common::{tracuu, tracuu_json};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -33,13 +33,7 @@ fn index_dir() -> &'static PathBuf {
 fn run_json(args: &[&str]) -> Value {
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--json", "--index", index_dir().to_str().unwrap()]);
-    let out = tracuu(&all);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    tracuu_json(&all)
 }
 
 fn search(query: &str, extra: &[&str]) -> Vec<(String, u64)> {

@@ -28,19 +28,19 @@ pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> 
         return json(&report);
     }
     let mut out = format!(
-        "Đã lập chỉ mục {} văn bản, {} đoạn, {} trích dẫn đến {} văn bản ({:.1} MB trong {:.2} giây) vào {}\n",
+        "Đã lập chỉ mục {} văn bản, {} đoạn, {} trích dẫn đến {} văn bản ({} MB trong {} giây) vào {}\n",
         report.documents,
         report.paragraphs,
         report.citations,
         report.cited_documents,
-        report.bytes as f64 / 1e6,
-        report.seconds,
+        decimal(report.bytes as f64 / 1e6, 1),
+        decimal(report.seconds, 2),
         dir.display()
     );
     if report.incremental {
         writeln!(
             out,
-            "  chỉ đọc {} tệp mới hoặc đã sửa; giữ nguyên {} văn bản; bỏ {} văn bản có tệp đã xóa (`--full` để đọc lại tất cả)",
+            "  chỉ đọc {} tệp mới hoặc đã sửa; giữ nguyên {} văn bản; bỏ {} văn bản có tệp đã xóa (--full để đọc lại tất cả)",
             report.read, report.kept, report.removed
         )?;
     }
@@ -50,7 +50,7 @@ pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> 
             .iter()
             .map(|(r, n)| {
                 let share = 100.0 * *n as f64 / report.citations as f64;
-                format!("{} {n} ({share:.1}%)", r.label())
+                format!("{} {n} ({}%)", r.label(), decimal(share, 1))
             })
             .collect();
         writeln!(out, "  Trích dẫn theo quan hệ: {}", shares.join(", "))?;
@@ -59,6 +59,11 @@ pub fn index(dir: &Path, input: &Path, full: bool, as_json: bool) -> Result<()> 
         writeln!(out, "  bỏ qua {}: {}", s.file, s.reason)?;
     }
     emit(&out)
+}
+
+/// A number as Vietnamese readers write it, with a decimal comma (`0,36`).
+fn decimal(value: f64, places: usize) -> String {
+    format!("{value:.places$}").replace('.', ",")
 }
 
 /// `tracuu search`: ranked paragraphs.

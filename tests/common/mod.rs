@@ -16,6 +16,17 @@ pub fn tracuu(args: &[&str]) -> std::process::Output {
         .expect("tracuu runs")
 }
 
+/// Runs `tracuu` with `args`, which must succeed, and reads its JSON output.
+pub fn tracuu_json(args: &[&str]) -> Value {
+    let out = tracuu(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// `tracuu index --input CORPUS --index INDEX`, which must succeed.
 pub fn build_index(corpus: &Path, index: &Path) {
     let out = tracuu(&[
