@@ -68,7 +68,7 @@ fn decimal(value: f64, places: usize) -> String {
 
 /// `tracuu search`: ranked paragraphs.
 pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
-    let opened = open_index(dir)?;
+    let (opened, _stale) = open_index(dir)?;
     let results = opened.search(&request)?;
     let view = SearchView::of(&opened, &results);
     if as_json {
@@ -118,7 +118,7 @@ fn parse_code(code: &str) -> Result<DocCode> {
 /// `tracuu refs CODE`: each document the number names, and where it is cited.
 pub fn refs(dir: &Path, code: &str, as_json: bool) -> Result<()> {
     let code = parse_code(code)?;
-    let opened = open_index(dir)?;
+    let (opened, _stale) = open_index(dir)?;
     let view = RefsView::of(&opened, &code)?;
     if as_json {
         return json(&view);
@@ -179,7 +179,7 @@ fn around(text: &str, surface: &str) -> String {
 
 /// `tracuu doc ID_OR_CODE`: a document, or what the corpus knows of a number.
 pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
-    let opened = open_index(dir)?;
+    let (opened, _stale) = open_index(dir)?;
     if let Some(d) = opened.document(key)? {
         return if as_json {
             json(&DocumentView::of(&d))
@@ -221,7 +221,7 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
 
 /// `tracuu docs`: every document in the index.
 pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
-    let opened = open_index(dir)?;
+    let (opened, _stale) = open_index(dir)?;
     let entries = DocsEntry::list(&opened);
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));
@@ -254,8 +254,9 @@ pub fn serve(dir: &Path, addr: &str) -> Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .init();
-    let opened = open_index(dir)?;
+    let (opened, stale) = open_index(dir)?;
     opened.load_citations()?;
+    drop(stale);
     let live = LiveIndex::new(IndexDir::new(dir), opened);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(SEARCH_THREADS)

@@ -20,7 +20,7 @@ pub enum Output {
 
 /// Prints the map around `key` (a doc_id or a number) out to `depth` links.
 pub fn run(dir: &Path, key: &str, depth: usize, output: Output) -> Result<()> {
-    let opened = open_index(dir)?;
+    let (opened, _stale) = open_index(dir)?;
     let graph = Graph::around(&opened, key, depth)?;
     match output {
         Output::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&graph)?)),
