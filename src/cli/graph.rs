@@ -64,7 +64,11 @@ fn text(graph: &Graph) -> Result<String> {
         "\nLiên kết (văn bản trích dẫn → văn bản được trích dẫn):"
     )?;
     for e in &graph.edges {
-        let name = |id: &str| graph.node(id).map_or_else(|| id.to_owned(), dated);
+        let name = |id: &str| {
+            graph
+                .node(id)
+                .map_or_else(|| id.to_owned(), |n| n.label.clone())
+        };
         writeln!(
             out,
             "  {} → {}: {} ({} đoạn)",
@@ -78,21 +82,9 @@ fn text(graph: &Graph) -> Result<String> {
     Ok(out)
 }
 
-/// A node's name with its date, which tells apart the documents sharing a number.
-fn dated(n: &Node) -> String {
-    match n.date.as_deref() {
-        Some(d) => format!("{} ({})", n.label.clone(), crate::views::shown_date(d)),
-        None => n.label.clone(),
-    }
-}
-
-/// A node on one line: its name, issuer, date and what it is about.
+/// A node on one line: its name (kind, number, date, issuer) and what it is about.
 fn describe(n: &Node) -> String {
-    let date = n.date.as_deref().map(crate::views::shown_date);
-    let mut parts = vec![n.label.clone()];
-    parts.extend(n.issuer.clone());
-    parts.extend(date.map(|d| format!("ngày {d}")));
-    let mut line = parts.join(" · ");
+    let mut line = n.label.clone();
     if let Some(subject) = n.subject.as_ref().filter(|_| n.number.is_some()) {
         line.push_str(&format!(" — {subject}"));
     }

@@ -1,6 +1,7 @@
 //! The map of a document's links: the documents it cites and those that cite it, each
 //! link with its relation, walked out to a depth.
 
+use super::name::{cited_name, document_name};
 use crate::codes::{CitedDocument, Mention, Registry, Relation, same_number};
 use crate::index::{Head, SearchIndex};
 use crate::vocabulary::DocCode;
@@ -19,7 +20,7 @@ pub const MAX_NODES: usize = 300;
 pub struct Node {
     /// Stable within one index: the `doc_id` of a corpus document, `cited/N` for another.
     pub id: String,
-    /// How people name it: `Quy định số 383-QĐ/TW`, else its kind and subject, else its id.
+    /// How people name it (`Quy định số 383-QĐ/TW ngày … của …`; see `views::document_name`).
     pub label: String,
     /// Its number (`383-QĐ/TW`), when it has one.
     pub number: Option<String>,
@@ -201,7 +202,7 @@ fn corpus_node(doc: &Head) -> Node {
     let m = &doc.meta;
     Node {
         id: doc.doc_id.clone(),
-        label: String::new(),
+        label: document_name(m, &doc.file),
         number: m.number.as_ref().map(DocCode::canonical),
         kind: m.kind.map(|k| k.name()),
         issuer: m.issuer.as_ref().map(ToString::to_string),
@@ -216,7 +217,7 @@ fn corpus_node(doc: &Head) -> Node {
 fn cited_node(id: &str, cited: &CitedDocument) -> Node {
     Node {
         id: id.to_owned(),
-        label: String::new(),
+        label: cited_name(cited),
         number: Some(cited.code.canonical()),
         kind: cited.kind.map(|k| k.name()),
         issuer: cited.issuer.as_ref().map(ToString::to_string),
@@ -269,7 +270,7 @@ impl Graph {
             })
             .collect();
         Ok(Graph {
-            nodes: seen.iter().map(|id| links.node(id).named()).collect(),
+            nodes: seen.iter().map(|id| links.node(id)).collect(),
             roots,
             depth,
             edges,
@@ -316,33 +317,6 @@ impl Graph {
     /// A node by id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
-    }
-}
-
-impl Node {
-    /// The node with its `label` filled in.
-    fn named(mut self) -> Node {
-        self.label = self.name();
-        self
-    }
-
-    fn name(&self) -> String {
-        if let Some(n) = &self.number {
-            return match self.kind {
-                Some(k) => format!("{k} số {n}"),
-                None => n.clone(),
-            };
-        }
-        let named: Vec<&str> = self
-            .kind
-            .into_iter()
-            .chain(self.subject.as_deref())
-            .collect();
-        if named.is_empty() {
-            self.id.clone()
-        } else {
-            named.join(" ")
-        }
     }
 }
 
