@@ -31,7 +31,7 @@ pub struct Mention {
     pub relation: Relation,
     /// Who amends, replaces or repeals it according to the sentence: the document named in
     /// the sentence, else the citing document when it has a number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub by: Option<String>,
 }
 

@@ -12,7 +12,9 @@ use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::ranking;
 use super::schema::{Fields, schema, settings};
 use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
-use super::store::{FORMAT, IndexDir, Manifest, load_json, now_secs, save_json};
+use super::store::{
+    FORMAT, IndexDir, Manifest, load_compact, load_json, now_secs, save_compact, save_json,
+};
 use crate::codes::{Citing, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
@@ -96,7 +98,7 @@ impl Previous {
             return None;
         }
         Some(Previous {
-            catalog: load_json(&generation.join(CATALOG_FILE)).ok()?,
+            catalog: load_compact(&generation.join(CATALOG_FILE)).ok()?,
             records: load_json(&generation.join(RECORDS_FILE)).ok()?,
             generation,
         })
@@ -158,9 +160,9 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         &to_index,
         &codes,
     )?;
-    save_json(&generation.join(CATALOG_FILE), &built.catalog)?;
+    save_compact(&generation.join(CATALOG_FILE), &built.catalog)?;
     save_json(&generation.join(RECORDS_FILE), &built.records)?;
-    save_json(&generation.join(REGISTRY_FILE), &registry)?;
+    save_compact(&generation.join(REGISTRY_FILE), &registry)?;
     save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(&built))?;
     save_json(
         &generation.join("manifest.json"),

@@ -49,7 +49,7 @@ pub struct Catalog {
 }
 
 /// The file of a generation that holds its catalog.
-pub const CATALOG_FILE: &str = "catalog.json.zst";
+pub const CATALOG_FILE: &str = "catalog.bin.zst";
 
 /// The catalog with each document findable by id.
 pub struct Heads {

@@ -10,7 +10,7 @@ use super::plan::{self, Part, Plan};
 use super::query::{ParsedQuery, QueryError, parse};
 use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::{Fields, fields_of};
-use super::store::{IndexDir, Manifest, load_json};
+use super::store::{IndexDir, Manifest, load_compact, load_json};
 use crate::codes::{CitedDocument, Registry};
 use crate::ingest::{Document, Metadata};
 use crate::text::abbrev::Abbreviations;
@@ -58,7 +58,7 @@ struct Cited {
 static NO_CITED: LazyLock<Cited> = LazyLock::new(Cited::default);
 
 /// The file of a generation that holds its registry of cited documents.
-pub const REGISTRY_FILE: &str = "registry.json.zst";
+pub const REGISTRY_FILE: &str = "registry.bin.zst";
 
 /// What to search for, with the filters of the CLI and the HTTP API.
 #[derive(Debug, Clone, Default)]
@@ -135,7 +135,7 @@ impl SearchIndex {
         let index = Index::open_in_dir(generation.join("tantivy")).context("chỉ mục bị hỏng")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
-        let catalog: Catalog = load_json(&generation.join(CATALOG_FILE))?;
+        let catalog: Catalog = load_compact(&generation.join(CATALOG_FILE))?;
         let heads = Heads::new(catalog);
         let store = DocStore::open(&generation, heads.chunks())?;
         let unknown = Metadata::default();
@@ -174,7 +174,7 @@ impl SearchIndex {
         if let Some(cited) = self.cited.get() {
             return Ok(cited);
         }
-        let registry: Registry = load_json(&self.generation.join(REGISTRY_FILE))?;
+        let registry: Registry = load_compact(&self.generation.join(REGISTRY_FILE))?;
         let numbers = NumberIndex::new(&registry, &self.heads);
         Ok(self.cited.get_or_init(|| Cited { registry, numbers }))
     }
