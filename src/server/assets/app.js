@@ -105,13 +105,20 @@ function shownDate(iso) {
   return d ? `${d}/${m}/${y}` : "";
 }
 
+// A card's subject: a held document's title as it is, with a capital; what citations say a
+// document is about, after "Về".
+function subjectLine(subject, held) {
+  const text = held ? subject : "về " + subject.replace(/^về\s+/i, "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function renderCard(c) {
-  const title = el("h3", {}, el("span", { class: "kind" }, withNumbers([c.kind, c.code].filter(Boolean).join(" "))));
+  const title = el("h3", {}, el("span", { class: "kind" }, withNumbers([c.kind, c.code].filter(Boolean).join(c.code && c.kind ? " số " : " "))));
   title.append(el("span", { class: c.in_corpus ? "badge held" : "badge", text: c.in_corpus ? "có trong kho" : "chưa có trong kho" }));
   const card = el("div", { class: "card number" }, title);
   const cited = c.citations > 0 ? `${c.citations} trích dẫn` : "";
   card.append(el("div", { class: "meta", text: [c.issuer, c.date && "ngày " + shownDate(c.date), cited].filter(Boolean).join(" · ") }));
-  if (c.subject) card.append(el("p", { text: c.subject }));
+  if (c.subject) card.append(el("p", { text: subjectLine(c.subject, c.in_corpus) }));
   const actions = el("div", { class: "actions" });
   if (c.code && c.citations > 0) actions.append(link({ code: c.code }, "Xem các trích dẫn"));
   for (const id of c.doc_ids) actions.append(link({ doc: id }, "Toàn văn"));
