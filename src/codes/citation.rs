@@ -111,7 +111,10 @@ fn read_relations(citations: &mut [Citation], starts: &[usize], text: &str) {
                 .find(|&j| whole[j].end <= cue.start && whole[j].start >= governing.clause_start),
             None => None,
         };
-        citations[i].by = actor.map(|j| display_number(citations[j].kind, &citations[j].code));
+        let itself = |j: &usize| citations[*j].code.key() == citations[i].code.key();
+        citations[i].by = actor
+            .filter(|j| !itself(j))
+            .map(|j| display_number(citations[j].kind, &citations[j].code));
     }
 }
 
@@ -203,6 +206,16 @@ mod tests {
         let c = one("Theo Kết luận số 05-KL/TU của Tỉnh ủy về luỹ kế vốn, bà Thuỳ báo cáo");
         assert_eq!(c.surface, "05-KL/TU");
         assert_eq!(c.subject.as_deref(), Some("luỹ kế vốn, bà Thuỳ báo cáo"));
+    }
+
+    /// From bd72020e54c368d6.md of the development corpus: the same number twice in a clause
+    /// does not act on itself.
+    #[test]
+    fn a_document_never_amends_itself() {
+        let text = "Đảng ủy Chính phủ chủ trì đánh giá 3 năm thực hiện Nghị quyết số 18-NQ/TW, trên cơ sở đó đề xuất điều chỉnh, bổ sung Nghị quyết số 18-NQ/TW làm cơ sở sửa đổi Luật Đất đai.";
+        let all = extract(text);
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().all(|c| c.by.is_none()), "{all:#?}");
     }
 
     fn one(text: &str) -> Citation {
