@@ -7,7 +7,7 @@ use super::query::ParsedQuery;
 use super::shorthand::NumberRef;
 use crate::codes::{CitedDocument, Registry, same_number};
 use crate::text::fold;
-use crate::vocabulary::{DocCode, Kind, Series};
+use crate::vocabulary::{DocCode, Kind};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -168,13 +168,6 @@ fn holds(n: &NumberRef, number: &DocCode) -> bool {
     found == n.number && doc_type.is_some_and(|t| fold(t) == fold(n.type_code()))
 }
 
-fn kind_of(code: &DocCode) -> Option<Kind> {
-    match code {
-        DocCode::Party { doc_type, .. } => Kind::from_code(doc_type, Series::Party),
-        DocCode::State { doc_type, .. } => doc_type.and_then(|t| Kind::from_code(t, Series::State)),
-    }
-}
-
 fn of_cited(d: &CitedDocument, heads: &Heads) -> Card {
     let held_title = d
         .held_by
@@ -183,7 +176,7 @@ fn of_cited(d: &CitedDocument, heads: &Heads) -> Card {
         .and_then(|doc| doc.meta.title.clone());
     Card {
         code: Some(d.code.canonical()),
-        kind: kind_of(&d.code).map(Kind::name),
+        kind: d.code.kind().map(Kind::name),
         issuer: d.issuer.as_ref().map(ToString::to_string),
         date: d.date.map(|x| x.to_string()),
         subject: held_title.or_else(|| d.subject.clone()),

@@ -4,7 +4,7 @@
 
 use crate::codes::CitedDocument;
 use crate::ingest::Metadata;
-use crate::vocabulary::{Date, DocCode, Issuer, Kind, Series};
+use crate::vocabulary::{Date, DocCode, Issuer, Kind};
 
 /// The parts a name is made of, from a held document or from what citations say.
 struct Parts<'a> {
@@ -33,12 +33,8 @@ pub fn document_name(meta: &Metadata, file: &str) -> String {
 
 /// The name of a cited document, from its number and what its citations say.
 pub fn cited_name(cited: &CitedDocument) -> String {
-    let kind = match &cited.code {
-        DocCode::Party { doc_type, .. } => Kind::from_code(doc_type, Series::Party),
-        DocCode::State { doc_type, .. } => doc_type.and_then(|t| Kind::from_code(t, Series::State)),
-    };
     let parts = Parts {
-        kind,
+        kind: cited.kind.or_else(|| cited.code.kind()),
         number: Some(cited.code.canonical()),
         date: cited.date,
         issuer: cited.issuer.as_ref().map(Issuer::to_string),

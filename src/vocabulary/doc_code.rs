@@ -2,7 +2,7 @@
 //! canonical display form and one matching key.
 
 use super::date::YEAR_PATTERN;
-use super::kind::{Series, type_codes, type_codes_pattern};
+use super::kind::{Kind, Series, type_codes, type_codes_pattern};
 use crate::text::fold;
 use regex::{Captures, Regex};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -153,6 +153,17 @@ impl DocCode {
             doc_type: spelled(c.name("type")?.as_str(), &PARTY_TYPES)?,
             issuer: c.name("iss").map(|i| issuer_spelling(i.as_str())),
         })
+    }
+
+    /// The kind its type code stands for in its series (`TT` is Thông tri in `05-TT/TU`,
+    /// Thông tư in `05/2020/TT-BNV`).
+    pub fn kind(&self) -> Option<Kind> {
+        match self {
+            DocCode::Party { doc_type, .. } => Kind::from_code(doc_type, Series::Party),
+            DocCode::State { doc_type, .. } => {
+                doc_type.and_then(|t| Kind::from_code(t, Series::State))
+            }
+        }
     }
 
     /// A partial code (`17-ĐA`): the issuer was left out.
@@ -432,6 +443,15 @@ mod tests {
             "{:?}",
             DocCode::find_all(text)
         );
+    }
+
+    #[test]
+    fn a_type_code_reads_as_the_kind_of_its_series() {
+        let kind = |code: &str| DocCode::parse(code).and_then(|c| c.kind());
+        assert_eq!(kind("05-TT/TU"), Some(Kind::ThongTri));
+        assert_eq!(kind("05/2020/TT-BNV"), Some(Kind::ThongTu));
+        assert_eq!(kind("17-ĐA"), Some(Kind::DeAn));
+        assert_eq!(kind("245/2025/QH15"), None);
     }
 
     #[test]
