@@ -3,9 +3,11 @@
 
 use super::name::{capitalised, cited_name, document_name};
 use crate::codes::{CitedDocument, Mention, Relation};
-use crate::index::SearchIndex;
+use crate::index::{Head, SearchIndex};
+use crate::ingest::Document;
 use crate::vocabulary::DocCode;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// `refs CODE`: every document the code names, with every citing paragraph.
 #[derive(Debug, Serialize)]
@@ -76,11 +78,12 @@ impl RefsView {
     /// Every document `code` names in the corpus's citations, with each citation; each
     /// citing paragraph is read from the document store.
     pub fn of(index: &SearchIndex, code: &DocCode) -> anyhow::Result<Self> {
-        let targets = index
-            .refs(code)?
+        let cited = index.refs(code)?;
+        let citing = citing_documents(index, &cited)?;
+        let targets = cited
             .into_iter()
-            .map(|t| TargetView::of(index, t))
-            .collect::<anyhow::Result<_>>()?;
+            .map(|t| TargetView::of(index, &citing, t))
+            .collect();
         Ok(RefsView {
             code: code.canonical(),
             targets,
@@ -88,9 +91,28 @@ impl RefsView {
     }
 }
 
+/// Every document citing one of `cited`, read from the store once however often it cites.
+fn citing_documents(
+    index: &SearchIndex,
+    cited: &[&CitedDocument],
+) -> anyhow::Result<HashMap<String, Document>> {
+    let ids: HashSet<&str> = cited
+        .iter()
+        .flat_map(|t| &t.mentions)
+        .map(|m| m.doc_id.as_str())
+        .collect();
+    let mut documents = HashMap::with_capacity(ids.len());
+    for id in ids {
+        if let Some(doc) = index.document(id)? {
+            documents.insert(id.to_owned(), doc);
+        }
+    }
+    Ok(documents)
+}
+
 impl TargetView {
-    fn of(index: &SearchIndex, t: &CitedDocument) -> anyhow::Result<Self> {
-        Ok(TargetView {
+    fn of(index: &SearchIndex, citing: &HashMap<String, Document>, t: &CitedDocument) -> Self {
+        TargetView {
             code: t.code.canonical(),
             name: cited_name(t),
             date: t.date.map(|d| d.to_string()),
@@ -103,27 +125,22 @@ impl TargetView {
             mentions: t
                 .mentions
                 .iter()
-                .map(|m| MentionView::of(index, m))
-                .collect::<anyhow::Result<_>>()?,
-        })
+                .map(|m| MentionView::of(index.head(&m.doc_id), citing.get(&m.doc_id), m))
+                .collect(),
+        }
     }
 }
 
 impl MentionView {
-    fn of(index: &SearchIndex, m: &Mention) -> anyhow::Result<Self> {
-        let doc = index.document(&m.doc_id)?;
-        let head = index.head(&m.doc_id);
+    fn of(head: Option<&Head>, doc: Option<&Document>, m: &Mention) -> Self {
         let text = doc
-            .as_ref()
             .and_then(|d| d.passage(m.paragraph, m.footnote))
             .map(str::to_owned);
-        Ok(MentionView {
+        MentionView {
             file: m.file.clone(),
             doc_id: m.doc_id.clone(),
-            name: doc
-                .as_ref()
-                .map_or_else(|| m.file.clone(), |d| document_name(&d.meta, &d.file)),
-            title: doc.and_then(|d| d.meta.title.as_deref().map(capitalised)),
+            name: head.map_or_else(|| m.file.clone(), |h| document_name(&h.meta, &h.file)),
+            title: head.and_then(|h| h.meta.title.as_deref().map(capitalised)),
             paragraph: m.paragraph,
             footnote: m.footnote,
             surface: m.surface.clone(),
@@ -133,6 +150,6 @@ impl MentionView {
             by: m.by.clone(),
             issuer: head.and_then(|h| h.meta.issuer.as_ref().map(ToString::to_string)),
             year: head.and_then(|h| h.meta.year),
-        })
+        }
     }
 }
