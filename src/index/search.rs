@@ -233,16 +233,26 @@ impl SearchIndex {
         Ok(&self.cited()?.registry)
     }
 
-    /// Corpus documents bearing a number, read whole from the store.
-    pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
-        self.documents()
-            .into_iter()
-            .filter(|d| {
-                d.meta
+    /// The heads of the corpus documents bearing a number, in file order.
+    pub fn heads_numbered(&self, code: &DocCode) -> Vec<&Head> {
+        let mut heads: Vec<&Head> = self
+            .heads
+            .iter()
+            .filter(|h| {
+                h.meta
                     .number
                     .as_ref()
                     .is_some_and(|n| crate::codes::same_number(n, code))
             })
+            .collect();
+        heads.sort_by(|a, b| a.file.cmp(&b.file));
+        heads
+    }
+
+    /// Corpus documents bearing a number, read whole from the store.
+    pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
+        self.heads_numbered(code)
+            .into_iter()
             .map(|h| self.store.read(h.at))
             .collect()
     }

@@ -335,13 +335,12 @@ fn roots(index: &SearchIndex, links: &Links, key: &str) -> Result<Vec<String>, G
     let registry = &links.registry.documents;
     let cited = (0..registry.len()).filter(|&i| same_number(&registry[i].code, &code));
     let mut ids: BTreeSet<String> = cited.flat_map(|i| links.targets(i)).collect();
-    let numbered = index.documents().into_iter().filter(|h| {
-        h.meta
-            .number
-            .as_ref()
-            .is_some_and(|n| same_number(n, &code))
-    });
-    ids.extend(numbered.map(|h| h.doc_id.clone()));
+    ids.extend(
+        index
+            .heads_numbered(&code)
+            .into_iter()
+            .map(|h| h.doc_id.clone()),
+    );
     if ids.is_empty() {
         return Err(GraphError::Unknown(code.canonical()));
     }

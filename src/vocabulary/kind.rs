@@ -171,7 +171,7 @@ pub fn type_codes(series: Series) -> Vec<&'static str> {
         .filter(|e| e.series.includes(series))
         .map(|e| e.code)
         .collect();
-    codes.sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
+    codes.sort_by_key(|c| (std::cmp::Reverse(c.chars().count()), *c));
     codes.dedup();
     codes
 }
