@@ -30,11 +30,10 @@ pub fn cards_text(results: &SearchView, colour: bool) -> String {
 }
 
 fn card_text(out: &mut String, card: &Card, colour: bool) {
-    let name = [card.kind, card.code.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = match (card.kind, card.code.as_deref()) {
+        (Some(kind), Some(code)) => format!("{kind} số {code}"),
+        (kind, code) => kind.or(code).unwrap_or_default().to_owned(),
+    };
     let held = if card.in_corpus {
         "có trong kho"
     } else {
