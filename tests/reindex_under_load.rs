@@ -216,13 +216,14 @@ fn a_build_killed_half_way_leaves_the_old_index_served() {
     };
     // Killed while reading the corpus, then at three moments of writing the new generation.
     for (writing, delay_ms) in [(false, 200), (true, 0), (true, 300), (true, 900)] {
+        // Counted before the build starts: it makes its folder at once.
+        let present = generations();
         let mut build = Command::new(env!("CARGO_BIN_EXE_tracuu"))
             .args(["index", "--json", "--input", big.path().to_str().unwrap()])
             .args(["--index", index.path().to_str().unwrap()])
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let present = generations();
         while writing && generations() == present {
             std::thread::sleep(Duration::from_millis(5));
         }
