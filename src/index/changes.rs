@@ -60,7 +60,8 @@ fn size_and_time(path: &Path) -> Result<SizeAndTime> {
 /// The stamp of a file, its content hashed.
 pub fn stamp(path: &Path) -> Result<Stamp> {
     let (size, modified, sidecar) = quick(path)?;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("không đọc được {}", path.display()))?;
     Ok(Stamp {
         size,
         modified,

@@ -47,7 +47,7 @@ impl ChunkWriter {
     /// A new chunk at `path`, numbered `chunk` in its generation's list.
     pub fn create(path: &Path, chunk: u32) -> Result<ChunkWriter> {
         let file =
-            File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
         Ok(ChunkWriter {
             out: BufWriter::new(file),
             chunk,
@@ -61,7 +61,7 @@ impl ChunkWriter {
         let at = Location {
             chunk: self.chunk,
             offset: self.written,
-            len: u32::try_from(packed.0.len()).context("a document too large to store")?,
+            len: u32::try_from(packed.0.len()).context("văn bản quá lớn để lưu")?,
         };
         self.written += packed.0.len() as u64;
         Ok(at)
@@ -97,18 +97,18 @@ impl DocStore {
             .chunks
             .get(at.chunk as usize)
             .and_then(|c| c.get(at.offset as usize..at.offset as usize + at.len as usize))
-            .context("the document store is damaged: a document lies past its chunk's end")?;
-        let json = zstd::decode_all(bytes).context("the document store is damaged")?;
-        serde_json::from_slice(&json).context("the document store is damaged")
+            .context("kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó")?;
+        let json = zstd::decode_all(bytes).context("kho văn bản của chỉ mục bị hỏng")?;
+        serde_json::from_slice(&json).context("kho văn bản của chỉ mục bị hỏng")
     }
 }
 
 fn map(path: &Path) -> Result<Mmap> {
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = File::open(path).with_context(|| format!("không đọc được {}", path.display()))?;
     // SAFETY: chunk files are written once, before the generation is published, and never
     // modified afterwards; a generation is removed only after a newer one is published, and
     // on Unix a removed file stays readable while it is mapped.
-    unsafe { Mmap::map(&file) }.with_context(|| format!("cannot map {}", path.display()))
+    unsafe { Mmap::map(&file) }.with_context(|| format!("không ánh xạ được {}", path.display()))
 }
 
 /// The file name of a new chunk, unique to the build that writes it.
@@ -124,7 +124,8 @@ pub fn chunk_name(generation: &Path) -> String {
 pub fn carry_over(from: &Path, to: &Path, name: &str) -> Result<PathBuf> {
     let (src, dst) = (from.join(name), to.join(name));
     if std::fs::hard_link(&src, &dst).is_err() {
-        std::fs::copy(&src, &dst).with_context(|| format!("cannot copy {}", src.display()))?;
+        std::fs::copy(&src, &dst)
+            .with_context(|| format!("không sao chép được {}", src.display()))?;
     }
     Ok(dst)
 }

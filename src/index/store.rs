@@ -35,8 +35,8 @@ impl Manifest {
     pub fn check_format(&self) -> Result<()> {
         anyhow::ensure!(
             self.format == FORMAT,
-            "it was built by another version of tracuu (index format {}, this one reads {FORMAT}): \
-             rebuild it with `tracuu index --input {}`",
+            "Chỉ mục này do một phiên bản tracuu khác dựng (định dạng {}, phiên bản này đọc \
+             định dạng {FORMAT}): hãy dựng lại bằng tracuu index --full --input {}.",
             self.format,
             self.input.display()
         );
@@ -135,7 +135,7 @@ pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// several times faster than parsing from a reader.
 pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let bytes = fs::read(path).with_context(|| format!("không đọc được {}", path.display()))?;
-    let damaged = || format!("{} is damaged", path.display());
+    let damaged = || format!("{} bị hỏng", path.display());
     let bytes = if is_compressed(path) {
         zstd::decode_all(bytes.as_slice()).with_context(damaged)?
     } else {
@@ -156,7 +156,7 @@ pub fn save_compact<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 /// Reads a value saved by [`save_compact`].
 pub fn load_compact<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     let packed = fs::read(path).with_context(|| format!("không đọc được {}", path.display()))?;
-    let damaged = || format!("{} is damaged", path.display());
+    let damaged = || format!("{} bị hỏng", path.display());
     let bytes = zstd::decode_all(packed.as_slice()).with_context(damaged)?;
     postcard::from_bytes(&bytes).with_context(damaged)
 }
