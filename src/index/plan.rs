@@ -9,7 +9,7 @@ use super::schema::Fields;
 use super::shorthand::{NumberRef, party_order};
 use crate::codes::Registry;
 use crate::text::abbrev::Abbreviations;
-use crate::text::{analyzer, fold};
+use crate::text::{analyzer, could_be_syllable, fold};
 use crate::vocabulary::DocCode;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -252,15 +252,17 @@ impl Unit {
 }
 
 /// A typed word that is an abbreviation the index knows: its typed form, then its senses.
-/// Only words that look abbreviated count (no tone marks; upper case or three letters or
-/// more), so that `tu` stays the syllable and `TU` is `Tỉnh ủy`.
+/// Only words that look abbreviated count (no tone marks; upper case, or three letters or
+/// more that cannot be a syllable), so that `tu` stays the syllable and `TU` is `Tỉnh ủy`,
+/// and `doi`, `nam` typed without marks stay `đổi`, `nam` though `DOI`, `NAM` are known.
 fn abbreviation(table: &Abbreviations, word: &str) -> Option<Unit> {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let plain = letters
         .iter()
         .all(|c| c.is_ascii() || matches!(c, 'đ' | 'Đ'));
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    if !plain || letters.len() < 2 || (upper < 2 && letters.len() < 3) {
+    if !plain || letters.len() < 2 || (upper < 2 && (letters.len() < 3 || could_be_syllable(word)))
+    {
         return None;
     }
     let (spelling, senses) = table.lookup(word)?;
@@ -546,6 +548,16 @@ mod tests {
             "nhan".into(),
             "dan".into()
         ]));
+    }
+
+    #[test]
+    fn a_word_that_could_be_a_syllable_is_one_though_a_document_defined_it() {
+        let mut table = Abbreviations::built_in();
+        table.add("DOI", "digital object identifier");
+        assert!(abbreviation(&table, "doi").is_none());
+        assert!(abbreviation(&table, "Doi").is_none());
+        assert!(abbreviation(&table, "DOI").is_some());
+        assert!(abbreviation(&table, "ubnd").is_some());
     }
 
     #[test]

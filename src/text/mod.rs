@@ -2,9 +2,11 @@
 
 pub mod abbrev;
 pub mod analyzer;
+mod spelling;
 mod syllables;
 mod tone;
 
+pub use spelling::could_be_syllable;
 pub use syllables::{Syllables, syllables};
 pub use tone::{canonical_tones, moved_tones};
 
