@@ -82,7 +82,16 @@ fn search_text(results: &SearchView, colour: bool) -> Result<String> {
     if results.total == 0 && results.documents_total > 0 {
         return Ok(out);
     }
-    writeln!(out, "{} kết quả cho \"{}\"", results.total, results.query)?;
+    let about = if results.total_is_estimate {
+        "khoảng "
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{about}{} kết quả cho \"{}\"",
+        results.total, results.query
+    )?;
     out.push_str(&super::cards::dropped_text(results.dropped_terms));
     for (i, hit) in results.hits.iter().enumerate() {
         writeln!(out, "\n{:>3}. {}", i + 1, bold(&hit.name, colour))?;

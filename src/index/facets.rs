@@ -5,8 +5,8 @@ use crate::ingest::Metadata;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Counts of matching paragraphs by kind, issuer and year, over the best
-/// [`FACET_WINDOW`](super::FACET_WINDOW) matches.
+/// Counts of matching paragraphs by kind, issuer and year: over every match, or estimated
+/// like the total from the matches counted (see [`super::tally`]).
 #[derive(Debug, Default, Serialize)]
 pub struct Facets {
     pub kind: Vec<FacetCount>,
@@ -64,14 +64,18 @@ impl FacetTable {
         .map(|label| label.unwrap_or_else(|| MISSING.to_owned()))
     }
 
-    /// Counts the facets of the documents (by position) the matches belong to, most
-    /// frequent value first, ties by value.
-    pub fn count(&self, documents: impl Iterator<Item = usize>) -> Facets {
+    /// Counts the facets of the documents (by position) the matches belong to, each match
+    /// standing for `scale` matches (1 when every match was counted), most frequent value
+    /// first, ties by value.
+    pub fn count(&self, documents: impl Iterator<Item = usize>, scale: f64) -> Facets {
         let mut counts = self.labels.each_ref().map(|l| vec![0usize; l.len()]);
         for ids in documents.filter_map(|d| self.of_document.get(d)) {
             for (count, &id) in counts.iter_mut().zip(ids) {
                 count[id as usize] += 1;
             }
+        }
+        for count in counts.iter_mut().flatten() {
+            *count = (*count as f64 * scale).round() as usize;
         }
         let [kind, issuer, year] = [0, 1, 2].map(|i| self.ranked(i, &counts[i]));
         Facets { kind, issuer, year }
@@ -113,7 +117,7 @@ mod tests {
             document(None, None),
         ];
         let table = FacetTable::new(&documents);
-        let facets = table.count([0, 0, 1, 2, 0].into_iter());
+        let facets = table.count([0, 0, 1, 2, 0].into_iter(), 1.0);
         let pairs = |f: &[FacetCount]| -> Vec<(String, usize)> {
             f.iter().map(|c| (c.value.clone(), c.count)).collect()
         };
@@ -135,7 +139,7 @@ mod tests {
     #[test]
     fn values_no_match_has_are_left_out() {
         let documents = [document(None, Some(2020)), document(None, Some(2024))];
-        let facets = FacetTable::new(&documents).count([1].into_iter());
+        let facets = FacetTable::new(&documents).count([1].into_iter(), 1.0);
         assert_eq!(facets.year.len(), 1);
         assert_eq!(facets.year[0].value, "2024");
     }

@@ -10,20 +10,21 @@ mod docstore;
 mod facets;
 mod highlight;
 mod plan;
+mod prune;
 mod query;
 mod question;
 mod ranking;
+mod rescore;
 mod schema;
 mod search;
 mod shorthand;
 mod store;
+mod tally;
 
 pub use build::{BuildOptions, BuildReport, build};
 pub use cards::Card;
 pub use catalog::Head;
 pub use facets::{FacetCount, Facets};
 pub use query::{MAX_QUERY_CHARS, ParsedQuery, QueryError, parse};
-pub use search::{
-    FACET_WINDOW, Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest, SearchResults,
-};
+pub use search::{Hit, MAX_LIMIT, SearchError, SearchIndex, SearchRequest, SearchResults};
 pub use store::{IndexDir, Manifest};

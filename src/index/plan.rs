@@ -3,6 +3,7 @@
 //! was dropped because nothing matched every part, and what to highlight.
 
 use super::cards::NumberIndex;
+use super::prune::TermPlan;
 use super::query::ParsedQuery;
 use super::question;
 use super::schema::Fields;
@@ -83,6 +84,62 @@ pub struct Plan {
     pub sequences: Vec<Vec<String>>,
     /// Code keys whose citations are marked whole.
     pub code_keys: HashSet<String>,
+    /// What a paragraph must have to match, for counting: the query without the clauses
+    /// that only lift a score.
+    pub matches: Box<dyn Query>,
+    /// The same query as terms alone, when it is made only of terms and requires one: its
+    /// best matches are found without scoring every match ([`super::prune`]).
+    pub terms: Option<TermPlan>,
+}
+
+/// The clauses of a plan as they are added, and the same as a [`TermPlan`] while each is
+/// a single term that is required or optional.
+struct Clauses {
+    list: Vec<(Occur, Box<dyn Query>)>,
+    terms: Option<TermPlan>,
+}
+
+impl Clauses {
+    fn new() -> Clauses {
+        Clauses {
+            list: Vec::new(),
+            terms: Some(TermPlan::default()),
+        }
+    }
+
+    /// Adds the term `text` of `field`, its score multiplied by `by`.
+    fn term(&mut self, occur: Occur, field: Field, text: &str, by: f32) {
+        self.term_query(occur, term_query(field, text), by);
+    }
+
+    fn term_query(&mut self, occur: Occur, query: TermQuery, by: f32) {
+        match (&mut self.terms, occur) {
+            (Some(plan), Occur::Must) => plan.required.push((query.term().clone(), by)),
+            (Some(plan), Occur::Should) => plan.optional.push((query.term().clone(), by)),
+            _ => self.terms = None,
+        }
+        let query: Box<dyn Query> = Box::new(query);
+        let query = if by == 1.0 { query } else { boost(query, by) };
+        self.list.push((occur, query));
+    }
+
+    /// Adds a clause that is not a single term.
+    fn other(&mut self, occur: Occur, query: Box<dyn Query>) {
+        self.terms = None;
+        self.list.push((occur, query));
+    }
+
+    /// The query that counts: every clause but the optional ones, when any is required.
+    fn matches(&self) -> Box<dyn Query> {
+        let required = self.list.iter().any(|(o, _)| *o == Occur::Must);
+        Box::new(BooleanQuery::new(
+            self.list
+                .iter()
+                .filter(|(o, _)| !required || *o != Occur::Should)
+                .map(|(o, q)| (*o, q.box_clone()))
+                .collect(),
+        ))
+    }
 }
 
 /// Cuts a parsed query into its parts.
@@ -130,7 +187,7 @@ impl Plan {
     pub fn new(cx: &Context, q: &ParsedQuery, parts: &[Part], dropped: &[bool]) -> Plan {
         let f = cx.fields;
         let content = parts.iter().zip(dropped).any(|(p, d)| !p.question && !d);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses = Clauses::new();
         let mut sequences = vec![Vec::new()];
         let mut code_keys: HashSet<String> = HashSet::new();
         for (part, &was_dropped) in parts.iter().zip(dropped) {
@@ -146,20 +203,20 @@ impl Plan {
                 code_keys.extend(keys.iter().cloned());
             }
             sequences.extend(part.unit.sequences());
-            clauses.extend(part.unit.clauses(f, weight));
+            part.unit.clauses(f, weight, &mut clauses);
         }
         for pair in parts.windows(2) {
             if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
-                let adjacent = term(f.body, &analyzer::bigram(&a, &b));
-                clauses.push((Occur::Should, boost(adjacent, PAIR_BOOST)));
+                let adjacent = analyzer::bigram(&a, &b);
+                clauses.term(Occur::Should, f.body, &adjacent, PAIR_BOOST);
             }
         }
         for p in &q.phrases {
-            clauses.push((Occur::Must, phrase_query(f, p)));
+            clauses.other(Occur::Must, phrase_query(f, p));
             sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
         }
         for x in &q.excluded {
-            clauses.push((Occur::MustNot, phrase_query(f, x)));
+            clauses.other(Occur::MustNot, phrase_query(f, x));
         }
         let typed: HashSet<String> = q
             .codes
@@ -167,12 +224,14 @@ impl Plan {
             .map(|c| code_key(&party_order(c.clone())))
             .collect();
         for key in &typed {
-            clauses.push((Occur::Must, term(f.codes, key)));
+            clauses.term(Occur::Must, f.codes, key, 1.0);
         }
         code_keys.extend(typed);
         filters(f, q, &mut clauses);
         Plan {
-            query: Box::new(BooleanQuery::new(clauses)),
+            matches: clauses.matches(),
+            terms: clauses.terms.filter(|t| !t.required.is_empty()),
+            query: Box::new(BooleanQuery::new(clauses.list)),
             sequences,
             code_keys,
         }
@@ -180,19 +239,19 @@ impl Plan {
 }
 
 impl Unit {
-    /// The clauses of this part: required when `weight` is `None`, else optional and
+    /// Adds the clauses of this part: required when `weight` is `None`, else optional and
     /// weighted.
-    fn clauses(&self, f: &Fields, weight: Option<f32>) -> Vec<(Occur, Box<dyn Query>)> {
+    fn clauses(&self, f: &Fields, weight: Option<f32>, out: &mut Clauses) {
         let whole: Box<dyn Query> = match self {
             Unit::Syllable(exact, folded) => {
-                let Some(w) = weight else {
-                    let mut out = vec![(Occur::Must, term(f.body, folded))];
-                    if exact != folded {
-                        out.push((Occur::Should, boost(term(f.body, exact), EXACT_BOOST)));
-                    }
-                    return out;
-                };
-                boost(term(f.body, folded), w)
+                match weight {
+                    None => out.term(Occur::Must, f.body, folded, 1.0),
+                    Some(w) => out.term(Occur::Should, f.body, folded, w),
+                }
+                if exact != folded && weight.is_none() {
+                    out.term(Occur::Should, f.body, exact, EXACT_BOOST);
+                }
+                return;
             }
             Unit::Alternatives(forms) => any(forms.iter().enumerate().map(|(i, seq)| {
                 let by = if i == 0 { TYPED_BOOST } else { 1.0 };
@@ -208,8 +267,8 @@ impl Unit {
             Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f.body, seq))),
         };
         match weight {
-            Some(w) => vec![(Occur::Should, boost(whole, w))],
-            None => vec![(Occur::Must, whole)],
+            Some(w) => out.other(Occur::Should, boost(whole, w)),
+            None => out.other(Occur::Must, whole),
         }
     }
 
@@ -381,19 +440,20 @@ fn number(cx: &Context, n: &NumberRef) -> Part {
     }
 }
 
-fn filters(f: &Fields, q: &ParsedQuery, clauses: &mut Vec<(Occur, Box<dyn Query>)>) {
+fn filters(f: &Fields, q: &ParsedQuery, clauses: &mut Clauses) {
     if let Some(kind) = q.kind {
-        clauses.push((Occur::Must, term(f.kind, &fold(kind.name()))));
+        clauses.term(Occur::Must, f.kind, &fold(kind.name()), 1.0);
     }
     if let Some(year) = q.year {
         let t = Term::from_field_u64(f.year, year.max(0) as u64);
-        clauses.push((
+        clauses.term_query(
             Occur::Must,
-            Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
-        ));
+            TermQuery::new(t, IndexRecordOption::Basic),
+            1.0,
+        );
     }
     for (_, folded) in q.issuer.as_deref().map(analyse).unwrap_or_default() {
-        clauses.push((Occur::Must, term(f.issuer, &folded)));
+        clauses.term(Occur::Must, f.issuer, &folded, 1.0);
     }
 }
 
@@ -449,10 +509,14 @@ fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
+    Box::new(term_query(field, text))
+}
+
+fn term_query(field: Field, text: &str) -> TermQuery {
+    TermQuery::new(
         Term::from_field_text(field, text),
         IndexRecordOption::WithFreqsAndPositions,
-    ))
+    )
 }
 
 fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {

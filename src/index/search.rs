@@ -7,10 +7,13 @@ use super::docstore::DocStore;
 use super::facets::{FacetTable, Facets};
 use super::highlight;
 use super::plan::{self, Part, Plan};
+use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
-use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
+use super::ranking;
+use super::rescore::FinalScore;
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
+use super::tally::{self, COUNTED_EXACTLY, Tally};
 use crate::codes::{CitedDocument, Registry};
 use crate::ingest::{Document, Metadata};
 use crate::text::abbrev::Abbreviations;
@@ -22,8 +25,7 @@ use std::collections::{BinaryHeap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -80,8 +82,11 @@ pub struct SearchRequest {
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,
-    /// How many paragraphs match in all.
+    /// How many paragraphs match in all: counted, or past [`COUNTED_EXACTLY`] estimated.
     pub total: usize,
+    /// Whether `total` and the facets are estimated from the first [`COUNTED_EXACTLY`]
+    /// matches.
+    pub total_is_estimate: bool,
     /// The best of them, best first.
     pub hits: Vec<Hit>,
     /// How the matches spread over kinds, issuers and years.
@@ -100,8 +105,11 @@ pub struct SearchResults {
 /// query that nothing matches leaves out its commonest words without counting after each.
 const MAX_RELAX_COUNTS: usize = 32;
 
-/// How many of the best matches the facet counts look at.
-pub const FACET_WINDOW: usize = 1000;
+/// How many of the best matches by BM25 a query not made of terms alone (a phrase, a date,
+/// an abbreviation's senses) re-ranks by weight and title: enough that a paragraph
+/// weighing a tenth of the best still comes in, few enough to sort in a fraction of a
+/// millisecond.
+pub const RERANK_WINDOW: usize = 1000;
 
 /// One matching paragraph (or footnote).
 #[derive(Debug)]
@@ -266,6 +274,7 @@ impl SearchIndex {
             return Ok(SearchResults {
                 query: request.query.clone(),
                 total: 0,
+                total_is_estimate: false,
                 hits: Vec::new(),
                 facets: Facets::default(),
                 dropped_terms: Vec::new(),
@@ -279,30 +288,30 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut dropped = vec![false; parts.len()];
         let mut plan = Plan::new(&cx, &parsed, &parts, &dropped);
-        let window = limit.max(FACET_WINDOW);
-        let (mut top, mut total) = self.run(&searcher, &plan.query, window)?;
-        if total == 0
+        let mut tally = self.tally(&searcher, &plan, COUNTED_EXACTLY)?;
+        if tally.total == 0
             && let Some(relaxed) = self.relax(&searcher, &cx, &parsed, &parts)?
         {
             dropped = relaxed;
             plan = Plan::new(&cx, &parsed, &parts, &dropped);
-            (top, total) = self.run(&searcher, &plan.query, window)?;
+            tally = self.tally(&searcher, &plan, COUNTED_EXACTLY)?;
         }
-        let lifted = self.rerank(&searcher, &mut top, limit, &required(&parts, &dropped));
-        let facets = lifted
-            .and_then(|()| self.facets(&searcher, &top))
+        let top = self
+            .best(&searcher, &plan, limit, required(&parts, &dropped))
             .map_err(SearchError::Index)?;
         let hits = top
             .into_iter()
-            .take(limit)
             .filter_map(|(score, addr)| self.hit(&searcher, addr, score, &plan).transpose())
             .collect::<Result<Vec<_>>>()
             .map_err(SearchError::Index)?;
         Ok(SearchResults {
             query: request.query.clone(),
-            total,
+            total: tally.total,
+            total_is_estimate: tally.is_estimate,
             hits,
-            facets,
+            facets: self
+                .facet_table
+                .count(tally.documents.iter().copied(), tally.scale()),
             dropped_terms: dropped_terms(&parts, &dropped),
             documents: cards::numbered(&cited.numbers, &cited.registry, &self.heads, &parsed),
             documents_total: 0,
@@ -335,16 +344,37 @@ impl SearchIndex {
         }
     }
 
-    fn run(
+    /// The matches of `plan`, counted up to `exactly`.
+    fn tally(
         &self,
         searcher: &Searcher,
-        query: &dyn Query,
-        window: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
-        let top = TopDocs::with_limit(window).order_by_score();
-        searcher
-            .search(query, &(top, Count))
+        plan: &Plan,
+        exactly: usize,
+    ) -> Result<Tally, SearchError> {
+        let ord = searcher.schema().get_field_name(self.fields.doc_ord);
+        tally::count(searcher, plan.matches.as_ref(), ord, exactly)
             .map_err(|e| SearchError::Index(e.into()))
+    }
+
+    /// The `limit` best matches of `plan` by final score, best first: without scoring every
+    /// match when the plan is made of terms alone, else from the [`RERANK_WINDOW`] best by
+    /// BM25.
+    fn best(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan,
+        limit: usize,
+        required: Vec<&str>,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        let scores = FinalScore::new(searcher, &self.fields, &self.title_words, required)?;
+        if let Some(terms) = &plan.terms {
+            return Ok(prune::top(searcher, terms, limit, &scores)?);
+        }
+        let window = TopDocs::with_limit(limit.max(RERANK_WINDOW)).order_by_score();
+        let mut top = searcher.search(plan.query.as_ref(), &window)?;
+        rerank(&mut top, limit, &scores);
+        top.truncate(limit);
+        Ok(top)
     }
 
     /// When no paragraph has every part of the query, the parts to leave out: first those
@@ -390,7 +420,8 @@ impl SearchIndex {
         Ok(Some(dropped))
     }
 
-    /// How many paragraphs match the query with the `dropped` parts left out.
+    /// How many paragraphs match the query with the `dropped` parts left out, counted no
+    /// further than one: relaxing asks only whether anything matches.
     fn count(
         &self,
         searcher: &Searcher,
@@ -400,80 +431,7 @@ impl SearchIndex {
         dropped: &[bool],
     ) -> Result<usize, SearchError> {
         let plan = Plan::new(cx, q, parts, dropped);
-        searcher
-            .search(&plan.query, &Count)
-            .map_err(|e| SearchError::Index(e.into()))
-    }
-
-    /// Re-ranks the best matches by each paragraph's weight (short and list-like paragraphs
-    /// weigh less) and lifts those of documents whose title has every word required, so
-    /// that the first `shown` are in their final order. A match is looked at only while it
-    /// could still enter those: a weight never raises a score, and the lift raises it at
-    /// most [`TITLE_LIFT`] times.
-    fn rerank(
-        &self,
-        searcher: &Searcher,
-        top: &mut [(f32, DocAddress)],
-        shown: usize,
-        required: &[&str],
-    ) -> Result<()> {
-        let schema = searcher.schema();
-        let (ord_name, weight_name) = (
-            schema.get_field_name(self.fields.doc_ord),
-            schema.get_field_name(self.fields.weight),
-        );
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| {
-                Ok((
-                    s.fast_fields().u64(ord_name)?,
-                    s.fast_fields().u64(weight_name)?,
-                ))
-            })
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
-        let mut looked_at = top.len();
-        for (i, (score, addr)) in top.iter_mut().enumerate() {
-            let floor = best
-                .peek()
-                .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
-            if best.len() >= shown && *score * TITLE_LIFT < floor {
-                looked_at = i;
-                break;
-            }
-            let (ords, weights) = &columns[addr.segment_ord as usize];
-            let weight = weights.first(addr.doc_id).unwrap_or(FULL_WEIGHT);
-            *score *= weight as f32 / FULL_WEIGHT as f32;
-            let titled = ords
-                .first(addr.doc_id)
-                .and_then(|o| self.title_words.get(o as usize));
-            if !required.is_empty()
-                && titled.is_some_and(|words| required.iter().all(|w| words.contains(*w)))
-            {
-                *score *= TITLE_LIFT;
-            }
-            best.push(Reverse(score.max(0.0).to_bits()));
-            if best.len() > shown {
-                best.pop();
-            }
-        }
-        top[..looked_at].sort_by(|a, b| b.0.total_cmp(&a.0));
-        Ok(())
-    }
-
-    fn facets(&self, searcher: &tantivy::Searcher, top: &[(f32, DocAddress)]) -> Result<Facets> {
-        let name = searcher.schema().get_field_name(self.fields.doc_ord);
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| segment.fast_fields().u64(name))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let documents = top.iter().filter_map(|(_, addr)| {
-            let ord = columns[addr.segment_ord as usize].first(addr.doc_id)?;
-            Some(ord as usize)
-        });
-        Ok(self.facet_table.count(documents))
+        Ok(self.tally(searcher, &plan, 1)?.total)
     }
 
     fn hit(
@@ -535,6 +493,29 @@ pub enum SearchError {
     /// The index could not be read.
     #[error("không đọc được chỉ mục: {0}")]
     Index(anyhow::Error),
+}
+
+/// Re-ranks matches found by BM25 by their final score, so that the first `shown` are in
+/// their final order. A match is looked at only while it could still enter those: a weight
+/// never raises a score, and the lift raises it at most [`ScoreFactor::max_factor`] times.
+fn rerank(top: &mut [(f32, DocAddress)], shown: usize, scores: &FinalScore) {
+    let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
+    let mut looked_at = top.len();
+    for (i, (score, addr)) in top.iter_mut().enumerate() {
+        let floor = best
+            .peek()
+            .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
+        if best.len() >= shown && *score * scores.max_factor() < floor {
+            looked_at = i;
+            break;
+        }
+        *score *= scores.factor(addr.segment_ord, addr.doc_id);
+        best.push(Reverse(score.max(0.0).to_bits()));
+        if best.len() > shown {
+            best.pop();
+        }
+    }
+    top[..looked_at].sort_by(|a, b| b.0.total_cmp(&a.0));
 }
 
 /// The folded syllables every hit must have, for the title lift.

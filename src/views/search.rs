@@ -14,6 +14,9 @@ pub struct SearchView<'a> {
     pub query: &'a str,
     /// How many paragraphs match in all.
     pub total: usize,
+    /// Whether `total` and the facets are estimated: past a few thousand matches they are
+    /// counted on the first matches only and scaled.
+    pub total_is_estimate: bool,
     /// The best of them, best first.
     pub hits: Vec<HitView>,
     /// How the matches spread over kinds, issuers and years.
@@ -69,6 +72,7 @@ impl<'a> SearchView<'a> {
         SearchView {
             query: &results.query,
             total: results.total,
+            total_is_estimate: results.total_is_estimate,
             hits: results
                 .hits
                 .iter()

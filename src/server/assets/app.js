@@ -75,11 +75,12 @@ async function search() {
   } catch (e) {
     return problem(e.message);
   }
-  renderFacets(data.facets);
+  renderFacets(data.facets, data.total_is_estimate);
   const cards = renderCards(data, q);
   if (data.total === 0) return show(...cards, data.documents_total > 0 ? null : empty(q));
   const shown = data.hits.length < data.total ? ` (hiển thị ${data.hits.length} đoạn đầu)` : "";
-  const summary = el("p", { class: "summary", text: `${data.total} đoạn văn khớp với «${q}»${shown}` });
+  const about = data.total_is_estimate ? "Khoảng " : "";
+  const summary = el("p", { class: "summary", text: `${about}${data.total} đoạn văn khớp với «${q}»${shown}` });
   show(...cards, summary, dropped(data.dropped_terms), ...data.hits.map(renderHit));
 }
 
@@ -137,7 +138,8 @@ function empty(q) {
   return box;
 }
 
-function renderFacets(f) {
+// Facet counts past a few thousand matches are estimated, and shown with "≈".
+function renderFacets(f, estimated) {
   facets.replaceChildren();
   const groups = [["kind", "Loại văn bản"], ["issuer", "Cơ quan ban hành"], ["year", "Năm"]];
   for (const [name, title] of groups) {
@@ -151,7 +153,7 @@ function renderFacets(f) {
       if (on) delete query[name];
       else query[name] = value;
       const a = link(query, "", on ? "on" : "");
-      a.append(el("span", { text: value }), el("span", { class: "n", text: String(count) }));
+      a.append(el("span", { text: value }), el("span", { class: "n", text: (estimated ? "≈" : "") + String(count) }));
       facets.append(a);
     }
   }

@@ -1,0 +1,483 @@
+//! The best matches of a query made only of terms, found without scoring every match: the
+//! required terms are intersected block by block, and a stretch of blocks is passed over
+//! when the most any paragraph in it could score (the sum of its terms' block maxima) cannot
+//! reach the weakest of the best found so far. The answer is the same as scoring every match.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::BlockSegmentPostings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TERMINATED, Term};
+
+/// A query of terms alone, each with its boost: a paragraph matches when it has every
+/// required term; the optional ones only add to its score.
+#[derive(Clone, Default)]
+pub struct TermPlan {
+    /// Terms every match has.
+    pub required: Vec<(Term, Score)>,
+    /// Terms that lift the matches that have them.
+    pub optional: Vec<(Term, Score)>,
+}
+
+/// What a match's BM25 score is multiplied by to give its final score. Known before the
+/// match is scored, it lets a match be passed over when even its highest possible BM25
+/// score could not make it enter; [`ScoreFactor::max_factor`] lets whole blocks be.
+pub trait ScoreFactor {
+    /// The factor of document `doc` of segment `segment`.
+    fn factor(&self, segment: u32, doc: DocId) -> Score;
+    /// The greatest factor of any document.
+    fn max_factor(&self) -> Score;
+}
+
+/// Rounding between a block maximum and a score worked out the same way, with room to spare.
+const ROUNDING: Score = 1.0 + 1e-4;
+
+/// The `k` best matches of `plan` by final score, best first (ties by address); the same as
+/// scoring every match with tantivy's BM25 (each term's score times its boost, summed) and
+/// sorting.
+pub fn top(
+    searcher: &Searcher,
+    plan: &TermPlan,
+    k: usize,
+    factors: &dyn ScoreFactor,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let mut best = Best::new(k);
+    if plan.required.is_empty() || k == 0 {
+        return Ok(best.into_sorted());
+    }
+    let weights = |terms: &[(Term, Score)]| {
+        terms
+            .iter()
+            .map(|(term, boost)| {
+                let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
+                Ok((term.clone(), weight.boost_by(*boost)))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()
+    };
+    let (required, optional) = (weights(&plan.required)?, weights(&plan.optional)?);
+    let averages = Averages::of(searcher);
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let cursors = |terms: &[(Term, Bm25Weight)]| -> tantivy::Result<Vec<Option<Cursor>>> {
+            terms
+                .iter()
+                .map(|(term, weight)| Cursor::open(reader, term, weight, &averages))
+                .collect()
+        };
+        let Some(mut required) = cursors(&required)?.into_iter().collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        required.sort_by_key(|c| c.postings.doc_freq());
+        let mut optional: Vec<Cursor> = cursors(&optional)?.into_iter().flatten().collect();
+        let mut segment = Segment {
+            ord: ord as u32,
+            reader,
+            required: &mut required,
+            optional: &mut optional,
+            lift: factors.max_factor(),
+        };
+        segment.collect(factors, &mut best);
+    }
+    Ok(best.into_sorted())
+}
+
+/// One term's postings in one segment, read block by block.
+struct Cursor {
+    postings: BlockSegmentPostings,
+    /// Where in the current block the cursor stands.
+    at: usize,
+    weight: Bm25Weight,
+    fieldnorms: FieldNormReader,
+    /// What a block maximum is multiplied by to bound every score in its block.
+    slack: Score,
+}
+
+impl Cursor {
+    /// The cursor on `term` in `reader`, at its first document; `None` when the segment
+    /// does not have the term.
+    fn open(
+        reader: &SegmentReader,
+        term: &Term,
+        weight: &Bm25Weight,
+        averages: &Averages,
+    ) -> tantivy::Result<Option<Cursor>> {
+        let field = term.field();
+        let Some(postings) = reader
+            .inverted_index(field)?
+            .read_block_postings(term, IndexRecordOption::WithFreqs)?
+        else {
+            return Ok(None);
+        };
+        let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
+            Some(norms) => norms,
+            None => FieldNormReader::constant(reader.max_doc(), 1),
+        };
+        let mut cursor = Cursor {
+            postings,
+            at: 0,
+            weight: weight.clone(),
+            fieldnorms,
+            slack: averages.slack(reader, field) * ROUNDING,
+        };
+        cursor.at = cursor.postings.seek(0);
+        Ok(Some(cursor))
+    }
+
+    fn doc(&self) -> DocId {
+        self.postings.doc(self.at)
+    }
+
+    /// Moves to the first document from `target` on, never backwards.
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc() < target {
+            self.at = self.postings.seek(target);
+        }
+        self.doc()
+    }
+
+    /// The last document of the current block.
+    fn block_end(&self) -> DocId {
+        self.postings.docs().last().copied().unwrap_or(TERMINATED)
+    }
+
+    /// The most any document of the current block scores.
+    fn block_max(&mut self) -> Score {
+        self.postings
+            .block_max_score(&self.fieldnorms, &self.weight)
+            * self.slack
+    }
+
+    fn score(&self) -> Score {
+        let doc = self.doc();
+        self.weight.score(
+            self.fieldnorms.fieldnorm_id(doc),
+            self.postings.freq(self.at),
+        )
+    }
+}
+
+/// One segment's walk over the matches.
+struct Segment<'a> {
+    ord: u32,
+    reader: &'a SegmentReader,
+    required: &'a mut [Cursor],
+    optional: &'a mut [Cursor],
+    /// The greatest factor of any document.
+    lift: Score,
+}
+
+impl Segment<'_> {
+    fn collect(&mut self, factors: &dyn ScoreFactor, best: &mut Best) {
+        let alive = self.reader.alive_bitset();
+        let mut target = 0;
+        while let Some(doc) = self.align(target) {
+            let (required, optional, end) = self.bound(doc);
+            let floor = best.floor();
+            if (required + optional) * self.lift < floor {
+                if end == TERMINATED {
+                    break;
+                }
+                target = end + 1;
+                continue;
+            }
+            target = doc + 1;
+            if !alive.is_none_or(|a| a.is_alive(doc)) {
+                continue;
+            }
+            let factor = factors.factor(self.ord, doc);
+            let required = self.required_score();
+            if (required + optional) * factor < floor {
+                continue;
+            }
+            let score = (required + self.optional_score(doc)) * factor;
+            if score > floor {
+                best.offer(score, DocAddress::new(self.ord, doc));
+            }
+        }
+    }
+
+    /// The first document from `target` on that has every required term.
+    fn align(&mut self, target: DocId) -> Option<DocId> {
+        let (lead, others) = self.required.split_first_mut()?;
+        let mut doc = lead.seek(target);
+        'candidates: while doc != TERMINATED {
+            for other in others.iter_mut() {
+                let found = other.seek(doc);
+                if found > doc {
+                    doc = lead.seek(found);
+                    continue 'candidates;
+                }
+            }
+            return Some(doc);
+        }
+        None
+    }
+
+    /// The most the required and the optional terms can add to the BM25 score of a
+    /// paragraph from `doc` to `end`, and `end`: the first place any term's block ends.
+    fn bound(&mut self, doc: DocId) -> (Score, Score, DocId) {
+        let mut end = TERMINATED;
+        let mut required = 0.0;
+        for cursor in self.required.iter_mut() {
+            end = end.min(cursor.block_end());
+            required += cursor.block_max();
+        }
+        let mut optional = 0.0;
+        for cursor in self.optional.iter_mut() {
+            if cursor.seek(doc) > end {
+                continue;
+            }
+            end = end.min(cursor.block_end());
+            optional += cursor.block_max();
+        }
+        (required, optional, end)
+    }
+
+    /// What the required terms add to the score of the paragraph they all stand on.
+    fn required_score(&self) -> Score {
+        self.required.iter().map(Cursor::score).sum()
+    }
+
+    /// What the optional terms add to the score of `doc`.
+    fn optional_score(&self, doc: DocId) -> Score {
+        self.optional
+            .iter()
+            .filter(|c| c.doc() == doc)
+            .map(Cursor::score)
+            .sum()
+    }
+}
+
+/// Each field's average length over the whole index. Block maxima are worked out when a
+/// segment is written, with the segment's own average, and queries score with the index's;
+/// a score under one average is at most the ratio of the two times the score under the
+/// other, so a block maximum times that ratio bounds every score in its block.
+struct Averages<'a> {
+    searcher: &'a Searcher,
+    docs: u64,
+}
+
+impl<'a> Averages<'a> {
+    fn of(searcher: &'a Searcher) -> Averages<'a> {
+        let docs = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| u64::from(r.num_docs()))
+            .sum();
+        Averages { searcher, docs }
+    }
+
+    /// What a block maximum of `field` in `reader` is multiplied by to bound the scores in
+    /// its block.
+    fn slack(&self, reader: &SegmentReader, field: Field) -> Score {
+        let whole: u64 = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|r| tokens(r, field))
+            .sum();
+        let whole = whole as f64 / self.docs.max(1) as f64;
+        let own = tokens(reader, field) as f64 / f64::from(reader.max_doc().max(1));
+        if own == 0.0 || whole == 0.0 {
+            return 1.0;
+        }
+        (own / whole).max(whole / own) as Score
+    }
+}
+
+fn tokens(reader: &SegmentReader, field: Field) -> u64 {
+    reader
+        .inverted_index(field)
+        .map_or(0, |index| index.total_num_tokens())
+}
+
+/// The best `k` matches so far, the weakest on top of the heap.
+struct Best {
+    k: usize,
+    heap: BinaryHeap<Entry>,
+}
+
+/// A match as [`Best`] orders it: the better one is the greater score, then the earlier
+/// address, and the heap keeps the worse on top.
+struct Entry(Score, DocAddress);
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl Best {
+    fn new(k: usize) -> Best {
+        Best {
+            k,
+            heap: BinaryHeap::with_capacity(k + 1),
+        }
+    }
+
+    /// The score a match must beat to enter: none until `k` are found.
+    fn floor(&self) -> Score {
+        match self.heap.peek() {
+            Some(weakest) if self.heap.len() >= self.k => weakest.0,
+            _ => Score::NEG_INFINITY,
+        }
+    }
+
+    fn offer(&mut self, score: Score, at: DocAddress) {
+        self.heap.push(Entry(score, at));
+        if self.heap.len() > self.k {
+            self.heap.pop();
+        }
+    }
+
+    fn into_sorted(self) -> Vec<(Score, DocAddress)> {
+        let mut out: Vec<Entry> = self.heap.into_vec();
+        out.sort();
+        out.into_iter().map(|Entry(s, a)| (s, a)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+    use tantivy::schema::{STRING, Schema, TEXT};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    /// A factor that lowers some paragraphs and lifts every seventh, as weights and title
+    /// lifts do.
+    struct Uneven;
+
+    impl ScoreFactor for Uneven {
+        fn factor(&self, segment: u32, doc: DocId) -> Score {
+            let weight = 0.4 + 0.6 * ((doc * 37 + segment * 11) % 10) as Score / 9.0;
+            if doc.is_multiple_of(7) {
+                weight * 1.5
+            } else {
+                weight
+            }
+        }
+
+        fn max_factor(&self) -> Score {
+            1.5
+        }
+    }
+
+    /// Paragraphs of words drawn unevenly from a small vocabulary, in three segments with
+    /// some deleted, so that blocks are full and scores tie and spread as in real text.
+    fn corpus() -> (Index, Field) {
+        let mut schema = Schema::builder();
+        let body = schema.add_text_field("body", TEXT);
+        let id = schema.add_text_field("id", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for paragraph in 0..6000u64 {
+            let length = 1 + next(40) + next(40) * (next(4) / 3);
+            let words: Vec<String> = (0..length)
+                .map(|_| format!("w{}", next(6).min(next(30))))
+                .collect();
+            let mut doc = TantivyDocument::new();
+            doc.add_text(body, words.join(" "));
+            doc.add_text(id, paragraph.to_string());
+            writer.add_document(doc).unwrap();
+            if paragraph % 2000 == 1999 {
+                writer.commit().unwrap();
+            }
+        }
+        for gone in (0..6000).step_by(13) {
+            writer.delete_term(Term::from_field_text(id, &gone.to_string()));
+        }
+        writer.commit().unwrap();
+        (index, body)
+    }
+
+    /// Every match scored by tantivy, multiplied by its factor, the best `k` scores.
+    fn every_match(searcher: &Searcher, plan: &TermPlan, k: usize) -> Vec<Score> {
+        let clause = |occur, (term, boost): &(Term, Score)| -> (Occur, Box<dyn Query>) {
+            let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            (occur, Box::new(BoostQuery::new(Box::new(query), *boost)))
+        };
+        let query = BooleanQuery::new(
+            plan.required
+                .iter()
+                .map(|t| clause(Occur::Must, t))
+                .chain(plan.optional.iter().map(|t| clause(Occur::Should, t)))
+                .collect(),
+        );
+        let all = TopDocs::with_limit(10_000).order_by_score();
+        let mut scores: Vec<Score> = searcher
+            .search(&query, &all)
+            .unwrap()
+            .into_iter()
+            .map(|(s, a)| s * Uneven.factor(a.segment_ord, a.doc_id))
+            .collect();
+        scores.sort_by(|a, b| b.total_cmp(a));
+        scores.truncate(k);
+        scores
+    }
+
+    #[test]
+    fn the_best_are_those_of_scoring_every_match() {
+        let (index, body) = corpus();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 3);
+        let term = |w: &str, boost| (Term::from_field_text(body, w), boost);
+        let plans = [
+            (vec![term("w0", 1.0)], vec![]),
+            (
+                vec![term("w0", 1.0), term("w1", 1.0)],
+                vec![term("w2", 10.0)],
+            ),
+            (
+                vec![term("w1", 1.0), term("w3", 1.0)],
+                vec![term("w0", 10.0), term("w9", 10.0)],
+            ),
+            (
+                vec![term("w2", 2.0)],
+                vec![term("w25", 10.0), term("nowhere", 5.0)],
+            ),
+            (vec![term("w0", 1.0), term("nowhere", 1.0)], vec![]),
+        ];
+        for (required, optional) in plans {
+            let plan = TermPlan { required, optional };
+            for k in [1, 10, 100] {
+                let ours: Vec<Score> = top(&searcher, &plan, k, &Uneven)
+                    .unwrap()
+                    .into_iter()
+                    .map(|(s, _)| s)
+                    .collect();
+                let expected = every_match(&searcher, &plan, k);
+                assert_eq!(ours.len(), expected.len(), "k = {k}");
+                for (a, b) in ours.iter().zip(&expected) {
+                    assert!(
+                        (a - b).abs() <= 1e-4 * b.abs().max(1.0),
+                        "{ours:?} != {expected:?}"
+                    );
+                }
+            }
+        }
+    }
+}
