@@ -27,8 +27,8 @@ pub struct TermPlan {
 pub trait ScoreFactor {
     /// The factor of document `doc` of segment `segment`.
     fn factor(&self, segment: u32, doc: DocId) -> Score;
-    /// The greatest factor of any document.
-    fn max_factor(&self) -> Score;
+    /// The greatest factor of the documents `from` to `to` (both included) of `segment`.
+    fn max_factor(&self, segment: u32, from: DocId, to: DocId) -> Score;
 }
 
 /// Rounding between a block maximum and a score worked out the same way, with room to spare.
@@ -75,7 +75,6 @@ pub fn top(
             reader,
             required: &mut required,
             optional: &mut optional,
-            lift: factors.max_factor(),
         };
         segment.collect(factors, &mut best);
     }
@@ -163,8 +162,6 @@ struct Segment<'a> {
     reader: &'a SegmentReader,
     required: &'a mut [Cursor],
     optional: &'a mut [Cursor],
-    /// The greatest factor of any document.
-    lift: Score,
 }
 
 impl Segment<'_> {
@@ -172,9 +169,13 @@ impl Segment<'_> {
         let alive = self.reader.alive_bitset();
         let mut target = 0;
         while let Some(doc) = self.align(target) {
-            let (required, optional, end) = self.bound(doc);
             let floor = best.floor();
-            if (required + optional) * self.lift < floor {
+            let wide = self.wide_bound(doc);
+            let (required, optional, end) = self.bound(doc);
+            let skip = [wide, (required + optional, end)]
+                .into_iter()
+                .find(|&(bound, end)| bound * factors.max_factor(self.ord, doc, end) < floor);
+            if let Some((_, end)) = skip {
                 if end == TERMINATED {
                     break;
                 }
@@ -212,6 +213,27 @@ impl Segment<'_> {
             return Some(doc);
         }
         None
+    }
+
+    /// The most a paragraph can score from `doc` to the end of the rarest required term's
+    /// block, and that end: a term whose block ends before counts its greatest score
+    /// anywhere. Wide stretches pass over many blocks of the common terms at once.
+    fn wide_bound(&mut self, doc: DocId) -> (Score, DocId) {
+        let end = self.required[0].block_end();
+        let within = |cursor: &mut Cursor| {
+            if cursor.block_end() >= end {
+                cursor.block_max()
+            } else {
+                cursor.weight.max_score()
+            }
+        };
+        let mut bound: Score = self.required.iter_mut().map(within).sum();
+        for cursor in self.optional.iter_mut() {
+            if cursor.seek(doc) <= end {
+                bound += within(cursor);
+            }
+        }
+        (bound, end)
     }
 
     /// The most the required and the optional terms can add to the BM25 score of a
@@ -374,8 +396,12 @@ mod tests {
             }
         }
 
-        fn max_factor(&self) -> Score {
-            1.5
+        fn max_factor(&self, _: u32, from: DocId, to: DocId) -> Score {
+            if to - from >= 7 || from.is_multiple_of(7) || to / 7 > from / 7 {
+                1.5
+            } else {
+                1.0
+            }
         }
     }
 

@@ -5,31 +5,116 @@
 use super::prune::ScoreFactor;
 use super::ranking::{FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, Searcher};
 
-/// The final scores of the matches of one query.
-pub struct FinalScore<'a> {
-    /// Per segment: each paragraph's document position and its weight.
-    columns: Vec<(Column<u64>, Column<u64>)>,
-    /// The folded words of each document's title, by document position.
-    title_words: &'a [HashSet<String>],
-    /// The folded syllables every match must have.
-    required: Vec<&'a str>,
-    /// Per document position, whether its title has every required word, once looked up.
-    titled: Vec<OnceCell<bool>>,
+/// The documents whose title has each word, for finding at once those a query lifts.
+#[derive(Default)]
+pub struct Titles {
+    /// Folded title syllable -> the positions of the documents whose title has it, sorted.
+    by_word: HashMap<String, Vec<u32>>,
+    documents: usize,
 }
 
-impl<'a> FinalScore<'a> {
+impl Titles {
+    /// Indexes the title words of each document, by position.
+    pub fn new(titles: impl Iterator<Item = HashSet<String>>) -> Titles {
+        let mut out = Titles::default();
+        for (ord, words) in titles.enumerate() {
+            for word in words {
+                out.by_word.entry(word).or_default().push(ord as u32);
+            }
+            out.documents = ord + 1;
+        }
+        out
+    }
+
+    /// Per document position, whether its title has every word of `words` (none when
+    /// `words` is empty).
+    fn having_all(&self, words: &[&str]) -> Vec<bool> {
+        let mut having = vec![false; self.documents];
+        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(words.len());
+        for word in words {
+            match self.by_word.get(*word) {
+                Some(list) => lists.push(list),
+                None => return having,
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return having;
+        };
+        for &ord in first.iter() {
+            if rest.iter().all(|l| l.binary_search(&ord).is_ok()) {
+                having[ord as usize] = true;
+            }
+        }
+        having
+    }
+}
+
+/// Per segment, the runs of consecutive paragraphs of one document: (first paragraph,
+/// document position). A document's paragraphs are written one after another, so a
+/// segment has about as many runs as documents.
+pub struct Runs(Vec<Vec<(DocId, u32)>>);
+
+impl Runs {
+    /// Reads the runs from each segment's document positions.
+    pub fn of(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Runs> {
+        let name = searcher.schema().get_field_name(fields.doc_ord);
+        let mut runs = Vec::new();
+        for reader in searcher.segment_readers() {
+            let ords = reader.fast_fields().u64(name)?;
+            let mut segment: Vec<(DocId, u32)> = Vec::new();
+            for doc in 0..reader.max_doc() {
+                let ord = ords.first(doc).unwrap_or(u64::MAX) as u32;
+                if segment.last().is_none_or(|&(_, last)| last != ord) {
+                    segment.push((doc, ord));
+                }
+            }
+            runs.push(segment);
+        }
+        Ok(Runs(runs))
+    }
+
+    /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
+    fn of_documents(&self, having: &[bool], max_docs: &[DocId]) -> Vec<Vec<RangeInclusive<DocId>>> {
+        self.0
+            .iter()
+            .zip(max_docs)
+            .map(|(runs, &max_doc)| {
+                let ends = runs.iter().skip(1).map(|&(start, _)| start - 1);
+                runs.iter()
+                    .zip(ends.chain([max_doc.saturating_sub(1)]))
+                    .filter(|((_, ord), _)| having.get(*ord as usize).copied().unwrap_or(false))
+                    .map(|(&(start, _), end)| start..=end)
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// The final scores of the matches of one query.
+pub struct FinalScore {
+    /// Per segment: each paragraph's document position and its weight.
+    columns: Vec<(Column<u64>, Column<u64>)>,
+    /// Per document position, whether its title has every word the query requires.
+    titled: Vec<bool>,
+    /// Per segment, the paragraphs of those documents, as sorted ranges.
+    lifted: Vec<Vec<RangeInclusive<DocId>>>,
+}
+
+impl FinalScore {
     /// The final scores of a query requiring the folded syllables `required`.
     pub fn new(
         searcher: &Searcher,
         fields: &Fields,
-        title_words: &'a [HashSet<String>],
-        required: Vec<&'a str>,
-    ) -> tantivy::Result<FinalScore<'a>> {
+        titles: &Titles,
+        runs: &Runs,
+        required: &[&str],
+    ) -> tantivy::Result<FinalScore> {
         let schema = searcher.schema();
         let (ord_name, weight_name) = (
             schema.get_field_name(fields.doc_ord),
@@ -45,51 +130,51 @@ impl<'a> FinalScore<'a> {
                 ))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let titled = if required.is_empty() {
-            Vec::new()
-        } else {
-            vec![OnceCell::new(); title_words.len()]
-        };
+        let titled = titles.having_all(required);
+        let max_docs: Vec<DocId> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.max_doc())
+            .collect();
+        let lifted = runs.of_documents(&titled, &max_docs);
         Ok(FinalScore {
             columns,
-            title_words,
-            required,
             titled,
-        })
-    }
-
-    /// Whether the title of the document of `doc` has every required word.
-    fn titled(&self, segment: u32, doc: DocId) -> bool {
-        let (ords, _) = &self.columns[segment as usize];
-        let Some(ord) = ords.first(doc).map(|o| o as usize) else {
-            return false;
-        };
-        self.titled.get(ord).is_some_and(|cell| {
-            *cell.get_or_init(|| {
-                let words = &self.title_words[ord];
-                self.required.iter().all(|w| words.contains(*w))
-            })
+            lifted,
         })
     }
 }
 
-impl ScoreFactor for FinalScore<'_> {
-    fn factor(&self, segment: u32, doc: DocId) -> Score {
-        let (_, weights) = &self.columns[segment as usize];
-        let weight = weights.first(doc).unwrap_or(FULL_WEIGHT).min(FULL_WEIGHT);
-        let weight = weight as Score / FULL_WEIGHT as Score;
-        if self.titled(segment, doc) {
-            weight * TITLE_LIFT
+impl FinalScore {
+    /// The most any factor lifts a score: [`TITLE_LIFT`] when some title has every word.
+    pub fn max_lift(&self) -> Score {
+        if self.lifted.iter().any(|ranges| !ranges.is_empty()) {
+            TITLE_LIFT
         } else {
-            weight
+            1.0
         }
     }
+}
 
-    fn max_factor(&self) -> Score {
-        if self.required.is_empty() {
-            1.0
-        } else {
-            TITLE_LIFT
-        }
+impl ScoreFactor for FinalScore {
+    fn factor(&self, segment: u32, doc: DocId) -> Score {
+        let (ords, weights) = &self.columns[segment as usize];
+        let weight = weights.first(doc).unwrap_or(FULL_WEIGHT).min(FULL_WEIGHT);
+        let weight = weight as Score / FULL_WEIGHT as Score;
+        let titled = ords
+            .first(doc)
+            .and_then(|o| self.titled.get(o as usize))
+            .copied()
+            .unwrap_or(false);
+        if titled { weight * TITLE_LIFT } else { weight }
+    }
+
+    fn max_factor(&self, segment: u32, from: DocId, to: DocId) -> Score {
+        let ranges = &self.lifted[segment as usize];
+        let first_ending_after = ranges.partition_point(|r| *r.end() < from);
+        let lifted = ranges
+            .get(first_ending_after)
+            .is_some_and(|r| *r.start() <= to);
+        if lifted { TITLE_LIFT } else { 1.0 }
     }
 }

@@ -10,7 +10,7 @@ use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
 use super::ranking;
-use super::rescore::FinalScore;
+use super::rescore::{FinalScore, Runs, Titles};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, COUNTED_EXACTLY, Tally};
@@ -21,7 +21,7 @@ use crate::text::analyzer;
 use crate::vocabulary::{DocCode, Kind};
 use anyhow::{Context, Result};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
@@ -43,7 +43,9 @@ pub struct SearchIndex {
     cited: OnceLock<Cited>,
     abbreviations: Abbreviations,
     senses: plan::Senses,
-    title_words: Vec<HashSet<String>>,
+    titles: Titles,
+    /// The runs of each document's paragraphs, read at the first query that needs them.
+    runs: OnceLock<Runs>,
     manifest: Manifest,
     generation: PathBuf,
 }
@@ -157,11 +159,13 @@ impl SearchIndex {
                 .try_into()?,
             fields,
             facet_table,
-            title_words: heads
-                .slots()
-                .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
-                .map(Option::unwrap_or_default)
-                .collect(),
+            titles: Titles::new(
+                heads
+                    .slots()
+                    .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
+                    .map(Option::unwrap_or_default),
+            ),
+            runs: OnceLock::new(),
             heads,
             store,
             cited: OnceLock::new(),
@@ -366,7 +370,14 @@ impl SearchIndex {
         limit: usize,
         required: Vec<&str>,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        let scores = FinalScore::new(searcher, &self.fields, &self.title_words, required)?;
+        let runs = match self.runs.get() {
+            Some(runs) => runs,
+            None => {
+                let runs = Runs::of(searcher, &self.fields)?;
+                self.runs.get_or_init(|| runs)
+            }
+        };
+        let scores = FinalScore::new(searcher, &self.fields, &self.titles, runs, &required)?;
         if let Some(terms) = &plan.terms {
             return Ok(prune::top(searcher, terms, limit, &scores)?);
         }
@@ -497,7 +508,7 @@ pub enum SearchError {
 
 /// Re-ranks matches found by BM25 by their final score, so that the first `shown` are in
 /// their final order. A match is looked at only while it could still enter those: a weight
-/// never raises a score, and the lift raises it at most [`ScoreFactor::max_factor`] times.
+/// never raises a score, and the lift raises it at most [`FinalScore::max_lift`] times.
 fn rerank(top: &mut [(f32, DocAddress)], shown: usize, scores: &FinalScore) {
     let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
     let mut looked_at = top.len();
@@ -505,7 +516,7 @@ fn rerank(top: &mut [(f32, DocAddress)], shown: usize, scores: &FinalScore) {
         let floor = best
             .peek()
             .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
-        if best.len() >= shown && *score * scores.max_factor() < floor {
+        if best.len() >= shown && *score * scores.max_lift() < floor {
             looked_at = i;
             break;
         }
