@@ -65,18 +65,23 @@ impl FacetTable {
     }
 
     /// Counts the facets of the documents (by position) the matches belong to, each match
-    /// standing for `scale` matches (1 when every match was counted), most frequent value
+    /// with how many it stands for (1 when every match was counted), most frequent value
     /// first, ties by value.
-    pub fn count(&self, documents: impl Iterator<Item = usize>, scale: f64) -> Facets {
-        let mut counts = self.labels.each_ref().map(|l| vec![0usize; l.len()]);
-        for ids in documents.filter_map(|d| self.of_document.get(d)) {
-            for (count, &id) in counts.iter_mut().zip(ids) {
-                count[id as usize] += 1;
+    pub fn count(&self, documents: impl Iterator<Item = (usize, f64)>) -> Facets {
+        let mut sums = self.labels.each_ref().map(|l| vec![0.0f64; l.len()]);
+        for (document, stands_for) in documents {
+            let Some(ids) = self.of_document.get(document) else {
+                continue;
+            };
+            for (sum, &id) in sums.iter_mut().zip(ids) {
+                sum[id as usize] += stands_for;
             }
         }
-        for count in counts.iter_mut().flatten() {
-            *count = (*count as f64 * scale).round() as usize;
-        }
+        let counts = sums.map(|s| {
+            s.into_iter()
+                .map(|c| c.round() as usize)
+                .collect::<Vec<_>>()
+        });
         let [kind, issuer, year] = [0, 1, 2].map(|i| self.ranked(i, &counts[i]));
         Facets { kind, issuer, year }
     }
@@ -117,7 +122,7 @@ mod tests {
             document(None, None),
         ];
         let table = FacetTable::new(&documents);
-        let facets = table.count([0, 0, 1, 2, 0].into_iter(), 1.0);
+        let facets = table.count([0, 0, 1, 2, 0].into_iter().map(|d| (d, 1.0)));
         let pairs = |f: &[FacetCount]| -> Vec<(String, usize)> {
             f.iter().map(|c| (c.value.clone(), c.count)).collect()
         };
@@ -139,7 +144,7 @@ mod tests {
     #[test]
     fn values_no_match_has_are_left_out() {
         let documents = [document(None, Some(2020)), document(None, Some(2024))];
-        let facets = FacetTable::new(&documents).count([1].into_iter(), 1.0);
+        let facets = FacetTable::new(&documents).count([(1, 1.0)].into_iter());
         assert_eq!(facets.year.len(), 1);
         assert_eq!(facets.year[0].value, "2024");
     }

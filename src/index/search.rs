@@ -13,7 +13,7 @@ use super::ranking;
 use super::rescore::{FinalScore, Runs, Titles};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
-use super::tally::{self, COUNTED_EXACTLY, Tally};
+use super::tally::{self, Tally};
 use crate::codes::{CitedDocument, Registry};
 use crate::ingest::{Document, Metadata};
 use crate::text::abbrev::Abbreviations;
@@ -84,9 +84,9 @@ pub struct SearchRequest {
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,
-    /// How many paragraphs match in all: counted, or past [`COUNTED_EXACTLY`] estimated.
+    /// How many paragraphs match in all: counted, or past [`tally::COUNTED_EXACTLY`] estimated.
     pub total: usize,
-    /// Whether `total` and the facets are estimated from the first [`COUNTED_EXACTLY`]
+    /// Whether `total` and the facets are estimated from the first [`tally::COUNTED_EXACTLY`]
     /// matches.
     pub total_is_estimate: bool,
     /// The best of them, best first.
@@ -292,13 +292,13 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut dropped = vec![false; parts.len()];
         let mut plan = Plan::new(&cx, &parsed, &parts, &dropped);
-        let mut tally = self.tally(&searcher, &plan, COUNTED_EXACTLY)?;
+        let mut tally = self.tally(&searcher, &plan)?;
         if tally.total == 0
             && let Some(relaxed) = self.relax(&searcher, &cx, &parsed, &parts)?
         {
             dropped = relaxed;
             plan = Plan::new(&cx, &parsed, &parts, &dropped);
-            tally = self.tally(&searcher, &plan, COUNTED_EXACTLY)?;
+            tally = self.tally(&searcher, &plan)?;
         }
         let top = self
             .best(&searcher, &plan, limit, required(&parts, &dropped))
@@ -313,9 +313,7 @@ impl SearchIndex {
             total: tally.total,
             total_is_estimate: tally.is_estimate,
             hits,
-            facets: self
-                .facet_table
-                .count(tally.documents.iter().copied(), tally.scale()),
+            facets: self.facet_table.count(tally.documents.iter().copied()),
             dropped_terms: dropped_terms(&parts, &dropped),
             documents: cards::numbered(&cited.numbers, &cited.registry, &self.heads, &parsed),
             documents_total: 0,
@@ -348,16 +346,10 @@ impl SearchIndex {
         }
     }
 
-    /// The matches of `plan`, counted up to `exactly`.
-    fn tally(
-        &self,
-        searcher: &Searcher,
-        plan: &Plan,
-        exactly: usize,
-    ) -> Result<Tally, SearchError> {
+    /// The matches of `plan`: counted, or estimated past [`tally::COUNTED_EXACTLY`].
+    fn tally(&self, searcher: &Searcher, plan: &Plan) -> Result<Tally, SearchError> {
         let ord = searcher.schema().get_field_name(self.fields.doc_ord);
-        tally::count(searcher, plan.matches.as_ref(), ord, exactly)
-            .map_err(|e| SearchError::Index(e.into()))
+        tally::count(searcher, plan.matches.as_ref(), ord).map_err(|e| SearchError::Index(e.into()))
     }
 
     /// The `limit` best matches of `plan` by final score, best first: without scoring every
@@ -414,35 +406,34 @@ impl SearchIndex {
             left_out.push(i);
             if budget > 0 {
                 budget -= 1;
-                if self.count(searcher, cx, q, parts, &dropped)? > 0 {
+                if self.matches_any(searcher, cx, q, parts, &dropped)? {
                     break;
                 }
             }
         }
-        if left_out.is_empty() || self.count(searcher, cx, q, parts, &dropped)? == 0 {
+        if left_out.is_empty() || !self.matches_any(searcher, cx, q, parts, &dropped)? {
             return Ok(None);
         }
         for &i in left_out.iter().rev().skip(1).take(budget) {
             dropped[i] = false;
-            if self.count(searcher, cx, q, parts, &dropped)? == 0 {
+            if !self.matches_any(searcher, cx, q, parts, &dropped)? {
                 dropped[i] = true;
             }
         }
         Ok(Some(dropped))
     }
 
-    /// How many paragraphs match the query with the `dropped` parts left out, counted no
-    /// further than one: relaxing asks only whether anything matches.
-    fn count(
+    /// Whether any paragraph matches the query with the `dropped` parts left out.
+    fn matches_any(
         &self,
         searcher: &Searcher,
         cx: &plan::Context,
         q: &ParsedQuery,
         parts: &[Part],
         dropped: &[bool],
-    ) -> Result<usize, SearchError> {
+    ) -> Result<bool, SearchError> {
         let plan = Plan::new(cx, q, parts, dropped);
-        Ok(self.tally(searcher, &plan, 1)?.total)
+        tally::any(searcher, plan.matches.as_ref()).map_err(|e| SearchError::Index(e.into()))
     }
 
     fn hit(
