@@ -8,6 +8,8 @@ use crate::vocabulary::DocCode;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -24,11 +26,12 @@ pub struct SearchParams {
 /// Hits shown when the request names no limit.
 const DEFAULT_LIMIT: usize = 20;
 
-/// `GET /api/search?q=&limit=&kind=&issuer=&year=`, run off the async threads.
+/// `GET /api/search?q=&limit=&kind=&issuer=&year=`, run off the async threads and written
+/// straight to bytes there.
 pub async fn search(
     Current(index): Current,
     params: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let Query(p) = params.map_err(ApiError::from)?;
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
@@ -43,14 +46,14 @@ pub async fn search(
         issuer: p.issuer,
         year: p.year,
     };
-    let view = tokio::task::spawn_blocking(move || {
+    let body = tokio::task::spawn_blocking(move || {
         let results = index.search(&request)?;
-        serde_json::to_value(SearchView::of(&index, &results))
+        serde_json::to_vec(&SearchView::of(&index, &results))
             .map_err(|e| ApiError::Internal(e.to_string()))
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
-    Ok(Json(view))
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// `GET /api/refs/{code}`: each document the number names, with its citations.
