@@ -1,11 +1,10 @@
 //! Finds the matched words of a paragraph, also where the match ignored diacritics, as byte
 //! ranges: one range per run of adjacent matched words (`cao tốc`, not `cao` and `tốc`).
 
-use crate::text::analyzer;
+use crate::text::{fold, syllables};
 use crate::vocabulary::DocCode;
 use std::collections::HashSet;
 use std::ops::Range;
-use tantivy::tokenizer::{Token, TokenStream};
 
 /// Byte ranges of `text` to mark. Where the query's words stand together in sequence, only
 /// those runs are marked (`chuyển đổi số`, not every `sở`); otherwise each matching word of
@@ -73,23 +72,37 @@ struct FoundWord {
 }
 
 /// The syllables of `text` whose folded form is one of `words`, in order. Only these are
-/// kept: a paragraph has hundreds of syllables and a query a handful.
+/// kept: a paragraph has hundreds of syllables and a query a handful, so a syllable is
+/// folded only when its first letter folds to the first letter of a query word. Positions
+/// count syllables as the folded analyzer does (one per word of [`syllables`]).
 fn query_words_in(text: &str, words: &HashSet<&str>) -> Vec<FoundWord> {
+    let firsts: HashSet<char> = words.iter().filter_map(|w| w.chars().next()).collect();
     let mut found = Vec::new();
-    let mut position = 0;
-    analyzer::folded()
-        .token_stream(text)
-        .process(&mut |token: &Token| {
-            if words.contains(token.text.as_str()) {
-                found.push(FoundWord {
-                    position,
-                    folded: token.text.clone(),
-                    range: token.offset_from..token.offset_to,
-                });
-            }
-            position += 1;
-        });
+    for (position, (start, word)) in syllables(text).enumerate() {
+        let Some(first) = word.chars().next().map(first_folded) else {
+            continue;
+        };
+        if !firsts.contains(&first) {
+            continue;
+        }
+        let folded = fold(word);
+        if words.contains(folded.as_str()) {
+            found.push(FoundWord {
+                position,
+                folded,
+                range: start..start + word.len(),
+            });
+        }
+    }
     found
+}
+
+/// The first letter of a folded word that starts with `c`.
+fn first_folded(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    fold(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c)
 }
 
 /// The ranges of every run of consecutive syllables that spells `seq` (two words or more).

@@ -165,6 +165,10 @@ struct Segment<'a> {
 }
 
 impl Segment<'_> {
+    /// Walks the matches in address order, so that one scoring no more than the weakest of
+    /// the best can never enter (ties go to the earlier address): a stretch or a match
+    /// whose bound only ties is passed over too, which matters where many paragraphs are
+    /// the same text.
     fn collect(&mut self, factors: &dyn ScoreFactor, best: &mut Best) {
         let alive = self.reader.alive_bitset();
         let mut target = 0;
@@ -174,7 +178,7 @@ impl Segment<'_> {
             let (required, optional, end) = self.bound(doc);
             let skip = [wide, (required + optional, end)]
                 .into_iter()
-                .find(|&(bound, end)| bound * factors.max_factor(self.ord, doc, end) < floor);
+                .find(|&(bound, end)| bound * factors.max_factor(self.ord, doc, end) <= floor);
             if let Some((_, end)) = skip {
                 if end == TERMINATED {
                     break;
@@ -188,7 +192,7 @@ impl Segment<'_> {
             }
             let factor = factors.factor(self.ord, doc);
             let required = self.required_score();
-            if (required + optional) * factor < floor {
+            if (required + optional) * factor <= floor {
                 continue;
             }
             let score = (required + self.optional_score(doc)) * factor;

@@ -55,6 +55,34 @@ impl Titles {
     }
 }
 
+/// Each segment's fast fields that scoring and counting a match read: its document's
+/// position and its weight. Opened once with the index: opening a column reads its header.
+pub struct Columns {
+    /// Per segment, each paragraph's document position.
+    pub ords: Vec<Column<u64>>,
+    /// Per segment, each paragraph's weight.
+    weights: Vec<Column<u64>>,
+}
+
+impl Columns {
+    /// Opens the columns of every segment of `searcher`.
+    pub fn of(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Columns> {
+        let schema = searcher.schema();
+        let column = |field| {
+            let name = schema.get_field_name(field);
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.fast_fields().u64(name))
+                .collect::<tantivy::Result<Vec<_>>>()
+        };
+        Ok(Columns {
+            ords: column(fields.doc_ord)?,
+            weights: column(fields.weight)?,
+        })
+    }
+}
+
 /// Per segment, the runs of consecutive paragraphs of one document: (first paragraph,
 /// document position). A document's paragraphs are written one after another, so a
 /// segment has about as many runs as documents.
@@ -62,21 +90,22 @@ pub struct Runs(Vec<Vec<(DocId, u32)>>);
 
 impl Runs {
     /// Reads the runs from each segment's document positions.
-    pub fn of(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Runs> {
-        let name = searcher.schema().get_field_name(fields.doc_ord);
-        let mut runs = Vec::new();
-        for reader in searcher.segment_readers() {
-            let ords = reader.fast_fields().u64(name)?;
-            let mut segment: Vec<(DocId, u32)> = Vec::new();
-            for doc in 0..reader.max_doc() {
-                let ord = ords.first(doc).unwrap_or(u64::MAX) as u32;
-                if segment.last().is_none_or(|&(_, last)| last != ord) {
-                    segment.push((doc, ord));
-                }
-            }
-            runs.push(segment);
-        }
-        Ok(Runs(runs))
+    pub fn of(searcher: &Searcher, columns: &Columns) -> Runs {
+        let segments = searcher.segment_readers().iter().zip(&columns.ords);
+        Runs(
+            segments
+                .map(|(reader, ords)| {
+                    let mut runs: Vec<(DocId, u32)> = Vec::new();
+                    for doc in 0..reader.max_doc() {
+                        let ord = ords.first(doc).unwrap_or(u64::MAX) as u32;
+                        if runs.last().is_none_or(|&(_, last)| last != ord) {
+                            runs.push((doc, ord));
+                        }
+                    }
+                    runs
+                })
+                .collect(),
+        )
     }
 
     /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
@@ -97,39 +126,23 @@ impl Runs {
 }
 
 /// The final scores of the matches of one query.
-pub struct FinalScore {
-    /// Per segment: each paragraph's document position and its weight.
-    columns: Vec<(Column<u64>, Column<u64>)>,
+pub struct FinalScore<'a> {
+    columns: &'a Columns,
     /// Per document position, whether its title has every word the query requires.
     titled: Vec<bool>,
     /// Per segment, the paragraphs of those documents, as sorted ranges.
     lifted: Vec<Vec<RangeInclusive<DocId>>>,
 }
 
-impl FinalScore {
+impl<'a> FinalScore<'a> {
     /// The final scores of a query requiring the folded syllables `required`.
     pub fn new(
         searcher: &Searcher,
-        fields: &Fields,
+        columns: &'a Columns,
         titles: &Titles,
         runs: &Runs,
         required: &[&str],
-    ) -> tantivy::Result<FinalScore> {
-        let schema = searcher.schema();
-        let (ord_name, weight_name) = (
-            schema.get_field_name(fields.doc_ord),
-            schema.get_field_name(fields.weight),
-        );
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| {
-                Ok((
-                    s.fast_fields().u64(ord_name)?,
-                    s.fast_fields().u64(weight_name)?,
-                ))
-            })
-            .collect::<tantivy::Result<Vec<_>>>()?;
+    ) -> FinalScore<'a> {
         let titled = titles.having_all(required);
         let max_docs: Vec<DocId> = searcher
             .segment_readers()
@@ -137,15 +150,15 @@ impl FinalScore {
             .map(|r| r.max_doc())
             .collect();
         let lifted = runs.of_documents(&titled, &max_docs);
-        Ok(FinalScore {
+        FinalScore {
             columns,
             titled,
             lifted,
-        })
+        }
     }
 }
 
-impl FinalScore {
+impl FinalScore<'_> {
     /// The most any factor lifts a score: [`TITLE_LIFT`] when some title has every word.
     pub fn max_lift(&self) -> Score {
         if self.lifted.iter().any(|ranges| !ranges.is_empty()) {
@@ -156,9 +169,10 @@ impl FinalScore {
     }
 }
 
-impl ScoreFactor for FinalScore {
+impl ScoreFactor for FinalScore<'_> {
     fn factor(&self, segment: u32, doc: DocId) -> Score {
-        let (ords, weights) = &self.columns[segment as usize];
+        let segment = segment as usize;
+        let (ords, weights) = (&self.columns.ords[segment], &self.columns.weights[segment]);
         let weight = weights.first(doc).unwrap_or(FULL_WEIGHT).min(FULL_WEIGHT);
         let weight = weight as Score / FULL_WEIGHT as Score;
         let titled = ords

@@ -10,7 +10,7 @@ use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
 use super::ranking;
-use super::rescore::{FinalScore, Runs, Titles};
+use super::rescore::{Columns, FinalScore, Runs, Titles};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
@@ -44,6 +44,8 @@ pub struct SearchIndex {
     abbreviations: Abbreviations,
     senses: plan::Senses,
     titles: Titles,
+    /// Each segment's fast fields that scoring and counting read.
+    columns: Columns,
     /// The runs of each document's paragraphs, read at the first query that needs them.
     runs: OnceLock<Runs>,
     manifest: Manifest,
@@ -152,11 +154,13 @@ impl SearchIndex {
         let facet_table = FacetTable::new(heads.slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
         let mut abbreviations = Abbreviations::built_in();
         abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(SearchIndex {
-            reader: index
-                .reader_builder()
-                .reload_policy(ReloadPolicy::Manual)
-                .try_into()?,
+            columns: Columns::of(&reader.searcher(), &fields)?,
+            reader,
             fields,
             facet_table,
             titles: Titles::new(
@@ -348,8 +352,8 @@ impl SearchIndex {
 
     /// The matches of `plan`: counted, or estimated past [`tally::COUNTED_EXACTLY`].
     fn tally(&self, searcher: &Searcher, plan: &Plan) -> Result<Tally, SearchError> {
-        let ord = searcher.schema().get_field_name(self.fields.doc_ord);
-        tally::count(searcher, plan.matches.as_ref(), ord).map_err(|e| SearchError::Index(e.into()))
+        tally::count(searcher, plan.matches.as_ref(), &self.columns.ords)
+            .map_err(|e| SearchError::Index(e.into()))
     }
 
     /// The `limit` best matches of `plan` by final score, best first: without scoring every
@@ -362,14 +366,8 @@ impl SearchIndex {
         limit: usize,
         required: Vec<&str>,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        let runs = match self.runs.get() {
-            Some(runs) => runs,
-            None => {
-                let runs = Runs::of(searcher, &self.fields)?;
-                self.runs.get_or_init(|| runs)
-            }
-        };
-        let scores = FinalScore::new(searcher, &self.fields, &self.titles, runs, &required)?;
+        let runs = self.runs.get_or_init(|| Runs::of(searcher, &self.columns));
+        let scores = FinalScore::new(searcher, &self.columns, &self.titles, runs, &required);
         if let Some(terms) = &plan.terms {
             return Ok(prune::top(searcher, terms, limit, &scores)?);
         }

@@ -32,15 +32,18 @@ pub struct Tally {
     pub documents: Vec<(usize, f64)>,
 }
 
-/// Counts the matches of `query`; `ord_field` names the fast field of each paragraph's
-/// document position.
-pub fn count(searcher: &Searcher, query: &dyn Query, ord_field: &str) -> tantivy::Result<Tally> {
+/// Counts the matches of `query`; `ords` are each segment's column of document positions.
+pub fn count(
+    searcher: &Searcher,
+    query: &dyn Query,
+    ords: &[Column<u64>],
+) -> tantivy::Result<Tally> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let all = Paragraphs::of(searcher);
     let first = counted_in(
         searcher,
         weight.as_ref(),
-        ord_field,
+        ords,
         &[(0, all.total)],
         COUNTED_EXACTLY + 1,
     )?;
@@ -53,7 +56,7 @@ pub fn count(searcher: &Searcher, query: &dyn Query, ord_field: &str) -> tantivy
     };
     let windows = all.windows(read, read / 2);
     let covered: u64 = windows.iter().map(|(from, to)| to - from).sum();
-    let counted = counted_in(searcher, weight.as_ref(), ord_field, &windows, usize::MAX)?;
+    let counted = counted_in(searcher, weight.as_ref(), ords, &windows, usize::MAX)?;
     let scale = (all.total - read) as f64 / covered.max(1) as f64;
     let mut documents: Vec<(usize, f64)> = first.documents.into_iter().map(|d| (d, 1.0)).collect();
     documents.extend(counted.documents.into_iter().map(|d| (d, scale)));
@@ -128,7 +131,7 @@ struct Counted {
 fn counted_in(
     searcher: &Searcher,
     weight: &dyn Weight,
-    ord_field: &str,
+    ords: &[Column<u64>],
     windows: &[(u64, u64)],
     limit: usize,
 ) -> tantivy::Result<Counted> {
@@ -137,9 +140,9 @@ fn counted_in(
         stopped_at: None,
     };
     let mut base = 0u64;
-    for reader in searcher.segment_readers() {
+    for (reader, ords) in searcher.segment_readers().iter().zip(ords) {
         let end = base + u64::from(reader.max_doc());
-        let mut matches = SegmentMatches::new(reader, weight, ord_field)?;
+        let mut matches = SegmentMatches::new(reader, weight, ords)?;
         for &(from, to) in windows
             .iter()
             .filter(|(from, to)| *from < end && *to > base)
@@ -159,7 +162,7 @@ fn counted_in(
 /// The matches of one segment, counted window by window in order.
 struct SegmentMatches<'a> {
     scorer: Box<dyn Scorer>,
-    ords: Column<u64>,
+    ords: &'a Column<u64>,
     alive: Option<&'a AliveBitSet>,
 }
 
@@ -167,11 +170,11 @@ impl<'a> SegmentMatches<'a> {
     fn new(
         reader: &'a SegmentReader,
         weight: &dyn Weight,
-        ord_field: &str,
+        ords: &'a Column<u64>,
     ) -> tantivy::Result<SegmentMatches<'a>> {
         Ok(SegmentMatches {
             scorer: weight.scorer(reader, 1.0)?,
-            ords: reader.fast_fields().u64(ord_field)?,
+            ords,
             alive: reader.alive_bitset(),
         })
     }
@@ -243,7 +246,12 @@ mod tests {
     fn tally(index: &Index, word: tantivy::schema::Field, text: &str) -> Tally {
         let searcher = index.reader().unwrap().searcher();
         let query = TermQuery::new(Term::from_field_text(word, text), IndexRecordOption::Basic);
-        count(&searcher, &query, "doc_ord").unwrap()
+        let ords: Vec<Column<u64>> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().u64("doc_ord").unwrap())
+            .collect();
+        count(&searcher, &query, &ords).unwrap()
     }
 
     #[test]
