@@ -5,6 +5,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::ops::RangeInclusive;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
 use tantivy::query::Bm25Weight;
@@ -21,22 +22,27 @@ pub struct TermPlan {
     pub optional: Vec<(Term, Score)>,
 }
 
-/// What a match's BM25 score is multiplied by to give its final score. Known before the
-/// match is scored, it lets a match be passed over when even its highest possible BM25
-/// score could not make it enter; [`ScoreFactor::max_factor`] lets whole blocks be.
+/// What a match's BM25 score is multiplied by to give its final score: at most 1, but up
+/// to [`ScoreFactor::lift`] in a few stretches of paragraphs ([`ScoreFactor::lifted`]).
+/// Known before a match is scored, it lets a match be passed over when even its highest
+/// possible BM25 score could not make it enter, and the lifted stretches be walked first.
 pub trait ScoreFactor {
     /// The factor of document `doc` of segment `segment`.
     fn factor(&self, segment: u32, doc: DocId) -> Score;
-    /// The greatest factor of the documents `from` to `to` (both included) of `segment`.
-    fn max_factor(&self, segment: u32, from: DocId, to: DocId) -> Score;
+    /// The paragraphs of `segment` whose factor may be above 1, as sorted ranges.
+    fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>];
+    /// The greatest factor of a lifted paragraph.
+    fn lift(&self) -> Score;
 }
 
 /// Rounding between a block maximum and a score worked out the same way, with room to spare.
 const ROUNDING: Score = 1.0 + 1e-4;
 
-/// The `k` best matches of `plan` by final score, best first (ties by address); the same as
-/// scoring every match with tantivy's BM25 (each term's score times its boost, summed) and
-/// sorting.
+/// The `k` best matches of `plan` by final score, best first: the same scores as scoring
+/// every match with tantivy's BM25 (each term's score times its boost, summed), multiplying
+/// by the factors and sorting (among equal scores, the first walked is kept). The lifted
+/// stretches are walked first, so that the weakest of the best is high early; the rest is
+/// not walked at all when no paragraph outside them could reach it.
 pub fn top(
     searcher: &Searcher,
     plan: &TermPlan,
@@ -56,29 +62,103 @@ pub fn top(
             })
             .collect::<tantivy::Result<Vec<_>>>()
     };
-    let (required, optional) = (weights(&plan.required)?, weights(&plan.optional)?);
-    let averages = Averages::of(searcher);
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-        let cursors = |terms: &[(Term, Bm25Weight)]| -> tantivy::Result<Vec<Option<Cursor>>> {
-            terms
-                .iter()
-                .map(|(term, weight)| Cursor::open(reader, term, weight, &averages))
-                .collect()
-        };
-        let Some(mut required) = cursors(&required)?.into_iter().collect::<Option<Vec<_>>>() else {
-            continue;
-        };
-        required.sort_by_key(|c| c.postings.doc_freq());
-        let mut optional: Vec<Cursor> = cursors(&optional)?.into_iter().flatten().collect();
-        let mut segment = Segment {
-            ord: ord as u32,
-            reader,
-            required: &mut required,
-            optional: &mut optional,
-        };
-        segment.collect(factors, &mut best);
+    let terms = Terms {
+        required: weights(&plan.required)?,
+        optional: weights(&plan.optional)?,
+        averages: Averages::of(searcher),
+    };
+    terms.walk(searcher, factors, Part::Lifted, &mut best)?;
+    let highest: Score = terms
+        .required
+        .iter()
+        .chain(&terms.optional)
+        .map(|(_, weight)| weight.max_score())
+        .sum();
+    if highest > best.floor() {
+        terms.walk(searcher, factors, Part::Rest, &mut best)?;
     }
     Ok(best.into_sorted())
+}
+
+/// The terms of a plan with their weights, ready to be walked segment by segment.
+struct Terms<'a> {
+    required: Vec<(Term, Bm25Weight)>,
+    optional: Vec<(Term, Bm25Weight)>,
+    averages: Averages<'a>,
+}
+
+/// Which paragraphs a walk looks at.
+#[derive(Clone, Copy)]
+enum Part {
+    /// Only the lifted stretches.
+    Lifted,
+    /// Everything else.
+    Rest,
+}
+
+impl Terms<'_> {
+    /// Walks `part` of every segment, offering its matches to `best`.
+    fn walk(
+        &self,
+        searcher: &Searcher,
+        factors: &dyn ScoreFactor,
+        part: Part,
+        best: &mut Best,
+    ) -> tantivy::Result<()> {
+        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            let lifted = factors.lifted(ord as u32);
+            if matches!(part, Part::Lifted) && lifted.is_empty() {
+                continue;
+            }
+            let cursors = |terms: &[(Term, Bm25Weight)]| -> tantivy::Result<Vec<Option<Cursor>>> {
+                terms
+                    .iter()
+                    .map(|(term, weight)| Cursor::open(reader, term, weight, &self.averages))
+                    .collect()
+            };
+            let Some(mut required) = cursors(&self.required)?
+                .into_iter()
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            required.sort_by_key(|c| c.postings.doc_freq());
+            let mut optional: Vec<Cursor> =
+                cursors(&self.optional)?.into_iter().flatten().collect();
+            let mut segment = Segment {
+                ord: ord as u32,
+                reader,
+                required: &mut required,
+                optional: &mut optional,
+                stretches: Stretches { part, lifted },
+                lift: match part {
+                    Part::Lifted => factors.lift(),
+                    Part::Rest => 1.0,
+                },
+            };
+            segment.collect(factors, best);
+        }
+        Ok(())
+    }
+}
+
+/// The paragraphs of a segment a walk looks at.
+struct Stretches<'a> {
+    part: Part,
+    lifted: &'a [RangeInclusive<DocId>],
+}
+
+impl Stretches<'_> {
+    /// `None` when the walk looks at `doc`, else where it goes on from.
+    fn next_from(&self, doc: DocId) -> Option<DocId> {
+        let at = self.lifted.partition_point(|r| *r.end() < doc);
+        let inside = self.lifted.get(at).filter(|r| *r.start() <= doc);
+        match (self.part, inside) {
+            (Part::Lifted, Some(_)) | (Part::Rest, None) => None,
+            (Part::Lifted, None) => Some(self.lifted.get(at).map_or(TERMINATED, |r| *r.start())),
+            (Part::Rest, Some(r)) => Some(r.end().saturating_add(1)),
+        }
+    }
 }
 
 /// One term's postings in one segment, read block by block.
@@ -162,23 +242,34 @@ struct Segment<'a> {
     reader: &'a SegmentReader,
     required: &'a mut [Cursor],
     optional: &'a mut [Cursor],
+    /// The paragraphs this walk looks at.
+    stretches: Stretches<'a>,
+    /// The greatest factor of those paragraphs.
+    lift: Score,
 }
 
 impl Segment<'_> {
-    /// Walks the matches in address order, so that one scoring no more than the weakest of
-    /// the best can never enter (ties go to the earlier address): a stretch or a match
-    /// whose bound only ties is passed over too, which matters where many paragraphs are
-    /// the same text.
+    /// Walks the matches of its stretches in order. A match scoring no more than the
+    /// weakest of the best never enters (the first walked of equal scores is kept), so a
+    /// stretch or a match whose bound only ties is passed over too, which matters where
+    /// many paragraphs are the same text.
     fn collect(&mut self, factors: &dyn ScoreFactor, best: &mut Best) {
         let alive = self.reader.alive_bitset();
         let mut target = 0;
         while let Some(doc) = self.align(target) {
+            if let Some(next) = self.stretches.next_from(doc) {
+                if next == TERMINATED {
+                    break;
+                }
+                target = next;
+                continue;
+            }
             let floor = best.floor();
             let wide = self.wide_bound(doc);
             let (required, optional, end) = self.bound(doc);
             let skip = [wide, (required + optional, end)]
                 .into_iter()
-                .find(|&(bound, end)| bound * factors.max_factor(self.ord, doc, end) <= floor);
+                .find(|&(bound, _)| bound * self.lift <= floor);
             if let Some((_, end)) = skip {
                 if end == TERMINATED {
                     break;
@@ -386,26 +477,44 @@ mod tests {
     use tantivy::schema::{STRING, Schema, TEXT};
     use tantivy::{Index, IndexWriter, TantivyDocument};
 
-    /// A factor that lowers some paragraphs and lifts every seventh, as weights and title
+    /// A factor that lowers some paragraphs and lifts one in `every`, as weights and title
     /// lifts do.
-    struct Uneven;
+    struct Uneven {
+        every: u32,
+        lifted: Vec<Vec<RangeInclusive<DocId>>>,
+    }
+
+    impl Uneven {
+        fn of(searcher: &Searcher, every: u32) -> Uneven {
+            let segments = searcher.segment_readers().iter();
+            let lifted = segments
+                .map(|r| {
+                    (0..r.max_doc())
+                        .step_by(every as usize)
+                        .map(|d| d..=d)
+                        .collect()
+                })
+                .collect();
+            Uneven { every, lifted }
+        }
+    }
 
     impl ScoreFactor for Uneven {
         fn factor(&self, segment: u32, doc: DocId) -> Score {
             let weight = 0.4 + 0.6 * ((doc * 37 + segment * 11) % 10) as Score / 9.0;
-            if doc.is_multiple_of(7) {
+            if doc.is_multiple_of(self.every) {
                 weight * 1.5
             } else {
                 weight
             }
         }
 
-        fn max_factor(&self, _: u32, from: DocId, to: DocId) -> Score {
-            if to - from >= 7 || from.is_multiple_of(7) || to / 7 > from / 7 {
-                1.5
-            } else {
-                1.0
-            }
+        fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>] {
+            &self.lifted[segment as usize]
+        }
+
+        fn lift(&self) -> Score {
+            1.5
         }
     }
 
@@ -445,7 +554,7 @@ mod tests {
     }
 
     /// Every match scored by tantivy, multiplied by its factor, the best `k` scores.
-    fn every_match(searcher: &Searcher, plan: &TermPlan, k: usize) -> Vec<Score> {
+    fn every_match(searcher: &Searcher, plan: &TermPlan, k: usize, uneven: &Uneven) -> Vec<Score> {
         let clause = |occur, (term, boost): &(Term, Score)| -> (Occur, Box<dyn Query>) {
             let query = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
             (occur, Box::new(BoostQuery::new(Box::new(query), *boost)))
@@ -462,7 +571,7 @@ mod tests {
             .search(&query, &all)
             .unwrap()
             .into_iter()
-            .map(|(s, a)| s * Uneven.factor(a.segment_ord, a.doc_id))
+            .map(|(s, a)| s * uneven.factor(a.segment_ord, a.doc_id))
             .collect();
         scores.sort_by(|a, b| b.total_cmp(a));
         scores.truncate(k);
@@ -493,13 +602,14 @@ mod tests {
         ];
         for (required, optional) in plans {
             let plan = TermPlan { required, optional };
-            for k in [1, 10, 100] {
-                let ours: Vec<Score> = top(&searcher, &plan, k, &Uneven)
+            for (k, every) in [1, 10, 100].into_iter().flat_map(|k| [(k, 7), (k, 500)]) {
+                let uneven = Uneven::of(&searcher, every);
+                let ours: Vec<Score> = top(&searcher, &plan, k, &uneven)
                     .unwrap()
                     .into_iter()
                     .map(|(s, _)| s)
                     .collect();
-                let expected = every_match(&searcher, &plan, k);
+                let expected = every_match(&searcher, &plan, k, &uneven);
                 assert_eq!(ours.len(), expected.len(), "k = {k}");
                 for (a, b) in ours.iter().zip(&expected) {
                     assert!(

@@ -183,12 +183,11 @@ impl ScoreFactor for FinalScore<'_> {
         if titled { weight * TITLE_LIFT } else { weight }
     }
 
-    fn max_factor(&self, segment: u32, from: DocId, to: DocId) -> Score {
-        let ranges = &self.lifted[segment as usize];
-        let first_ending_after = ranges.partition_point(|r| *r.end() < from);
-        let lifted = ranges
-            .get(first_ending_after)
-            .is_some_and(|r| *r.start() <= to);
-        if lifted { TITLE_LIFT } else { 1.0 }
+    fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>] {
+        &self.lifted[segment as usize]
+    }
+
+    fn lift(&self) -> Score {
+        TITLE_LIFT
     }
 }
