@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Counts of matching paragraphs by kind, issuer and year: over every match, or estimated
-/// like the total from the matches counted (see [`super::tally`]).
+/// like the total from the matches counted past 5,000.
 #[derive(Debug, Default, Serialize)]
 pub struct Facets {
     pub kind: Vec<FacetCount>,

@@ -86,10 +86,10 @@ pub struct SearchRequest {
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,
-    /// How many paragraphs match in all: counted, or past [`tally::COUNTED_EXACTLY`] estimated.
+    /// How many paragraphs match in all: counted, or past 5,000 estimated.
     pub total: usize,
-    /// Whether `total` and the facets are estimated from the first [`tally::COUNTED_EXACTLY`]
-    /// matches.
+    /// Whether `total` and the facets are estimated: there are more than 5,000 matches,
+    /// and the rest of the index past them was counted in windows and scaled.
     pub total_is_estimate: bool,
     /// The best of them, best first.
     pub hits: Vec<Hit>,

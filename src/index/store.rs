@@ -16,7 +16,7 @@ pub struct IndexDir {
 /// What an index was built from, to tell when it is older than its corpus.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
-    /// The on-disk layout the index was written in ([`FORMAT`] when built by this tracuu).
+    /// The on-disk layout the index was written in (this tracuu writes and reads one).
     #[serde(default)]
     pub format: u32,
     /// The corpus folder.

@@ -14,8 +14,8 @@ pub struct SearchView<'a> {
     pub query: &'a str,
     /// How many paragraphs match in all.
     pub total: usize,
-    /// Whether `total` and the facets are estimated: past a few thousand matches they are
-    /// counted on the first matches only and scaled.
+    /// Whether `total` and the facets are estimated: past 5,000 matches the rest of the
+    /// index is counted in windows spread over it, and scaled.
     pub total_is_estimate: bool,
     /// The best of them, best first.
     pub hits: Vec<HitView>,
