@@ -31,7 +31,7 @@ pub trait ScoreFactor {
     fn factor(&self, segment: u32, doc: DocId) -> Score;
     /// The paragraphs of `segment` whose factor may be above 1, as sorted ranges.
     fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>];
-    /// The greatest factor of a lifted paragraph.
+    /// The greatest factor of any paragraph (1 when none is lifted).
     fn lift(&self) -> Score;
 }
 
@@ -62,10 +62,15 @@ pub fn top(
             })
             .collect::<tantivy::Result<Vec<_>>>()
     };
+    let fields = plan
+        .required
+        .iter()
+        .chain(&plan.optional)
+        .map(|(t, _)| t.field());
     let terms = Terms {
         required: weights(&plan.required)?,
         optional: weights(&plan.optional)?,
-        averages: Averages::of(searcher),
+        averages: Averages::of(searcher, fields),
     };
     terms.walk(searcher, factors, Part::Lifted, &mut best)?;
     let highest: Score = terms
@@ -81,10 +86,10 @@ pub fn top(
 }
 
 /// The terms of a plan with their weights, ready to be walked segment by segment.
-struct Terms<'a> {
+struct Terms {
     required: Vec<(Term, Bm25Weight)>,
     optional: Vec<(Term, Bm25Weight)>,
-    averages: Averages<'a>,
+    averages: Averages,
 }
 
 /// Which paragraphs a walk looks at.
@@ -96,7 +101,7 @@ enum Part {
     Rest,
 }
 
-impl Terms<'_> {
+impl Terms {
     /// Walks `part` of every segment, offering its matches to `best`.
     fn walk(
         &self,
@@ -370,31 +375,31 @@ impl Segment<'_> {
 /// segment is written, with the segment's own average, and queries score with the index's;
 /// a score under one average is at most the ratio of the two times the score under the
 /// other, so a block maximum times that ratio bounds every score in its block.
-struct Averages<'a> {
-    searcher: &'a Searcher,
-    docs: u64,
-}
+struct Averages(Vec<(Field, f64)>);
 
-impl<'a> Averages<'a> {
-    fn of(searcher: &'a Searcher) -> Averages<'a> {
-        let docs = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| u64::from(r.num_docs()))
-            .sum();
-        Averages { searcher, docs }
+impl Averages {
+    /// The averages of `fields` over every segment of `searcher`, as BM25 counts them.
+    fn of(searcher: &Searcher, fields: impl Iterator<Item = Field>) -> Averages {
+        let readers = searcher.segment_readers();
+        let docs: u64 = readers.iter().map(|r| u64::from(r.num_docs())).sum();
+        let mut averages: Vec<(Field, f64)> = Vec::new();
+        for field in fields {
+            if averages.iter().all(|(f, _)| *f != field) {
+                let tokens: u64 = readers.iter().map(|r| tokens(r, field)).sum();
+                averages.push((field, tokens as f64 / docs.max(1) as f64));
+            }
+        }
+        Averages(averages)
     }
 
     /// What a block maximum of `field` in `reader` is multiplied by to bound the scores in
     /// its block.
     fn slack(&self, reader: &SegmentReader, field: Field) -> Score {
-        let whole: u64 = self
-            .searcher
-            .segment_readers()
+        let whole = self
+            .0
             .iter()
-            .map(|r| tokens(r, field))
-            .sum();
-        let whole = whole as f64 / self.docs.max(1) as f64;
+            .find(|(f, _)| *f == field)
+            .map_or(0.0, |(_, a)| *a);
         let own = tokens(reader, field) as f64 / f64::from(reader.max_doc().max(1));
         if own == 0.0 || whole == 0.0 {
             return 1.0;

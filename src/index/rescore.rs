@@ -83,10 +83,10 @@ impl Columns {
     }
 }
 
-/// Per segment, the runs of consecutive paragraphs of one document: (first paragraph,
+/// Per segment, the runs of consecutive paragraphs of one document: (its paragraphs,
 /// document position). A document's paragraphs are written one after another, so a
 /// segment has about as many runs as documents.
-pub struct Runs(Vec<Vec<(DocId, u32)>>);
+pub struct Runs(Vec<Vec<(RangeInclusive<DocId>, u32)>>);
 
 impl Runs {
     /// Reads the runs from each segment's document positions.
@@ -95,11 +95,12 @@ impl Runs {
         Runs(
             segments
                 .map(|(reader, ords)| {
-                    let mut runs: Vec<(DocId, u32)> = Vec::new();
+                    let mut runs: Vec<(RangeInclusive<DocId>, u32)> = Vec::new();
                     for doc in 0..reader.max_doc() {
                         let ord = ords.first(doc).unwrap_or(u64::MAX) as u32;
-                        if runs.last().is_none_or(|&(_, last)| last != ord) {
-                            runs.push((doc, ord));
+                        match runs.last_mut() {
+                            Some((run, last)) if *last == ord => *run = *run.start()..=doc,
+                            _ => runs.push((doc..=doc, ord)),
                         }
                     }
                     runs
@@ -109,16 +110,13 @@ impl Runs {
     }
 
     /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
-    fn of_documents(&self, having: &[bool], max_docs: &[DocId]) -> Vec<Vec<RangeInclusive<DocId>>> {
+    fn of_documents(&self, having: &[bool]) -> Vec<Vec<RangeInclusive<DocId>>> {
         self.0
             .iter()
-            .zip(max_docs)
-            .map(|(runs, &max_doc)| {
-                let ends = runs.iter().skip(1).map(|&(start, _)| start - 1);
+            .map(|runs| {
                 runs.iter()
-                    .zip(ends.chain([max_doc.saturating_sub(1)]))
-                    .filter(|((_, ord), _)| having.get(*ord as usize).copied().unwrap_or(false))
-                    .map(|(&(start, _), end)| start..=end)
+                    .filter(|(_, ord)| having.get(*ord as usize).copied().unwrap_or(false))
+                    .map(|(run, _)| run.clone())
                     .collect()
             })
             .collect()
@@ -132,39 +130,30 @@ pub struct FinalScore<'a> {
     titled: Vec<bool>,
     /// Per segment, the paragraphs of those documents, as sorted ranges.
     lifted: Vec<Vec<RangeInclusive<DocId>>>,
+    /// The most a factor lifts a score: [`TITLE_LIFT`] when some title has every word.
+    lift: Score,
 }
 
 impl<'a> FinalScore<'a> {
     /// The final scores of a query requiring the folded syllables `required`.
     pub fn new(
-        searcher: &Searcher,
         columns: &'a Columns,
         titles: &Titles,
         runs: &Runs,
         required: &[&str],
     ) -> FinalScore<'a> {
         let titled = titles.having_all(required);
-        let max_docs: Vec<DocId> = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.max_doc())
-            .collect();
-        let lifted = runs.of_documents(&titled, &max_docs);
+        let lifted = runs.of_documents(&titled);
+        let lift = if lifted.iter().any(|ranges| !ranges.is_empty()) {
+            TITLE_LIFT
+        } else {
+            1.0
+        };
         FinalScore {
             columns,
             titled,
             lifted,
-        }
-    }
-}
-
-impl FinalScore<'_> {
-    /// The most any factor lifts a score: [`TITLE_LIFT`] when some title has every word.
-    pub fn max_lift(&self) -> Score {
-        if self.lifted.iter().any(|ranges| !ranges.is_empty()) {
-            TITLE_LIFT
-        } else {
-            1.0
+            lift,
         }
     }
 }
@@ -188,6 +177,6 @@ impl ScoreFactor for FinalScore<'_> {
     }
 
     fn lift(&self) -> Score {
-        TITLE_LIFT
+        self.lift
     }
 }

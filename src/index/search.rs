@@ -367,7 +367,7 @@ impl SearchIndex {
         required: Vec<&str>,
     ) -> Result<Vec<(f32, DocAddress)>> {
         let runs = self.runs.get_or_init(|| Runs::of(searcher, &self.columns));
-        let scores = FinalScore::new(searcher, &self.columns, &self.titles, runs, &required);
+        let scores = FinalScore::new(&self.columns, &self.titles, runs, &required);
         if let Some(terms) = &plan.terms {
             return Ok(prune::top(searcher, terms, limit, &scores)?);
         }
@@ -431,7 +431,8 @@ impl SearchIndex {
         dropped: &[bool],
     ) -> Result<bool, SearchError> {
         let plan = Plan::new(cx, q, parts, dropped);
-        tally::any(searcher, plan.matches.as_ref()).map_err(|e| SearchError::Index(e.into()))
+        tally::any(searcher, plan.matches.as_ref(), &self.columns.ords)
+            .map_err(|e| SearchError::Index(e.into()))
     }
 
     fn hit(
@@ -497,7 +498,7 @@ pub enum SearchError {
 
 /// Re-ranks matches found by BM25 by their final score, so that the first `shown` are in
 /// their final order. A match is looked at only while it could still enter those: a weight
-/// never raises a score, and the lift raises it at most [`FinalScore::max_lift`] times.
+/// never raises a score, and the lift raises it at most [`ScoreFactor::lift`] times.
 fn rerank(top: &mut [(f32, DocAddress)], shown: usize, scores: &FinalScore) {
     let mut best: BinaryHeap<Reverse<u32>> = BinaryHeap::with_capacity(shown + 1);
     let mut looked_at = top.len();
@@ -505,7 +506,7 @@ fn rerank(top: &mut [(f32, DocAddress)], shown: usize, scores: &FinalScore) {
         let floor = best
             .peek()
             .map_or(0.0, |Reverse(bits)| f32::from_bits(*bits));
-        if best.len() >= shown && *score * scores.max_lift() < floor {
+        if best.len() >= shown && *score * scores.lift() < floor {
             looked_at = i;
             break;
         }

@@ -2,15 +2,15 @@
 //! are counted one by one up to [`COUNTED_EXACTLY`]; past that, the rest of the index is
 //! counted in [`WINDOWS`] windows of paragraphs spread evenly over it, all of the same
 //! width and together half as wide as what was counted one by one, and their count is
-//! scaled by the share of the rest they cover. A common word then
-//! costs the same on a national archive as on a province's. The windows are placed without
-//! looking at the matches, so that a document dense with matches is neither sought out nor
-//! avoided, and every part of the corpus has its say.
+//! scaled by the share of the rest they cover. A common word then costs the same on a
+//! national archive as on a province's. The windows are placed without looking at the
+//! matches, so that a document dense with matches is neither sought out nor avoided, and
+//! every part of the corpus has its say.
 
 use tantivy::columnar::Column;
 use tantivy::fastfield::AliveBitSet;
 use tantivy::query::{EnableScoring, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocId, DocSet, Searcher, SegmentReader};
 
 /// Matches counted one by one before the rest are estimated: enough for a count and facets
 /// right to a few percent, few enough that counting takes a fraction of a millisecond
@@ -39,26 +39,26 @@ pub fn count(
     ords: &[Column<u64>],
 ) -> tantivy::Result<Tally> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let all = Paragraphs::of(searcher);
+    let all = paragraphs(searcher);
     let first = counted_in(
         searcher,
         weight.as_ref(),
         ords,
-        &[(0, all.total)],
+        &[(0, all)],
         COUNTED_EXACTLY + 1,
     )?;
+    let mut documents: Vec<(usize, f64)> = first.documents.into_iter().map(|d| (d, 1.0)).collect();
     let Some(read) = first.stopped_at else {
         return Ok(Tally {
-            total: first.documents.len(),
+            total: documents.len(),
             is_estimate: false,
-            documents: first.documents.into_iter().map(|d| (d, 1.0)).collect(),
+            documents,
         });
     };
-    let windows = all.windows(read, read / 2);
+    let windows = windows(all, read, read / 2);
     let covered: u64 = windows.iter().map(|(from, to)| to - from).sum();
     let counted = counted_in(searcher, weight.as_ref(), ords, &windows, usize::MAX)?;
-    let scale = (all.total - read) as f64 / covered.max(1) as f64;
-    let mut documents: Vec<(usize, f64)> = first.documents.into_iter().map(|d| (d, 1.0)).collect();
+    let scale = (all - read) as f64 / covered.max(1) as f64;
     documents.extend(counted.documents.into_iter().map(|d| (d, scale)));
     let total: f64 = documents.iter().map(|(_, s)| s).sum();
     Ok(Tally {
@@ -69,54 +69,39 @@ pub fn count(
 }
 
 /// Whether anything matches `query`, looking no further than the first match.
-pub fn any(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<bool> {
+pub fn any(searcher: &Searcher, query: &dyn Query, ords: &[Column<u64>]) -> tantivy::Result<bool> {
     let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    for reader in searcher.segment_readers() {
-        let mut scorer = weight.scorer(reader, 1.0)?;
-        let alive = reader.alive_bitset();
-        let mut doc = scorer.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                return Ok(true);
-            }
-            doc = scorer.advance();
-        }
-    }
-    Ok(false)
+    let whole = [(0, paragraphs(searcher))];
+    Ok(counted_in(searcher, weight.as_ref(), ords, &whole, 1)?
+        .stopped_at
+        .is_some())
 }
 
-/// The paragraphs of the index, numbered across its segments in order.
-struct Paragraphs {
-    total: u64,
+/// How many paragraphs the index has, numbered across its segments in order.
+fn paragraphs(searcher: &Searcher) -> u64 {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|r| u64::from(r.max_doc()))
+        .sum()
 }
 
-impl Paragraphs {
-    fn of(searcher: &Searcher) -> Paragraphs {
-        let total = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| u64::from(r.max_doc()))
-            .sum();
-        Paragraphs { total }
+/// [`WINDOWS`] windows covering `reach` paragraphs in all among the `all` of the index after
+/// the first `start`, one in the middle of each equal part of the rest; the whole rest when
+/// they would cover it.
+fn windows(all: u64, start: u64, reach: u64) -> Vec<(u64, u64)> {
+    let part = (all - start) / WINDOWS;
+    let width = reach / WINDOWS;
+    if part == 0 || width >= part {
+        return vec![(start, all)];
     }
-
-    /// [`WINDOWS`] windows covering `reach` paragraphs in all after the first `start`, one
-    /// in the middle of each equal part of the rest; the whole rest when they would cover
-    /// it.
-    fn windows(&self, start: u64, reach: u64) -> Vec<(u64, u64)> {
-        let part = (self.total - start) / WINDOWS;
-        let width = reach / WINDOWS;
-        if part == 0 || width >= part {
-            return vec![(start, self.total)];
-        }
-        let width = width.max(1);
-        (0..WINDOWS)
-            .map(|k| {
-                let from = start + k * part + (part - width) / 2;
-                (from, from + width)
-            })
-            .collect()
-    }
+    let width = width.max(1);
+    (0..WINDOWS)
+        .map(|k| {
+            let from = start + k * part + (part - width) / 2;
+            (from, from + width)
+        })
+        .collect()
 }
 
 /// The matches counted in some windows of the index.
