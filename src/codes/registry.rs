@@ -134,13 +134,14 @@ pub struct Registry {
     pub documents: Vec<CitedDocument>,
 }
 
-struct Resolved {
+/// A citation read in the context of the document that makes it, borrowing from both.
+struct Resolved<'a> {
     code: DocCode,
     issuer: Option<Issuer>,
     series: String,
-    located: Located,
-    doc_id: String,
-    file: String,
+    located: &'a Located,
+    doc_id: &'a str,
+    file: &'a str,
     /// The citing document as people name it, for `by`.
     citing: Option<String>,
 }
@@ -162,17 +163,16 @@ impl Registry {
     pub fn from_citing(docs: &[Citing]) -> Registry {
         let resolved: Vec<Resolved> = docs
             .par_iter()
-            .flat_map_iter(|doc| doc.citations.iter().map(move |l| resolve(l.clone(), doc)))
+            .flat_map_iter(|doc| doc.citations.iter().map(move |l| resolve(l, doc)))
             .collect();
-        let mut groups: BTreeMap<(String, String), Vec<Resolved>> = BTreeMap::new();
-        for r in resolved {
-            groups
-                .entry((r.code.key(), r.series.clone()))
-                .or_default()
-                .push(r);
-        }
-        let mut documents: Vec<CitedDocument> =
-            groups.into_values().flat_map(split_by_date).collect();
+        let keys: Vec<String> = resolved.par_iter().map(|r| r.code.key()).collect();
+        let group_of = |i: usize| (&keys[i], &resolved[i].series);
+        let mut order: Vec<usize> = (0..resolved.len()).collect();
+        order.par_sort_by(|&a, &b| group_of(a).cmp(&group_of(b)));
+        let mut documents: Vec<CitedDocument> = order
+            .chunk_by(|&a, &b| group_of(a) == group_of(b))
+            .flat_map(|group| split_by_date(group.iter().map(|&i| &resolved[i])))
+            .collect();
         let mut by_number: HashMap<String, Vec<&Citing>> = HashMap::new();
         for doc in docs {
             if let Some(number) = &doc.meta.number {
@@ -222,7 +222,7 @@ pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
     }
 }
 
-fn resolve(located: Located, doc: &Citing) -> Resolved {
+fn resolve<'a>(located: &'a Located, doc: &Citing<'a>) -> Resolved<'a> {
     let stated = located.citation.issuer.clone();
     let code = located.citation.code.clone();
     let issuer = match (&code, &stated) {
@@ -253,8 +253,8 @@ fn resolve(located: Located, doc: &Citing) -> Resolved {
         code,
         issuer,
         series,
-        doc_id: doc.doc_id.to_owned(),
-        file: doc.file.to_owned(),
+        doc_id: doc.doc_id,
+        file: doc.file,
         citing: citing_name(doc),
         located,
     }
@@ -295,8 +295,8 @@ fn place_for<'a>(level: Level, doc: &Citing<'a>) -> Option<&'a str> {
 
 /// Splits one code-and-series group by date; undated citations join the single dated
 /// document, or form an undated one when there are none or several.
-fn split_by_date(group: Vec<Resolved>) -> Vec<CitedDocument> {
-    let mut by_date: BTreeMap<Option<Date>, Vec<Resolved>> = BTreeMap::new();
+fn split_by_date<'r, 'a: 'r>(group: impl Iterator<Item = &'r Resolved<'a>>) -> Vec<CitedDocument> {
+    let mut by_date: BTreeMap<Option<Date>, Vec<&Resolved>> = BTreeMap::new();
     for r in group {
         by_date.entry(r.located.citation.date).or_default().push(r);
     }
@@ -312,7 +312,7 @@ fn split_by_date(group: Vec<Resolved>) -> Vec<CitedDocument> {
         .collect()
 }
 
-fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
+fn cited(date: Option<Date>, members: Vec<&Resolved>) -> CitedDocument {
     let best = members
         .iter()
         .filter(|r| r.located.citation.subject.is_some())
@@ -321,7 +321,7 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
             (
                 c.date.is_some(),
                 c.issuer.is_some(),
-                std::cmp::Reverse(r.doc_id.clone()),
+                std::cmp::Reverse(r.doc_id),
             )
         });
     let stated = members
@@ -336,7 +336,7 @@ fn cited(date: Option<Date>, members: Vec<Resolved>) -> CitedDocument {
         held_by: Vec::new(),
         replaced_by: acting(&members, Relation::Replaces),
         amended_by: acting(&members, Relation::Amends),
-        mentions: members.iter().map(mention).collect(),
+        mentions: members.iter().map(|r| mention(r)).collect(),
     }
 }
 
@@ -347,8 +347,8 @@ fn mention(r: &Resolved) -> Mention {
         .acts_on()
         .then(|| c.by.clone().or_else(|| r.citing.clone()));
     Mention {
-        doc_id: r.doc_id.clone(),
-        file: r.file.clone(),
+        doc_id: r.doc_id.to_owned(),
+        file: r.file.to_owned(),
         paragraph: r.located.paragraph,
         footnote: r.located.footnote,
         surface: c.surface.clone(),
@@ -359,7 +359,7 @@ fn mention(r: &Resolved) -> Mention {
 
 /// The documents that, by its citations, act on a cited document with `relation`: each
 /// named once, in order.
-fn acting(members: &[Resolved], relation: Relation) -> Vec<String> {
+fn acting(members: &[&Resolved], relation: Relation) -> Vec<String> {
     let mut names: Vec<String> = members
         .iter()
         .filter(|r| r.located.citation.relation == relation)

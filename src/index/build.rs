@@ -9,7 +9,9 @@
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
+use super::merges::{ADDED_PARAGRAPHS_MERGED, BoundedMerges, MERGED_PARAGRAPHS};
 use super::ranking;
+use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema, settings};
 use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
 use super::store::{
@@ -99,7 +101,7 @@ impl Previous {
         }
         Some(Previous {
             catalog: load_compact(&generation.join(CATALOG_FILE)).ok()?,
-            records: load_json(&generation.join(RECORDS_FILE)).ok()?,
+            records: load_compact(&generation.join(RECORDS_FILE)).ok()?,
             generation,
         })
     }
@@ -148,22 +150,23 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         &mut skipped,
         options.progress,
     )?;
-    let registry = registry(&built);
-    let codes = codes_at(&registry);
+    let (to_index, codes, cited) = cite(&generation, &mut built, first_new)?;
+    let bytes = built.records.iter().flatten().map(|r| r.stamp.size).sum();
+    save_compact(&generation.join(RECORDS_FILE), &built.records)?;
+    built.records = Vec::new();
+    give_back_freed_memory();
     let store = DocStore::open(&generation, &built.catalog.chunks)?;
-    let to_index = recode(&mut built, &codes, first_new);
     write_tantivy(
         &generation.join("tantivy"),
         previous.as_ref().map(|p| p.generation.join("tantivy")),
         &store,
-        &built,
+        &built.catalog,
         &to_index,
         &codes,
     )?;
     save_compact(&generation.join(CATALOG_FILE), &built.catalog)?;
-    save_json(&generation.join(RECORDS_FILE), &built.records)?;
-    save_compact(&generation.join(REGISTRY_FILE), &registry)?;
-    save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(&built))?;
+    let titles = Titles::of(built.catalog.heads.iter().map(Option::as_ref));
+    save_compact(&generation.join(TITLES_FILE), &titles)?;
     save_json(
         &generation.join("manifest.json"),
         &Manifest {
@@ -177,10 +180,10 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
     Ok(BuildReport {
         documents: heads().count(),
         paragraphs: heads().map(|h| h.paragraphs).sum(),
-        citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
-        cited_documents: registry.documents.len(),
-        relations: registry.relation_counts(),
-        bytes: built.records.iter().flatten().map(|r| r.stamp.size).sum(),
+        citations: cited.citations,
+        cited_documents: cited.documents,
+        relations: cited.relations,
+        bytes,
         seconds: started.elapsed().as_secs_f64(),
         skipped,
         incremental: previous.is_some(),
@@ -189,6 +192,52 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         removed,
     })
 }
+
+/// What the registry of a build holds, for its report.
+struct CitedSummary {
+    citations: usize,
+    documents: usize,
+    relations: BTreeMap<Relation, usize>,
+}
+
+/// Builds and saves the registry of cited documents and the abbreviations the documents
+/// define; returns the ords to index, the code keys of every paragraph, and what the
+/// registry holds. The registry is let go here, before tantivy's writer takes its memory:
+/// on a gigabyte of documents it holds hundreds of megabytes.
+fn cite(
+    generation: &Path,
+    built: &mut Built,
+    first_new: usize,
+) -> Result<(Vec<usize>, CodesAt, CitedSummary)> {
+    let registry = registry(built);
+    let codes = codes_at(&registry);
+    let to_index = recode(built, &codes, first_new);
+    save_compact(&generation.join(REGISTRY_FILE), &registry)?;
+    save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(built))?;
+    let summary = CitedSummary {
+        citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
+        documents: registry.documents.len(),
+        relations: registry.relation_counts(),
+    };
+    Ok((to_index, codes, summary))
+}
+
+/// Returns the memory freed so far (the registry, the records) to the system before
+/// tantivy's writer starts. glibc keeps what the reading and registry threads freed in their
+/// arenas, where the writer does not reuse it: on 100 MB of documents the build held 30-40
+/// MB more through the whole writing phase, on a gigabyte hundreds.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn give_back_freed_memory() {
+    // SAFETY: malloc_trim only walks the allocator's own free lists; it touches no memory
+    // this program holds.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Other allocators return freed memory on their own.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn give_back_freed_memory() {}
 
 /// Keeps the documents of the generation before whose file has not changed (their places,
 /// heads, records and store chunks); returns the files to read and how many documents of
@@ -390,7 +439,7 @@ fn write_tantivy(
     path: &Path,
     previous: Option<PathBuf>,
     store: &DocStore,
-    built: &Built,
+    catalog: &Catalog,
     to_index: &[usize],
     codes: &CodesAt,
 ) -> Result<()> {
@@ -410,10 +459,15 @@ fn write_tantivy(
     };
     analyzer::register(&index);
     let mut writer: IndexWriter = index.writer(WRITER_BUDGET)?;
+    let bound = match previous {
+        Some(_) => ADDED_PARAGRAPHS_MERGED,
+        None => MERGED_PARAGRAPHS,
+    };
+    writer.set_merge_policy(Box::new(BoundedMerges::new(bound)));
     if previous.is_some() {
         let live: HashSet<usize> = to_index.iter().copied().collect();
-        for ord in 0..built.catalog.heads.len() {
-            let gone = built.catalog.heads[ord].is_none() || live.contains(&ord);
+        for ord in 0..catalog.heads.len() {
+            let gone = catalog.heads[ord].is_none() || live.contains(&ord);
             if gone {
                 writer.delete_term(Term::from_field_u64(fields.doc_ord, ord as u64));
             }
@@ -422,7 +476,7 @@ fn write_tantivy(
     for batch in to_index.chunks(BATCH) {
         let docs: Vec<Vec<TantivyDocument>> = batch
             .par_iter()
-            .map(|&ord| entries_of(store, built, ord, &fields, codes))
+            .map(|&ord| entries_of(store, catalog, ord, &fields, codes))
             .collect::<Result<_>>()?;
         for t in docs.into_iter().flatten() {
             writer.add_document(t)?;
@@ -451,12 +505,12 @@ fn link_index(from: &Path, to: &Path) -> Result<()> {
 /// The tantivy documents of the document at `ord`: one per paragraph and footnote.
 fn entries_of(
     store: &DocStore,
-    built: &Built,
+    catalog: &Catalog,
     ord: usize,
     fields: &Fields,
     codes: &CodesAt,
 ) -> Result<Vec<TantivyDocument>> {
-    let Some(head) = &built.catalog.heads[ord] else {
+    let Some(head) = &catalog.heads[ord] else {
         return Ok(Vec::new());
     };
     let doc = store.read(head.at)?;

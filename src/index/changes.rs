@@ -39,7 +39,7 @@ pub struct Record {
 }
 
 /// The file of a generation that holds its records.
-pub const RECORDS_FILE: &str = "records.json.zst";
+pub const RECORDS_FILE: &str = "records.bin.zst";
 
 /// A file's size and modification time in nanoseconds.
 type SizeAndTime = (u64, u128);

@@ -9,6 +9,7 @@ mod dates;
 mod docstore;
 mod facets;
 mod highlight;
+mod merges;
 mod plan;
 mod prune;
 mod query;

@@ -2,25 +2,38 @@
 //! list-like paragraphs weigh less), lifted when its document's title has every word the
 //! query requires. Read from fast fields, so that scoring a match loads nothing stored.
 
+use super::catalog::Head;
 use super::prune::ScoreFactor;
-use super::ranking::{FULL_WEIGHT, TITLE_LIFT};
+use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, Searcher};
 
-/// The documents whose title has each word, for finding at once those a query lifts.
-#[derive(Default)]
+/// The documents whose title has each word, for finding at once those a query lifts. Made
+/// when an index is built and saved with it ([`TITLES_FILE`]): splitting fifty thousand
+/// titles into words took a third of opening a large index.
+#[derive(Default, Serialize, Deserialize)]
 pub struct Titles {
     /// Folded title syllable -> the positions of the documents whose title has it, sorted.
     by_word: HashMap<String, Vec<u32>>,
     documents: usize,
 }
 
+/// The file of a generation that holds its [`Titles`].
+pub const TITLES_FILE: &str = "titles.bin.zst";
+
 impl Titles {
+    /// Indexes the title words of each document of a catalog, by position.
+    pub fn of<'a>(slots: impl Iterator<Item = Option<&'a Head>>) -> Titles {
+        let words = slots.map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))));
+        Titles::new(words.map(Option::unwrap_or_default))
+    }
+
     /// Indexes the title words of each document, by position.
-    pub fn new(titles: impl Iterator<Item = HashSet<String>>) -> Titles {
+    fn new(titles: impl Iterator<Item = HashSet<String>>) -> Titles {
         let mut out = Titles::default();
         for (ord, words) in titles.enumerate() {
             for word in words {

@@ -9,8 +9,7 @@ use super::highlight;
 use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
-use super::ranking;
-use super::rescore::{Columns, FinalScore, Runs, Titles};
+use super::rescore::{Columns, FinalScore, Runs, TITLES_FILE, Titles};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
@@ -163,12 +162,7 @@ impl SearchIndex {
             reader,
             fields,
             facet_table,
-            titles: Titles::new(
-                heads
-                    .slots()
-                    .map(|h| h.map(|h| ranking::title_words(ranking::subject(&h.meta))))
-                    .map(Option::unwrap_or_default),
-            ),
+            titles: load_compact(&generation.join(TITLES_FILE))?,
             runs: OnceLock::new(),
             heads,
             store,

@@ -4,6 +4,7 @@
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -28,7 +29,7 @@ pub struct Manifest {
 /// The on-disk layout this tracuu writes and reads. Raised whenever the schema or the files
 /// of a generation change, so that an index built by another version is refused with a clear
 /// sentence instead of a missing-field error.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 impl Manifest {
     /// Fails unless the index was written in the layout this tracuu reads.
@@ -147,10 +148,14 @@ pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
 /// Writes a value in a compact binary form (postcard, then zstd), for what the index reads
 /// back at every opening (the catalog, the registry): it parses several times faster than
 /// JSON. Only types without skipped or flattened fields can be written so.
+/// The value is streamed through the compressor: a registry of a gigabyte of documents is
+/// never held twice in memory, serialized and compressed.
 pub fn save_compact<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    let bytes = postcard::to_stdvec(value)?;
-    let packed = zstd::encode_all(bytes.as_slice(), ZSTD_LEVEL)?;
-    fs::write(path, packed).with_context(|| format!("không ghi được {}", path.display()))
+    let cannot = || format!("không ghi được {}", path.display());
+    let file = fs::File::create(path).with_context(cannot)?;
+    let mut packer = zstd::Encoder::new(std::io::BufWriter::new(file), ZSTD_LEVEL)?;
+    postcard::to_io(value, &mut packer).with_context(cannot)?;
+    packer.finish()?.flush().with_context(cannot)
 }
 
 /// Reads a value saved by [`save_compact`].

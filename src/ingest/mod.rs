@@ -203,26 +203,36 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    for entry in walk_files(root) {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_sidecar(e.path()) => {}
-            Ok(e) if e.file_type().is_file() && Format::by_extension(e.path()).is_some() => {
-                files.push(e.into_path())
-            }
-            Ok(e) if e.file_type().is_file() => skipped.push(Skipped {
-                file: relative_name(root, e.path()),
-                reason: unknown_type(e.path()),
-            }),
-            Ok(_) => {}
-            Err(e) => skipped.push(Skipped {
-                file: e
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| relative_name(root, p)),
-                reason: walk_error(&e),
-            }),
+            Ok(file) => files.push(file),
+            Err(skip) => skipped.push(skip),
         }
     }
     (files, skipped)
+}
+
+/// The entries of [`list_files`] one at a time, as the folder is walked: a caller that may
+/// stop early (the check that an index is stale) walks only what it needs.
+pub fn walk_files(root: &Path) -> impl Iterator<Item = Result<PathBuf, Skipped>> + '_ {
+    let walk = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    walk.into_iter().filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_file() && is_sidecar(e.path()) => None,
+        Ok(e) if e.file_type().is_file() && Format::by_extension(e.path()).is_some() => {
+            Some(Ok(e.into_path()))
+        }
+        Ok(e) if e.file_type().is_file() => Some(Err(Skipped {
+            file: relative_name(root, e.path()),
+            reason: unknown_type(e.path()),
+        })),
+        Ok(_) => None,
+        Err(e) => Some(Err(Skipped {
+            file: e
+                .path()
+                .map_or_else(|| root.display().to_string(), |p| relative_name(root, p)),
+            reason: walk_error(&e),
+        })),
+    })
 }
 
 fn walk_error(e: &walkdir::Error) -> String {
