@@ -1,7 +1,7 @@
 //! The commands that read an index: `index`, `search`, `refs`, `doc`, `docs`.
 
 use super::emit;
-use super::open::open_index;
+use super::open::{open_for_answer, open_index};
 use super::term::{bold, colour, marked};
 use crate::index::{self, BuildOptions, IndexDir, SearchIndex, SearchRequest};
 use crate::server::LiveIndex;
@@ -68,7 +68,7 @@ fn decimal(value: f64, places: usize) -> String {
 
 /// `tracuu search`: ranked paragraphs.
 pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
-    let (opened, _stale) = open_index(dir)?;
+    let (opened, _stale) = open_for_answer(dir)?;
     let results = opened.search(&request)?;
     let view = SearchView::of(&opened, &results);
     if as_json {
@@ -127,7 +127,7 @@ fn parse_code(code: &str) -> Result<DocCode> {
 /// `tracuu refs CODE`: each document the number names, and where it is cited.
 pub fn refs(dir: &Path, code: &str, as_json: bool) -> Result<()> {
     let code = parse_code(code)?;
-    let (opened, _stale) = open_index(dir)?;
+    let (opened, _stale) = open_for_answer(dir)?;
     let view = RefsView::of(&opened, &code)?;
     if as_json {
         return json(&view);
@@ -188,7 +188,7 @@ fn around(text: &str, surface: &str) -> String {
 
 /// `tracuu doc ID_OR_CODE`: a document, or what the corpus knows of a number.
 pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
-    let (opened, _stale) = open_index(dir)?;
+    let (opened, _stale) = open_for_answer(dir)?;
     if let Some(d) = opened.document(key)? {
         return if as_json {
             json(&DocumentView::of(&d))
@@ -230,7 +230,7 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
 
 /// `tracuu docs`: every document in the index.
 pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
-    let (opened, _stale) = open_index(dir)?;
+    let (opened, _stale) = open_for_answer(dir)?;
     let entries = DocsEntry::list(&opened);
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));

@@ -1,7 +1,7 @@
 //! `tracuu graph`: the map of a document's links, for people, as JSON or as DOT.
 
 use super::emit;
-use super::open::open_index;
+use super::open::open_for_answer;
 use crate::views::{Graph, Node};
 use anyhow::Result;
 use std::fmt::Write;
@@ -20,7 +20,7 @@ pub enum Output {
 
 /// Prints the map around `key` (a doc_id or a number) out to `depth` links.
 pub fn run(dir: &Path, key: &str, depth: usize, output: Output) -> Result<()> {
-    let (opened, _stale) = open_index(dir)?;
+    let (opened, _stale) = open_for_answer(dir)?;
     let graph = Graph::around(&opened, key, depth)?;
     match output {
         Output::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&graph)?)),
