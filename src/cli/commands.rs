@@ -70,7 +70,7 @@ fn decimal(value: f64, places: usize) -> String {
 pub fn search(dir: &Path, request: SearchRequest, as_json: bool) -> Result<()> {
     let (opened, _stale) = open_for_answer(dir)?;
     let results = opened.search(&request)?;
-    let view = SearchView::of(&opened, &results);
+    let view = SearchView::of(opened, &results);
     if as_json {
         return json(&view);
     }
@@ -128,7 +128,7 @@ fn parse_code(code: &str) -> Result<DocCode> {
 pub fn refs(dir: &Path, code: &str, as_json: bool) -> Result<()> {
     let code = parse_code(code)?;
     let (opened, _stale) = open_for_answer(dir)?;
-    let view = RefsView::of(&opened, &code)?;
+    let view = RefsView::of(opened, &code)?;
     if as_json {
         return json(&view);
     }
@@ -201,7 +201,7 @@ pub fn doc(dir: &Path, key: &str, as_json: bool) -> Result<()> {
             "Không có văn bản «{key}»: hãy đưa một doc_id (xem tracuu docs) hoặc một số hiệu như 16-NQ/TU."
         );
     };
-    by_number(&opened, &code, as_json)
+    by_number(opened, &code, as_json)
 }
 
 fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> {
@@ -231,7 +231,7 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
 /// `tracuu docs`: every document in the index.
 pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let (opened, _stale) = open_for_answer(dir)?;
-    let entries = DocsEntry::list(&opened);
+    let entries = DocsEntry::list(opened);
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));
     }

@@ -21,7 +21,7 @@ pub enum Output {
 /// Prints the map around `key` (a doc_id or a number) out to `depth` links.
 pub fn run(dir: &Path, key: &str, depth: usize, output: Output) -> Result<()> {
     let (opened, _stale) = open_for_answer(dir)?;
-    let graph = Graph::around(&opened, key, depth)?;
+    let graph = Graph::around(opened, key, depth)?;
     match output {
         Output::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&graph)?)),
         Output::Dot => emit(&graph.to_dot()),
