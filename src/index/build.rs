@@ -99,9 +99,13 @@ impl Previous {
         if manifest.check_format().is_err() || manifest.input != input {
             return None;
         }
+        let (catalog, records) = rayon::join(
+            || load_compact(&generation.join(CATALOG_FILE)),
+            || load_compact(&generation.join(RECORDS_FILE)),
+        );
         Some(Previous {
-            catalog: load_compact(&generation.join(CATALOG_FILE)).ok()?,
-            records: load_compact(&generation.join(RECORDS_FILE)).ok()?,
+            catalog: catalog.ok()?,
+            records: records.ok()?,
             generation,
         })
     }
@@ -152,18 +156,20 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
     )?;
     let (to_index, codes, cited) = cite(&generation, &mut built, first_new)?;
     let bytes = built.records.iter().flatten().map(|r| r.stamp.size).sum();
-    save_compact(&generation.join(RECORDS_FILE), &built.records)?;
-    built.records = Vec::new();
-    give_back_freed_memory();
+    let records = std::mem::take(&mut built.records);
     let store = DocStore::open(&generation, &built.catalog.chunks)?;
-    write_tantivy(
-        &generation.join("tantivy"),
-        previous.as_ref().map(|p| p.generation.join("tantivy")),
-        &store,
-        &built.catalog,
-        &to_index,
-        &codes,
-    )?;
+    std::thread::scope(|s| {
+        let saving = s.spawn(|| save_and_let_go(&generation.join(RECORDS_FILE), records));
+        write_tantivy(
+            &generation.join("tantivy"),
+            previous.as_ref().map(|p| p.generation.join("tantivy")),
+            &store,
+            &built.catalog,
+            &to_index,
+            &codes,
+        )?;
+        joined(saving)
+    })?;
     save_compact(&generation.join(CATALOG_FILE), &built.catalog)?;
     let titles = Titles::of(built.catalog.heads.iter().map(Option::as_ref));
     save_compact(&generation.join(TITLES_FILE), &titles)?;
@@ -210,9 +216,12 @@ fn cite(
     first_new: usize,
 ) -> Result<(Vec<usize>, CodesAt, CitedSummary)> {
     let registry = registry(built);
-    let codes = codes_at(&registry);
+    let codes = std::thread::scope(|s| {
+        let saving = s.spawn(|| save_compact(&generation.join(REGISTRY_FILE), &registry));
+        let codes = codes_at(&registry);
+        joined(saving).map(|()| codes)
+    })?;
     let to_index = recode(built, &codes, first_new);
-    save_compact(&generation.join(REGISTRY_FILE), &registry)?;
     save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(built))?;
     let summary = CitedSummary {
         citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
@@ -222,8 +231,23 @@ fn cite(
     Ok((to_index, codes, summary))
 }
 
-/// Returns the memory freed so far (the registry, the records) to the system before
-/// tantivy's writer starts. glibc keeps what the reading and registry threads freed in their
+/// Saves the records of a build on their own thread, while tantivy's writer starts, then
+/// lets them go and gives their memory back.
+fn save_and_let_go(path: &Path, records: Vec<Option<Record>>) -> Result<()> {
+    save_compact(path, &records)?;
+    drop(records);
+    give_back_freed_memory();
+    Ok(())
+}
+
+/// The result of a build step run on a thread of its own.
+fn joined(step: std::thread::ScopedJoinHandle<'_, Result<()>>) -> Result<()> {
+    step.join()
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("một bước lập chỉ mục bị dừng đột ngột")))
+}
+
+/// Returns the memory freed so far (the registry, the records) to the system as tantivy's
+/// writer starts. glibc keeps what the reading and registry threads freed in their
 /// arenas, where the writer does not reuse it: on 100 MB of documents the build held 30-40
 /// MB more through the whole writing phase, on a gigabyte hundreds.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -51,9 +51,12 @@ fn quick(path: &Path) -> Result<(u64, u128, Option<SizeAndTime>)> {
     Ok((size, modified, sidecar))
 }
 
-fn size_and_time(path: &Path) -> Result<SizeAndTime> {
+/// A plain I/O error, not an `anyhow` one: most files have no sidecar, and an `anyhow` error
+/// for each would capture a backtrace whenever `RUST_BACKTRACE` is set.
+fn size_and_time(path: &Path) -> std::io::Result<SizeAndTime> {
     let meta = std::fs::metadata(path)?;
-    let modified = meta.modified()?.duration_since(UNIX_EPOCH)?.as_nanos();
+    let since_epoch = meta.modified()?.duration_since(UNIX_EPOCH);
+    let modified = since_epoch.map_err(std::io::Error::other)?.as_nanos();
     Ok((meta.len(), modified))
 }
 
