@@ -10,6 +10,7 @@ use super::citation::{Citation, display_number, extract};
 use super::relation::Relation;
 use crate::ingest::{Document, Metadata};
 use crate::vocabulary::{Date, DocCode, Issuer, Kind, issuer::Level};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -18,15 +19,15 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     /// The citing document.
-    pub doc_id: String,
+    pub doc_id: CompactString,
     /// Its source file.
-    pub file: String,
+    pub file: CompactString,
     /// The citing paragraph (for a footnote, the paragraph that points to it).
     pub paragraph: usize,
     /// The footnote the citation stands in, if it is in one.
     pub footnote: Option<u32>,
     /// The code as printed.
-    pub surface: String,
+    pub surface: CompactString,
     /// What the citing sentence does to the cited document.
     pub relation: Relation,
     /// Who amends, replaces or repeals it according to the sentence: the document named in
@@ -371,11 +372,11 @@ fn mention(r: &Resolved) -> Mention {
         .acts_on()
         .then(|| c.by.clone().or_else(|| r.citing.map(str::to_owned)));
     Mention {
-        doc_id: r.doc_id.to_owned(),
-        file: r.file.to_owned(),
+        doc_id: r.doc_id.into(),
+        file: r.file.into(),
         paragraph: r.located.paragraph,
         footnote: r.located.footnote,
-        surface: c.surface.clone(),
+        surface: c.surface.as_str().into(),
         relation: c.relation,
         by: by.flatten(),
     }

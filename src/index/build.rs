@@ -15,7 +15,8 @@ use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema, settings};
 use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
 use super::store::{
-    FORMAT, IndexDir, Manifest, load_compact, load_json, now_secs, save_compact, save_json,
+    FORMAT, IndexDir, Manifest, load_compact, load_items, load_json, now_secs, save_compact,
+    save_items, save_json,
 };
 use crate::codes::{Citing, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Skipped};
@@ -101,7 +102,7 @@ impl Previous {
         }
         let (catalog, records) = rayon::join(
             || load_compact(&generation.join(CATALOG_FILE)),
-            || load_compact(&generation.join(RECORDS_FILE)),
+            || load_items(&generation.join(RECORDS_FILE)),
         );
         Some(Previous {
             catalog: catalog.ok()?,
@@ -217,7 +218,7 @@ fn cite(
 ) -> Result<(Vec<usize>, CodesAt, CitedSummary)> {
     let registry = registry(built);
     let codes = std::thread::scope(|s| {
-        let saving = s.spawn(|| save_compact(&generation.join(REGISTRY_FILE), &registry));
+        let saving = s.spawn(|| save_items(&generation.join(REGISTRY_FILE), &registry.documents));
         let codes = codes_at(&registry);
         joined(saving).map(|()| codes)
     })?;
@@ -234,7 +235,7 @@ fn cite(
 /// Saves the records of a build on their own thread, while tantivy's writer starts, then
 /// lets them go and gives their memory back.
 fn save_and_let_go(path: &Path, records: Vec<Option<Record>>) -> Result<()> {
-    save_compact(path, &records)?;
+    save_items(path, &records)?;
     drop(records);
     give_back_freed_memory();
     Ok(())
@@ -569,7 +570,7 @@ fn codes_at(registry: &Registry) -> CodesAt {
     for cited in &registry.documents {
         for m in &cited.mentions {
             let keys = at
-                .entry(m.doc_id.clone())
+                .entry(m.doc_id.to_string())
                 .or_default()
                 .entry((m.paragraph, m.footnote))
                 .or_default();

@@ -11,7 +11,7 @@ use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
 use super::rescore::{Columns, FinalScore, Runs, TITLES_FILE, Titles};
 use super::schema::{Fields, fields_of};
-use super::store::{IndexDir, Manifest, load_compact, load_json};
+use super::store::{IndexDir, Manifest, load_compact, load_items, load_json};
 use super::tally::{self, Tally};
 use crate::codes::{CitedDocument, Registry};
 use crate::ingest::{Document, Metadata};
@@ -184,7 +184,8 @@ impl SearchIndex {
         if let Some(cited) = self.cited.get() {
             return Ok(cited);
         }
-        let registry: Registry = load_compact(&self.generation.join(REGISTRY_FILE))?;
+        let documents = load_items(&self.generation.join(REGISTRY_FILE))?;
+        let registry = Registry { documents };
         let numbers = NumberIndex::new(&registry, &self.heads);
         Ok(self.cited.get_or_init(|| Cited { registry, numbers }))
     }

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -166,6 +166,45 @@ pub fn load_compact<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
     postcard::from_bytes(&bytes).with_context(damaged)
 }
 
+/// Writes a list item by item (its length, then each item in postcard behind its own length,
+/// all through one zstd stream), for the lists too large to be read back whole:
+/// [`load_items`] then holds one item's bytes at a time, not the whole list's (66 MB for the
+/// registry of a gigabyte of documents, on top of the registry itself).
+pub fn save_items<T: Serialize>(path: &Path, items: &[T]) -> Result<()> {
+    let cannot = || format!("không ghi được {}", path.display());
+    let file = fs::File::create(path).with_context(cannot)?;
+    let mut packer = zstd::Encoder::new(std::io::BufWriter::new(file), ZSTD_LEVEL)?;
+    packer.write_all(&(items.len() as u64).to_le_bytes())?;
+    let mut bytes = Vec::new();
+    for item in items {
+        bytes.clear();
+        bytes = postcard::to_extend(item, bytes).with_context(cannot)?;
+        let len = u32::try_from(bytes.len()).with_context(cannot)?;
+        packer.write_all(&len.to_le_bytes()).with_context(cannot)?;
+        packer.write_all(&bytes).with_context(cannot)?;
+    }
+    packer.finish()?.flush().with_context(cannot)
+}
+
+/// Reads a list saved by [`save_items`].
+pub fn load_items<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>> {
+    let file =
+        fs::File::open(path).with_context(|| format!("không đọc được {}", path.display()))?;
+    let damaged = || format!("{} bị hỏng", path.display());
+    let mut unpacker = zstd::Decoder::new(file).with_context(damaged)?;
+    let mut count = [0u8; 8];
+    unpacker.read_exact(&mut count).with_context(damaged)?;
+    let count = u64::from_le_bytes(count) as usize;
+    let (mut items, mut bytes, mut len) = (Vec::new(), Vec::new(), [0u8; 4]);
+    for _ in 0..count {
+        unpacker.read_exact(&mut len).with_context(damaged)?;
+        bytes.resize(u32::from_le_bytes(len) as usize, 0);
+        unpacker.read_exact(&mut bytes).with_context(damaged)?;
+        items.push(postcard::from_bytes(&bytes).with_context(damaged)?);
+    }
+    Ok(items)
+}
+
 fn is_compressed(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "zst")
 }
@@ -187,5 +226,20 @@ mod tests {
             "a build that started later is still writing"
         );
         assert!(root.path().join(CURRENT).exists());
+    }
+
+    #[test]
+    fn a_list_saved_item_by_item_reads_back_whole_and_a_cut_one_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("items.bin.zst");
+        let items: Vec<Option<String>> = (0..1000)
+            .map(|i| (i % 3 != 0).then(|| format!("Nghị quyết số {i}-NQ/TU")))
+            .collect();
+        save_items(&path, &items).unwrap();
+        assert_eq!(load_items::<Option<String>>(&path).unwrap(), items);
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let cut = load_items::<Option<String>>(&path).unwrap_err();
+        assert!(format!("{cut:#}").contains("bị hỏng"), "{cut:#}");
     }
 }

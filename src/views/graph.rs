@@ -169,7 +169,7 @@ impl<'a> Links<'a> {
             self.cited(i)
                 .mentions
                 .iter()
-                .map(move |m| (m.doc_id.clone(), id.to_owned(), m.relation, place(m)))
+                .map(move |m| (m.doc_id.to_string(), id.to_owned(), m.relation, place(m)))
         });
         out.chain(incoming).filter(|(f, t, ..)| f != t).collect()
     }

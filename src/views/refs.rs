@@ -125,7 +125,7 @@ impl TargetView {
             mentions: t
                 .mentions
                 .iter()
-                .map(|m| MentionView::of(index.head(&m.doc_id), citing.get(&m.doc_id), m))
+                .map(|m| MentionView::of(index.head(&m.doc_id), citing.get(m.doc_id.as_str()), m))
                 .collect(),
         }
     }
@@ -137,13 +137,13 @@ impl MentionView {
             .and_then(|d| d.passage(m.paragraph, m.footnote))
             .map(str::to_owned);
         MentionView {
-            file: m.file.clone(),
-            doc_id: m.doc_id.clone(),
-            name: head.map_or_else(|| m.file.clone(), |h| document_name(&h.meta, &h.file)),
+            file: m.file.to_string(),
+            doc_id: m.doc_id.to_string(),
+            name: head.map_or_else(|| m.file.to_string(), |h| document_name(&h.meta, &h.file)),
             title: head.and_then(|h| h.meta.title.as_deref().map(capitalised)),
             paragraph: m.paragraph,
             footnote: m.footnote,
-            surface: m.surface.clone(),
+            surface: m.surface.to_string(),
             text: text.unwrap_or_default(),
             relation: m.relation,
             relation_label: m.relation.label(),

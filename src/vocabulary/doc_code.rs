@@ -4,6 +4,7 @@
 use super::date::YEAR_PATTERN;
 use super::kind::{Kind, Series, type_codes, type_codes_pattern};
 use crate::text::fold;
+use compact_str::CompactString;
 use regex::{Captures, Regex};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -21,7 +22,7 @@ pub enum DocCode {
         /// The type code in canonical spelling (`NQ`, `ĐA`, `QĐi`, `CTr`).
         doc_type: &'static str,
         /// The issuer code (`TU`, `TW`, `VPTU`), absent in a partial code.
-        issuer: Option<String>,
+        issuer: Option<CompactString>,
     },
     /// A State document number.
     State {
@@ -35,7 +36,7 @@ pub enum DocCode {
         /// The type code, absent in `245/2025/QH15`.
         doc_type: Option<&'static str>,
         /// The issuing body's code (`UBND`, `CP`, `TTg`, `QH15`).
-        issuer: String,
+        issuer: CompactString,
     },
 }
 
@@ -252,13 +253,13 @@ static PARTY_ISSUER: LazyLock<Regex> =
 
 /// The canonical spelling of an issuer code: upper case, `TƯ` written `TW` (the two are one
 /// code; folding alone would make `TƯ` the provincial `TU`).
-fn issuer_spelling(found: &str) -> String {
+fn issuer_spelling(found: &str) -> CompactString {
     let found = &found.replace(['Ư', 'ư'], "W");
     let key = fold(found);
     ISSUER_SPELLINGS
         .iter()
         .find(|s| fold(s) == key)
-        .map_or_else(|| found.to_uppercase(), |s| (*s).to_owned())
+        .map_or_else(|| found.to_uppercase().into(), |s| (*s).into())
 }
 
 impl fmt::Display for DocCode {

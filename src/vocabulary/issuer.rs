@@ -3,6 +3,7 @@
 //! numbering series a document belongs to.
 
 use crate::text::{canonical_tones, fold};
+use compact_str::CompactString;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -155,7 +156,7 @@ pub struct Issuer {
     /// The tier (tỉnh ủy, thành ủy, trung ương...).
     pub level: Level,
     /// The province or city, when the tier is local.
-    pub locality: Option<String>,
+    pub locality: Option<CompactString>,
 }
 
 /// An issuing-body phrase: one named group per organ, the tier word in it, and the place
@@ -287,7 +288,7 @@ impl Issuer {
             Issuer {
                 body,
                 level,
-                locality,
+                locality: locality.map(Into::into),
             },
             end,
         ))
@@ -336,7 +337,7 @@ impl Issuer {
                     | Body::NationalAssembly
             );
         if local && self.locality.is_none() {
-            self.locality = locality.map(str::to_owned);
+            self.locality = locality.map(Into::into);
         }
         self
     }
