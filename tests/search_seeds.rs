@@ -8,11 +8,13 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// One index for the whole test binary, built from seeds/ by `tracuu index`.
+/// One index for the whole test binary, built from seeds/ by `tracuu index` under cargo's
+/// folder for test files (`target/tmp`), so that runs do not pile indexes up in the
+/// system's temporary folder: each run updates the one the run before left.
 fn index_dir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("tracuu-search-test-{}", std::process::id()));
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-seeds-index");
         let out = tracuu(&[
             "index",
             "--input",
