@@ -19,7 +19,8 @@ pub struct Head {
     pub doc_id: String,
     /// Its source file below the corpus root.
     pub file: String,
-    /// Its metadata.
+    /// Its metadata, without the header lines as printed (`meta.header` is empty): only the
+    /// view of the whole document shows them, and it reads them with the document.
     pub meta: Metadata,
     /// How many body paragraphs it has.
     pub paragraphs: usize,
@@ -30,10 +31,14 @@ pub struct Head {
 impl Head {
     /// The head of a document stored at `at`.
     pub fn of(doc: &Document, at: Location) -> Head {
+        let meta = Metadata {
+            header: Vec::new(),
+            ..doc.meta.clone()
+        };
         Head {
             doc_id: doc.doc_id.clone(),
             file: doc.file.clone(),
-            meta: doc.meta.clone(),
+            meta,
             paragraphs: doc.paragraphs.len(),
             at,
         }
