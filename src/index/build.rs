@@ -9,7 +9,7 @@
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
-use super::merges::{ADDED_PARAGRAPHS_MERGED, BoundedMerges, MERGED_PARAGRAPHS};
+use super::merges::{BoundedMerges, merge_bound};
 use super::ranking;
 use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema, settings};
@@ -484,10 +484,9 @@ fn write_tantivy(
     };
     analyzer::register(&index);
     let mut writer: IndexWriter = index.writer(WRITER_BUDGET)?;
-    let bound = match previous {
-        Some(_) => ADDED_PARAGRAPHS_MERGED,
-        None => MERGED_PARAGRAPHS,
-    };
+    let added = to_index.iter().flat_map(|&ord| &catalog.heads[ord]);
+    let added = added.map(|h| h.paragraphs as u64).sum();
+    let bound = merge_bound(previous.is_some(), added);
     writer.set_merge_policy(Box::new(BoundedMerges::new(bound)));
     if previous.is_some() {
         let live: HashSet<usize> = to_index.iter().copied().collect();

@@ -15,11 +15,22 @@ use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
 /// took 134 s instead of 180, for 14 segments instead of 7 and queries 5-15% slower.
 pub const MERGED_PARAGRAPHS: u32 = 250_000;
 
-/// Paragraphs past which an incremental build makes no merge. Its new segments, a few
-/// documents each, merge among themselves, never with the segments of the full build: one
-/// added file on a gigabyte of documents waited 10 s for a merge of 120,000 paragraphs. An
-/// archive grown by many incremental builds is packed again by `tracuu index --full`.
+/// Paragraphs past which an incremental build that adds little makes no merge: its new
+/// segments merge among themselves, never with the segments of the full build. One added
+/// file on a gigabyte of documents waited 10 s for a merge of 120,000 paragraphs.
 pub const ADDED_PARAGRAPHS_MERGED: u32 = 20_000;
+
+/// The bound of a build's merges. A full build merges up to [`MERGED_PARAGRAPHS`]; an
+/// incremental one as far as it adds, between [`ADDED_PARAGRAPHS_MERGED`] and that: adding
+/// one file stays cheap, and adding a province's year of documents at once does not leave
+/// it in a hundred small segments.
+pub fn merge_bound(incremental: bool, added_paragraphs: u64) -> u32 {
+    if !incremental {
+        return MERGED_PARAGRAPHS;
+    }
+    let added = u32::try_from(added_paragraphs).unwrap_or(u32::MAX);
+    added.clamp(ADDED_PARAGRAPHS_MERGED, MERGED_PARAGRAPHS)
+}
 
 /// tantivy's [`LogMergePolicy`], whose merges are split so that none passes a bound.
 #[derive(Debug)]
@@ -99,6 +110,14 @@ mod tests {
             sizes(&merges, &segments),
             vec![vec![90, 80], vec![70, 60, 50], vec![40, 30, 20]]
         );
+    }
+
+    #[test]
+    fn an_incremental_build_merges_as_far_as_it_adds() {
+        assert_eq!(merge_bound(false, 12), MERGED_PARAGRAPHS);
+        assert_eq!(merge_bound(true, 12), ADDED_PARAGRAPHS_MERGED);
+        assert_eq!(merge_bound(true, 90_000), 90_000);
+        assert_eq!(merge_bound(true, 5_000_000), MERGED_PARAGRAPHS);
     }
 
     #[test]
