@@ -175,12 +175,7 @@ impl Registry {
             .collect();
         let keys: Vec<String> = resolved.par_iter().map(|r| r.code.key()).collect();
         let group_of = |i: usize| (&keys[i], &resolved[i].series);
-        let mut order: Vec<(u64, usize)> = keys.iter().map(|k| leading_bytes(k)).zip(0..).collect();
-        order.par_sort_unstable_by(|&(p, a), &(q, b)| {
-            let by_group = || group_of(a).cmp(&group_of(b));
-            p.cmp(&q).then_with(by_group).then(a.cmp(&b))
-        });
-        let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        let order = group_order(&keys, &resolved);
         let groups: Vec<&[usize]> = order
             .chunk_by(|&a, &b| group_of(a) == group_of(b))
             .collect();
@@ -188,18 +183,7 @@ impl Registry {
             .par_iter()
             .flat_map_iter(|group| split_by_date(group.iter().map(|&i| &resolved[i])))
             .collect();
-        let mut by_number: HashMap<String, Vec<&Citing>> = HashMap::new();
-        for doc in docs {
-            if let Some(number) = &doc.meta.number {
-                by_number.entry(number.key()).or_default().push(doc);
-            }
-        }
-        documents.par_iter_mut().for_each(|cited| {
-            let numbered = by_number
-                .get(&cited.code.key())
-                .map_or(&[][..], Vec::as_slice);
-            cited.held_by = holders(cited, numbered);
-        });
+        find_holders(&mut documents, docs);
         Registry { documents }
     }
 
@@ -220,6 +204,35 @@ impl Registry {
             .filter(|d| same_number(&d.code, code))
             .collect()
     }
+}
+
+/// The positions of `resolved` sorted by group (code key, then series), those of a group in
+/// the order they were found: a sort of positions, with most comparisons ended by the keys'
+/// leading bytes, not a map that clones every citation into it.
+fn group_order(keys: &[String], resolved: &[Resolved]) -> Vec<usize> {
+    let group_of = |i: usize| (&keys[i], &resolved[i].series);
+    let mut order: Vec<(u64, usize)> = keys.iter().map(|k| leading_bytes(k)).zip(0..).collect();
+    order.par_sort_unstable_by(|&(p, a), &(q, b)| {
+        let by_group = || group_of(a).cmp(&group_of(b));
+        p.cmp(&q).then_with(by_group).then(a.cmp(&b))
+    });
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Fills in, for each cited document, the corpus documents that bear its number.
+fn find_holders(documents: &mut [CitedDocument], docs: &[Citing]) {
+    let mut by_number: HashMap<String, Vec<&Citing>> = HashMap::new();
+    for doc in docs {
+        if let Some(number) = &doc.meta.number {
+            by_number.entry(number.key()).or_default().push(doc);
+        }
+    }
+    documents.par_iter_mut().for_each(|cited| {
+        let numbered = by_number
+            .get(&cited.code.key())
+            .map_or(&[][..], Vec::as_slice);
+        cited.held_by = holders(cited, numbered);
+    });
 }
 
 /// The first eight bytes of a key as a number that sorts as the key does (a shorter key is

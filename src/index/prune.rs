@@ -135,7 +135,11 @@ impl Terms {
                 reader,
                 required: &mut required,
                 optional: &mut optional,
-                stretches: Stretches { part, lifted },
+                stretches: Stretches {
+                    part,
+                    lifted,
+                    at: 0,
+                },
                 lift: match part {
                     Part::Lifted => factors.lift(),
                     Part::Rest => 1.0,
@@ -151,12 +155,19 @@ impl Terms {
 struct Stretches<'a> {
     part: Part,
     lifted: &'a [RangeInclusive<DocId>],
+    /// The first lifted stretch not yet passed: the walk only moves forward, so each match
+    /// moves it on instead of searching the stretches again.
+    at: usize,
 }
 
 impl Stretches<'_> {
-    /// `None` when the walk looks at `doc`, else where it goes on from.
-    fn next_from(&self, doc: DocId) -> Option<DocId> {
-        let at = self.lifted.partition_point(|r| *r.end() < doc);
+    /// `None` when the walk looks at `doc`, else where it goes on from. `doc` never goes
+    /// back.
+    fn next_from(&mut self, doc: DocId) -> Option<DocId> {
+        while self.lifted.get(self.at).is_some_and(|r| *r.end() < doc) {
+            self.at += 1;
+        }
+        let at = self.at;
         let inside = self.lifted.get(at).filter(|r| *r.start() <= doc);
         match (self.part, inside) {
             (Part::Lifted, Some(_)) | (Part::Rest, None) => None,

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -119,17 +119,14 @@ pub(super) const ZSTD_LEVEL: i32 = 3;
 
 /// Writes a value as JSON, compressed with zstd when `path` ends in `.zst`.
 pub fn save_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    if is_compressed(path) {
+        return save_packed(path, |packer| Ok(serde_json::to_writer(packer, value)?));
+    }
     let file =
         fs::File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
-    let out = std::io::BufWriter::new(file);
-    if is_compressed(path) {
-        let mut encoder = zstd::Encoder::new(out, ZSTD_LEVEL)?;
-        serde_json::to_writer(&mut encoder, value)?;
-        encoder.finish()?;
-    } else {
-        serde_json::to_writer(out, value)?;
-    }
-    Ok(())
+    let mut out = BufWriter::new(file);
+    serde_json::to_writer(&mut out, value)?;
+    Ok(out.flush()?)
 }
 
 /// Reads a value saved by [`save_json`]: the file is read whole and parsed from memory,
@@ -146,15 +143,24 @@ pub fn load_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
 }
 
 /// Writes a value in a compact binary form (postcard, then zstd), for what the index reads
-/// back at every opening (the catalog, the registry): it parses several times faster than
-/// JSON. Only types without skipped or flattened fields can be written so.
-/// The value is streamed through the compressor: a registry of a gigabyte of documents is
-/// never held twice in memory, serialized and compressed.
+/// back at every opening (the catalog, the title words): it parses several times faster
+/// than JSON. Only types without skipped or flattened fields can be written so. The value
+/// is streamed through the compressor, never held serialized in memory.
 pub fn save_compact<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+    save_packed(path, |packer| {
+        Ok(postcard::to_io(value, packer).map(|_| ())?)
+    })
+}
+
+/// Creates `path` and writes through zstd what `write` gives it.
+fn save_packed(
+    path: &Path,
+    write: impl FnOnce(&mut zstd::Encoder<'static, BufWriter<fs::File>>) -> Result<()>,
+) -> Result<()> {
     let cannot = || format!("không ghi được {}", path.display());
     let file = fs::File::create(path).with_context(cannot)?;
-    let mut packer = zstd::Encoder::new(std::io::BufWriter::new(file), ZSTD_LEVEL)?;
-    postcard::to_io(value, &mut packer).with_context(cannot)?;
+    let mut packer = zstd::Encoder::new(BufWriter::new(file), ZSTD_LEVEL)?;
+    write(&mut packer).with_context(cannot)?;
     packer.finish()?.flush().with_context(cannot)
 }
 
@@ -171,19 +177,17 @@ pub fn load_compact<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T> {
 /// [`load_items`] then holds one item's bytes at a time, not the whole list's (66 MB for the
 /// registry of a gigabyte of documents, on top of the registry itself).
 pub fn save_items<T: Serialize>(path: &Path, items: &[T]) -> Result<()> {
-    let cannot = || format!("không ghi được {}", path.display());
-    let file = fs::File::create(path).with_context(cannot)?;
-    let mut packer = zstd::Encoder::new(std::io::BufWriter::new(file), ZSTD_LEVEL)?;
-    packer.write_all(&(items.len() as u64).to_le_bytes())?;
-    let mut bytes = Vec::new();
-    for item in items {
-        bytes.clear();
-        bytes = postcard::to_extend(item, bytes).with_context(cannot)?;
-        let len = u32::try_from(bytes.len()).with_context(cannot)?;
-        packer.write_all(&len.to_le_bytes()).with_context(cannot)?;
-        packer.write_all(&bytes).with_context(cannot)?;
-    }
-    packer.finish()?.flush().with_context(cannot)
+    save_packed(path, |packer| {
+        packer.write_all(&(items.len() as u64).to_le_bytes())?;
+        let mut bytes = Vec::new();
+        for item in items {
+            bytes.clear();
+            bytes = postcard::to_extend(item, bytes)?;
+            packer.write_all(&u32::try_from(bytes.len())?.to_le_bytes())?;
+            packer.write_all(&bytes)?;
+        }
+        Ok(())
+    })
 }
 
 /// Reads a list saved by [`save_items`].
