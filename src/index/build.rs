@@ -604,6 +604,7 @@ impl Entry<'_> {
         );
         t.add_text(f.body, self.text);
         t.add_text(f.body, context);
+        t.add_text(f.pairs, self.text);
         t.add_text(f.text, self.text);
         t.add_text(f.section, self.section);
         for key in codes.into_iter().flatten() {

@@ -208,7 +208,7 @@ impl Plan {
         for pair in parts.windows(2) {
             if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
                 let adjacent = analyzer::bigram(&a, &b);
-                clauses.term(Occur::Should, f.body, &adjacent, PAIR_BOOST);
+                clauses.term(Occur::Should, f.pairs, &adjacent, PAIR_BOOST);
             }
         }
         for p in &q.phrases {

@@ -1,7 +1,7 @@
 //! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
 //! document needs to be filtered and shown.
 
-use crate::text::analyzer::{BODY, FOLDED};
+use crate::text::analyzer::{BODY, FOLDED, PAIRS};
 use tantivy::IndexSettings;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -21,12 +21,16 @@ pub struct Fields {
     pub paragraph: Field,
     /// Footnote number, for a footnote entry (0 for a paragraph).
     pub footnote: Field,
-    /// Body text as [`crate::text::analyzer::body`] cuts it, with positions: each syllable folded and,
-    /// where it differs, with its diacritics (tone placement canonical), and each adjacent
-    /// pair folded (what adjacency in a query is scored on). Then the section path and the
-    /// document title as a second value, so that a word named only there still finds the
-    /// paragraph.
+    /// Body text as [`crate::text::analyzer::body`] cuts it, with positions: each syllable
+    /// folded and, where it differs, with its diacritics (tone placement canonical). Then
+    /// the section path and the document title as a second value, so that a word named
+    /// only there still finds the paragraph.
     pub body: Field,
+    /// Each pair of adjacent folded syllables of the paragraph's own text
+    /// ([`crate::text::analyzer::pairs`]), what adjacency in a query is scored on. With
+    /// frequencies but no positions: a pair is only ever looked up whole, and with
+    /// positions pairs were a third of the index's positions.
+    pub pairs: Field,
     /// The paragraph's (or footnote's) text as shown, stored only: a hit reads it from
     /// tantivy's compressed store without reading its whole document.
     pub text: Field,
@@ -85,6 +89,7 @@ pub fn schema() -> (Schema, Fields) {
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
         body: b.add_text_field("body", text_field(BODY)),
+        pairs: b.add_text_field("pairs", indexed(PAIRS, IndexRecordOption::WithFreqs)),
         text: b.add_text_field("text", STORED),
         section: b.add_text_field("section", STORED),
         codes: b.add_text_field("codes", STRING | STORED),
@@ -105,6 +110,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         paragraph: f("paragraph")?,
         footnote: f("footnote")?,
         body: f("body")?,
+        pairs: f("pairs")?,
         text: f("text")?,
         section: f("section")?,
         codes: f("codes")?,

@@ -1,15 +1,18 @@
 //! The tantivy analyzers for Vietnamese: syllables cut by Unicode word boundaries, lower-cased
 //! (`Đ` -> `đ`), in one tone-mark placement ([`exact`]) or with every diacritic folded away
-//! ([`folded`]), and all forms at once for the body field ([`body`]). Offsets always point
-//! into the original text, so hits can be highlighted.
+//! ([`folded`]), both forms at once for the body field ([`body`]) and adjacent folded pairs
+//! for the pairs field ([`pairs`]). Offsets always point into the original text, so hits
+//! can be highlighted.
 
 use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name of the analyzer that folds every diacritic and `đ` to `d`.
 pub const FOLDED: &str = "vi_folded";
-/// Name of the analyzer of the body field: folded, exact and paired syllables.
+/// Name of the analyzer of the body field: folded and exact syllables.
 pub const BODY: &str = "vi_body";
+/// Name of the analyzer of the pairs field: adjacent folded syllables.
+pub const PAIRS: &str = "vi_pairs";
 
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
@@ -27,9 +30,8 @@ pub fn folded() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer of the body field: every syllable folded and, where it differs, exact, and
-/// each pair of adjacent folded syllables (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`,
-/// `đổi`, `chuyen_doi`, `so`, `số`, `doi_so`); see [`FormsFilter`].
+/// The analyzer of the body field: every syllable folded and, where it differs, exact
+/// (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`, `đổi`, `so`, `số`); see [`FormsFilter`].
 pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(Rewrite(lowercase))
@@ -37,7 +39,17 @@ pub fn body() -> TextAnalyzer {
         .build()
 }
 
-/// The term of two adjacent folded syllables, as [`body`] indexes it.
+/// The analyzer of the pairs field: each pair of adjacent folded syllables (`chuyển đổi số`
+/// -> `chuyen_doi`, `doi_so`), what adjacency in a query is scored on; see [`PairsFilter`].
+pub fn pairs() -> TextAnalyzer {
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(Rewrite(lowercase))
+        .filter(Rewrite(fold_syllable))
+        .filter(PairsFilter)
+        .build()
+}
+
+/// The term of two adjacent folded syllables, as [`pairs`] indexes it.
 pub fn bigram(first: &str, second: &str) -> String {
     let mut pair = String::with_capacity(first.len() + 1 + second.len());
     pair.push_str(first);
@@ -60,6 +72,7 @@ pub fn exact_term(mut exact: String, folded: &str) -> String {
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(FOLDED, folded());
     index.tokenizers().register(BODY, body());
+    index.tokenizers().register(PAIRS, pairs());
 }
 
 /// Runs an analyzer over `text`: each token's text and byte range in `text`.
@@ -182,11 +195,9 @@ fn fold_syllable(syllable: &str) -> Option<String> {
     (!syllable.is_ascii()).then(|| strip_marks(syllable))
 }
 
-/// Turns a stream of lower-cased syllables into every form the body field indexes, each at
-/// the syllable's position: the folded syllable, its [`exact_term`] (`ủy` beside `uy`, `=cao`
-/// beside `cao`) and the folded pair with the syllable before it (`chuyen_doi`), so that
-/// adjacency is scored with one term.
-/// One pass over the text instead of one per form.
+/// Turns a stream of lower-cased syllables into both forms the body field indexes, each at
+/// the syllable's position: the folded syllable and its [`exact_term`] (`ủy` beside `uy`,
+/// `=cao` beside `cao`). One pass over the text instead of one per form.
 #[derive(Clone)]
 pub struct FormsFilter;
 
@@ -197,10 +208,8 @@ pub struct Forms<T>(T);
 /// The token stream of [`Forms`].
 pub struct FormsStream<S> {
     inner: S,
-    /// The syllable before, its text kept in `previous_text`.
-    previous: Option<Token>,
-    previous_text: String,
-    pending: Vec<Token>,
+    /// The exact form of the syllable whose folded form was given last.
+    pending: Option<Token>,
     token: Token,
 }
 
@@ -218,36 +227,99 @@ impl<T: Tokenizer> Tokenizer for Forms<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         FormsStream {
             inner: self.0.token_stream(text),
-            previous: None,
-            previous_text: String::new(),
-            pending: Vec::new(),
+            pending: None,
             token: Token::default(),
         }
     }
 }
 
-impl<S: TokenStream> FormsStream<S> {
-    /// Queues the forms of the next syllable, last out first; false at the end of the text.
-    fn queue_next_syllable(&mut self) -> bool {
+impl<S: TokenStream> TokenStream for FormsStream<S> {
+    fn advance(&mut self) -> bool {
+        if let Some(exact) = self.pending.take() {
+            self.token = exact;
+            return true;
+        }
         if !self.inner.advance() {
             return false;
         }
         let lowered = self.inner.token();
         let folded = strip_marks(&lowered.text);
         let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
-        if let Some(previous) = self.previous.take() {
-            self.pending.push(Token {
-                offset_to: lowered.offset_to,
-                text: bigram(&self.previous_text, &folded),
-                ..previous
-            });
-        }
-        self.previous_text.clone_from(&folded);
-        self.previous = Some(respelled(lowered, String::new()));
-        self.pending
-            .push(respelled(lowered, exact_term(exact, &folded)));
-        self.pending.push(respelled(lowered, folded));
+        self.pending = Some(respelled(lowered, exact_term(exact, &folded)));
+        self.token = respelled(lowered, folded);
         true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Turns a stream of folded syllables into the pair each makes with the syllable before it
+/// (`chuyen_doi`), at the first syllable's position and spanning both.
+#[derive(Clone)]
+pub struct PairsFilter;
+
+/// The tokenizer [`PairsFilter`] wraps.
+#[derive(Clone)]
+pub struct Paired<T>(T);
+
+/// The token stream of [`Paired`].
+pub struct PairsStream<S> {
+    inner: S,
+    /// The syllable before, once there is one.
+    previous: Option<Token>,
+    token: Token,
+}
+
+impl TokenFilter for PairsFilter {
+    type Tokenizer<T: Tokenizer> = Paired<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Paired<T> {
+        Paired(tokenizer)
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for Paired<T> {
+    type TokenStream<'a> = PairsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PairsStream {
+            inner: self.0.token_stream(text),
+            previous: None,
+            token: Token::default(),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for PairsStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if !self.inner.advance() {
+                return false;
+            }
+            let next = self.inner.token();
+            if let Some(previous) = self.previous.replace(next.clone()) {
+                self.token = Token {
+                    offset_to: next.offset_to,
+                    text: bigram(&previous.text, &next.text),
+                    ..previous
+                };
+                return true;
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -259,24 +331,6 @@ fn respelled(token: &Token, text: String) -> Token {
         position: token.position,
         position_length: token.position_length,
         text,
-    }
-}
-
-impl<S: TokenStream> TokenStream for FormsStream<S> {
-    fn advance(&mut self) -> bool {
-        if self.pending.is_empty() && !self.queue_next_syllable() {
-            return false;
-        }
-        self.token = self.pending.pop().unwrap_or_default();
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
     }
 }
 
@@ -305,32 +359,46 @@ mod tests {
         );
     }
 
-    #[test]
-    fn body_indexes_each_syllable_folded_exact_and_paired_at_its_position() {
-        let text = "Chuyển đổi số 2025";
+    fn positioned(mut analyzer: TextAnalyzer, text: &str) -> Vec<(usize, String, &str)> {
         let mut found = Vec::new();
-        body().token_stream(text).process(&mut |t: &Token| {
+        analyzer.token_stream(text).process(&mut |t: &Token| {
             found.push((
                 t.position,
                 t.text.clone(),
                 &text[t.offset_from..t.offset_to],
             ))
         });
+        found
+    }
+
+    #[test]
+    fn body_indexes_each_syllable_folded_and_exact_at_its_position() {
+        let found = positioned(body(), "Chuyển đổi số 2025");
         let expected = [
             (0, "chuyen", "Chuyển"),
             (0, "chuyển", "Chuyển"),
             (1, "doi", "đổi"),
             (1, "đổi", "đổi"),
-            (0, "chuyen_doi", "Chuyển đổi"),
             (2, "so", "số"),
             (2, "số", "số"),
-            (1, "doi_so", "đổi số"),
             (3, "2025", "2025"),
             (3, "=2025", "2025"),
+        ];
+        let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn pairs_join_each_folded_syllable_to_the_one_before() {
+        let found = positioned(pairs(), "Chuyển đổi số 2025");
+        let expected = [
+            (0, "chuyen_doi", "Chuyển đổi"),
+            (1, "doi_so", "đổi số"),
             (2, "so_2025", "số 2025"),
         ];
         let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
         assert_eq!(found, expected);
+        assert!(positioned(pairs(), "Đảng").is_empty());
     }
 
     #[test]
