@@ -9,7 +9,7 @@
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
-use super::merges::{BoundedMerges, merge_bound};
+use super::merges::{BoundedMerges, merge_bound, tail_merges};
 use super::ranking;
 use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema, settings};
@@ -30,6 +30,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// What a build did, as `tracuu index --json` reports it.
@@ -508,6 +509,27 @@ fn write_tantivy(
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
+    merge_tail(&index, bound)
+}
+
+/// Memory of the writer that only merges: the least tantivy takes for one indexing thread,
+/// which merging never fills.
+const MERGING_BUDGET: usize = 15_000_000;
+
+/// Merges the small segments the writer's policy left (see [`tail_merges`]), two merges
+/// at a time.
+fn merge_tail(index: &Index, bound: u32) -> Result<()> {
+    let merges = tail_merges(&index.searchable_segment_metas()?, bound);
+    if merges.is_empty() {
+        return Ok(());
+    }
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, MERGING_BUDGET)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    let running: Vec<_> = merges.iter().map(|ids| writer.merge(ids)).collect();
+    for merge in running {
+        merge.wait()?;
+    }
+    writer.wait_merging_threads()?;
     Ok(())
 }
 
@@ -603,8 +625,9 @@ impl Entry<'_> {
             m.title.as_deref().unwrap_or_default()
         );
         t.add_text(f.body, self.text);
-        t.add_text(f.body, context);
-        t.add_text(f.pairs, self.text);
+        t.add_text(f.body, &context);
+        t.add_text(f.boosts, self.text);
+        t.add_text(f.boosts, context);
         t.add_text(f.text, self.text);
         t.add_text(f.section, self.section);
         for key in codes.into_iter().flatten() {

@@ -208,7 +208,7 @@ impl Plan {
         for pair in parts.windows(2) {
             if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
                 let adjacent = analyzer::bigram(&a, &b);
-                clauses.term(Occur::Should, f.pairs, &adjacent, PAIR_BOOST);
+                clauses.term(Occur::Should, f.boosts, &adjacent, PAIR_BOOST);
             }
         }
         for p in &q.phrases {
@@ -249,13 +249,13 @@ impl Unit {
                     Some(w) => out.term(Occur::Should, f.body, folded, w),
                 }
                 if exact != folded && weight.is_none() {
-                    out.term(Occur::Should, f.body, exact, EXACT_BOOST);
+                    out.term(Occur::Should, f.boosts, exact, EXACT_BOOST);
                 }
                 return;
             }
             Unit::Alternatives(forms) => any(forms.iter().enumerate().map(|(i, seq)| {
                 let by = if i == 0 { TYPED_BOOST } else { 1.0 };
-                boost(phrase(f.body, seq), by)
+                boost(phrase(f, seq), by)
             })),
             Unit::Number { keys, words } => {
                 let cited = any(keys.iter().map(|k| term(f.codes, k)));
@@ -264,7 +264,7 @@ impl Unit {
                     .map(|alts| any(alts.iter().map(|w| term(f.body, w)))));
                 any([boost(cited, NUMBER_BOOST), all_words].into_iter())
             }
-            Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f.body, seq))),
+            Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f, seq))),
         };
         match weight {
             Some(w) => out.other(Occur::Should, boost(whole, w)),
@@ -505,7 +505,7 @@ fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
             }
         })
         .collect();
-    phrase(f.body, &words)
+    phrase(f, &words)
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -519,17 +519,42 @@ fn term_query(field: Field, text: &str) -> TermQuery {
     )
 }
 
-fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
-    match words {
-        [] => Box::new(BooleanQuery::new(Vec::new())),
-        [one] => term(field, one),
+/// The paragraphs with `words` in a row: the folded phrase in the body, each pair of
+/// adjacent words among the paragraph's boosts and, for each word in its exact form
+/// ([`analyzer::exact_term`]), that form among them too. The pairs and exact forms are
+/// implied by the phrase but far rarer than its syllables, so they lead the search and
+/// the positions are read only where they all meet.
+fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
+    let mut folded = Vec::with_capacity(words.len());
+    let mut implied = Vec::new();
+    for word in words {
+        match analyzer::folded_of_exact(word) {
+            Some(plain) => {
+                implied.push(term(f.boosts, word));
+                folded.push(plain);
+            }
+            None => folded.push(word.clone()),
+        }
+    }
+    let sequence: Box<dyn Query> = match folded.as_slice() {
+        [] => return Box::new(BooleanQuery::new(Vec::new())),
+        [one] => term(f.body, one),
         _ => Box::new(PhraseQuery::new(
-            words
+            folded
                 .iter()
-                .map(|w| Term::from_field_text(field, w))
+                .map(|w| Term::from_field_text(f.body, w))
                 .collect(),
         )),
+    };
+    implied.extend(
+        folded
+            .windows(2)
+            .map(|pair| term(f.boosts, &analyzer::bigram(&pair[0], &pair[1]))),
+    );
+    if implied.is_empty() {
+        return sequence;
     }
+    all(std::iter::once(sequence).chain(implied))
 }
 
 /// Matches what any of `queries` matches.

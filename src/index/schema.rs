@@ -1,7 +1,7 @@
 //! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
 //! document needs to be filtered and shown.
 
-use crate::text::analyzer::{BODY, FOLDED, PAIRS};
+use crate::text::analyzer::{BOOSTS, FOLDED};
 use tantivy::IndexSettings;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -21,16 +21,17 @@ pub struct Fields {
     pub paragraph: Field,
     /// Footnote number, for a footnote entry (0 for a paragraph).
     pub footnote: Field,
-    /// Body text as [`crate::text::analyzer::body`] cuts it, with positions: each syllable
-    /// folded and, where it differs, with its diacritics (tone placement canonical). Then
-    /// the section path and the document title as a second value, so that a word named
-    /// only there still finds the paragraph.
+    /// Body text folded ([`crate::text::analyzer::folded`]), with positions: what every
+    /// query is matched on, and phrases. Then the section path and the document title as
+    /// a second value, so that a word named only there still finds the paragraph.
     pub body: Field,
-    /// Each pair of adjacent folded syllables of the paragraph's own text
-    /// ([`crate::text::analyzer::pairs`]), what adjacency in a query is scored on. With
-    /// frequencies but no positions: a pair is only ever looked up whole, and with
-    /// positions pairs were a third of the index's positions.
-    pub pairs: Field,
+    /// What queries score beyond a match ([`crate::text::analyzer::boosts`]): each syllable
+    /// with its diacritics, and each pair of adjacent folded syllables, of the same two
+    /// values as the body (so that a phrase of the body implies its pairs here). With
+    /// frequencies but no positions: these terms are looked up one by one, and with
+    /// positions they made two thirds of the index's positions. A phrase typed with
+    /// diacritics is the folded phrase in the body whose paragraph has each exact form.
+    pub boosts: Field,
     /// The paragraph's (or footnote's) text as shown, stored only: a hit reads it from
     /// tantivy's compressed store without reading its whole document.
     pub text: Field,
@@ -88,8 +89,8 @@ pub fn schema() -> (Schema, Fields) {
         doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
         paragraph: b.add_u64_field("paragraph", STORED),
         footnote: b.add_u64_field("footnote", STORED),
-        body: b.add_text_field("body", text_field(BODY)),
-        pairs: b.add_text_field("pairs", indexed(PAIRS, IndexRecordOption::WithFreqs)),
+        body: b.add_text_field("body", text_field(FOLDED)),
+        boosts: b.add_text_field("boosts", indexed(BOOSTS, IndexRecordOption::WithFreqs)),
         text: b.add_text_field("text", STORED),
         section: b.add_text_field("section", STORED),
         codes: b.add_text_field("codes", STRING | STORED),
@@ -110,7 +111,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         paragraph: f("paragraph")?,
         footnote: f("footnote")?,
         body: f("body")?,
-        pairs: f("pairs")?,
+        boosts: f("boosts")?,
         text: f("text")?,
         section: f("section")?,
         codes: f("codes")?,
