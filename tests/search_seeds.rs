@@ -229,6 +229,32 @@ fn an_exact_diacritic_match_ranks_above_a_folded_one() {
     }
 }
 
+/// Whether `text` has `words` in a row, as whole words.
+fn has_sequence(text: &str, words: &[&str]) -> bool {
+    let all: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    all.windows(words.len()).any(|w| w == words)
+}
+
+#[test]
+fn a_phrase_typed_with_diacritics_finds_only_those_diacritics_in_a_row() {
+    for words in [&["đường"][..], &["dương"], &["phát", "triển", "du", "lịch"]] {
+        let hits = texts(&format!("\"{}\"", words.join(" ")));
+        assert!(!hits.is_empty(), "{words:?}: nothing found");
+        for text in &hits {
+            assert!(
+                has_sequence(text, words),
+                "{words:?} not in a row in {text}"
+            );
+        }
+    }
+    let folded = texts("\"duong\"");
+    assert!(folded.iter().any(|t| has_sequence(t, &["đường"])));
+    assert!(folded.iter().any(|t| has_sequence(t, &["dương"])));
+}
+
 #[test]
 fn a_word_of_the_heading_finds_the_paragraphs_standing_under_it() {
     let json = run_json(&["search", "văn hóa bảo hiểm", "--limit", "50"]);
