@@ -11,8 +11,9 @@ use super::changes::{self, Change, RECORDS_FILE, Record};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::merges::{BoundedMerges, merge_bound, tail_merges};
 use super::ranking;
+use super::record::{self, Entry};
 use super::rescore::{TITLES_FILE, Titles};
-use super::schema::{Fields, schema, settings};
+use super::schema::{Fields, schema};
 use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
 use super::store::{
     FORMAT, IndexDir, Manifest, load_compact, load_items, load_json, now_secs, save_compact,
@@ -479,7 +480,6 @@ fn write_tantivy(
         }
         None => Index::builder()
             .schema(schema)
-            .settings(settings())
             .create_in_dir(path)
             .context("không tạo được chỉ mục")?,
     };
@@ -561,24 +561,14 @@ fn entries_of(
     };
     let doc = store.read(head.at)?;
     let keys = codes.get(&doc.doc_id);
-    let paragraphs = doc.paragraphs.iter().map(|p| Entry {
-        paragraph: p.n,
-        footnote: None,
-        text: &p.text,
-        section: &p.section,
-    });
-    let footnotes = doc.footnotes.iter().map(|f| Entry {
-        paragraph: f.paragraph.unwrap_or(0),
-        footnote: Some(f.n),
-        text: &f.text,
-        section: "",
-    });
-    Ok(paragraphs
-        .chain(footnotes)
-        .map(|e| {
+    Ok(record::entries(&doc)
+        .iter()
+        .enumerate()
+        .map(|(n, e)| {
             let at = keys.and_then(|k| k.get(&(e.paragraph, e.footnote)));
-            let mut t = e.document(fields, &doc, at);
+            let mut t = indexed(e, fields, &doc, at);
             t.add_u64(fields.doc_ord, ord as u64);
+            t.add_u64(fields.entry, n as u64);
             t
         })
         .collect())
@@ -602,53 +592,34 @@ fn codes_at(registry: &Registry) -> CodesAt {
     at
 }
 
-/// One indexed unit: a paragraph, or a footnote standing by the paragraph that points to it.
-struct Entry<'a> {
-    paragraph: usize,
-    footnote: Option<u32>,
-    text: &'a str,
-    section: &'a str,
-}
-
-impl Entry<'_> {
-    /// The tantivy document: the text in both analyzed forms, its codes, and the fields of
-    /// its document that filter.
-    fn document(&self, f: &Fields, doc: &Document, codes: Option<&Vec<String>>) -> TantivyDocument {
-        let m = &doc.meta;
-        let mut t = TantivyDocument::default();
-        t.add_text(f.doc_id, &doc.doc_id);
-        t.add_u64(f.paragraph, self.paragraph as u64);
-        t.add_u64(f.footnote, u64::from(self.footnote.unwrap_or(0)));
-        let context = format!(
-            "{} {}",
-            self.section,
-            m.title.as_deref().unwrap_or_default()
-        );
-        t.add_text(f.body, self.text);
-        t.add_text(f.body, &context);
-        t.add_text(f.boosts, self.text);
-        t.add_text(f.boosts, context);
-        t.add_text(f.text, self.text);
-        t.add_text(f.section, self.section);
-        for key in codes.into_iter().flatten() {
-            t.add_text(f.codes, key);
-        }
-        if let Some(kind) = m.kind {
-            t.add_text(f.kind, fold(kind.name()));
-        }
-        let issuer = m
-            .issuer
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        t.add_text(
-            f.issuer,
-            format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
-        );
-        if let Some(year) = m.year {
-            t.add_u64(f.year, year as u64);
-        }
-        t.add_u64(f.weight, ranking::weight(self.text));
-        t
+/// The tantivy document of a paragraph or footnote: its text in both analysed fields, its
+/// codes, and the fields of its document that filter.
+fn indexed(e: &Entry, f: &Fields, doc: &Document, codes: Option<&Vec<String>>) -> TantivyDocument {
+    let m = &doc.meta;
+    let mut t = TantivyDocument::default();
+    let context = format!("{} {}", e.section, m.title.as_deref().unwrap_or_default());
+    t.add_text(f.body, &e.text);
+    t.add_text(f.body, &context);
+    t.add_text(f.boosts, &e.text);
+    t.add_text(f.boosts, context);
+    for key in codes.into_iter().flatten() {
+        t.add_text(f.codes, key);
     }
+    if let Some(kind) = m.kind {
+        t.add_text(f.kind, fold(kind.name()));
+    }
+    let issuer = m
+        .issuer
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    t.add_text(
+        f.issuer,
+        format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
+    );
+    if let Some(year) = m.year {
+        t.add_u64(f.year, year as u64);
+    }
+    t.add_u64(f.weight, ranking::weight(&e.text));
+    t
 }

@@ -1,20 +1,23 @@
-//! The documents of a generation on disk: each document's JSON compressed on its own, one
-//! after another in chunk files that are memory-mapped and read one document per hit, so
+//! The documents of a generation on disk: each document's record ([`super::record`]), one
+//! after another in chunk files that are memory-mapped and read one entry per hit, so
 //! opening an index reads none of them and a server's memory does not grow with the corpus.
 //!
 //! A chunk is never changed once written: an incremental build links the chunks of the
 //! generation before it into its own folder and writes only its new documents to a new one.
 
-use super::store::ZSTD_LEVEL;
+use super::record::{self, Entry, Record, decompress, entry_in};
 use crate::ingest::Document;
 use anyhow::{Context, Result};
+use lru::LruCache;
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-/// Where one document's compressed JSON lies: which chunk, at what byte, how long.
+/// Where one document's record lies: which chunk, at what byte, how long.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// Position of the chunk in the generation's chunk list.
@@ -25,14 +28,13 @@ pub struct Location {
     pub len: u32,
 }
 
-/// A document compressed and ready to be appended to a chunk; made in parallel.
+/// A document's record, ready to be appended to a chunk; made in parallel.
 pub struct Packed(Vec<u8>);
 
 impl Packed {
-    /// Compresses a document's JSON.
+    /// The record of a document.
     pub fn of(doc: &Document) -> Result<Packed> {
-        let json = serde_json::to_vec(doc)?;
-        Ok(Packed(zstd::encode_all(json.as_slice(), ZSTD_LEVEL)?))
+        Ok(Packed(record::pack(doc)?))
     }
 }
 
@@ -79,7 +81,17 @@ impl ChunkWriter {
 /// documents read.
 pub struct DocStore {
     chunks: Vec<Mmap>,
+    /// The blocks read last, decompressed, by chunk and offset: the hits of a query asked
+    /// again (a page reloaded, the next page, the same question from another desk) and
+    /// neighbouring paragraphs cost no decompression.
+    blocks: Mutex<Blocks>,
 }
+
+/// Decompressed blocks by the chunk and offset of their frame.
+type Blocks = LruCache<(u32, u64), Arc<Vec<u8>>>;
+
+/// Decompressed blocks the store keeps: at most about 2 MB of text.
+const CACHED_BLOCKS: NonZeroUsize = NonZeroUsize::new(128).unwrap();
 
 impl DocStore {
     /// Maps the chunks named `names` in the generation folder `dir`.
@@ -88,18 +100,49 @@ impl DocStore {
             .iter()
             .map(|name| map(&dir.join(name)))
             .collect::<Result<_>>()?;
-        Ok(DocStore { chunks })
+        Ok(DocStore {
+            chunks,
+            blocks: Mutex::new(LruCache::new(CACHED_BLOCKS)),
+        })
     }
 
     /// The document stored at `at`.
     pub fn read(&self, at: Location) -> Result<Document> {
+        self.record(at)?.document()
+    }
+
+    /// Entry `n` (a paragraph or footnote, see [`record::entries`]) of the document stored
+    /// at `at`, decompressing only the block that holds it, unless it was read lately.
+    pub fn entry(&self, at: Location, n: usize) -> Result<Entry<'static>> {
+        let record = self.record(at)?;
+        let (first, range) = record.block_of(n)?;
+        let key = (at.chunk, at.offset + range.start as u64);
+        let cached = self.cache().get(&key).cloned();
+        let block = match cached {
+            Some(block) => block,
+            None => {
+                let block = Arc::new(decompress(record.frame(range))?);
+                self.cache().put(key, Arc::clone(&block));
+                block
+            }
+        };
+        entry_in(&block, n - first)
+    }
+
+    /// The cache of blocks; a thread that panicked while holding it left it whole.
+    fn cache(&self) -> std::sync::MutexGuard<'_, Blocks> {
+        self.blocks
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn record(&self, at: Location) -> Result<Record<'_>> {
         let bytes = self
             .chunks
             .get(at.chunk as usize)
             .and_then(|c| c.get(at.offset as usize..at.offset as usize + at.len as usize))
             .context("kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó")?;
-        let json = zstd::decode_all(bytes).context("kho văn bản của chỉ mục bị hỏng")?;
-        serde_json::from_slice(&json).context("kho văn bản của chỉ mục bị hỏng")
+        Record::of(bytes)
     }
 }
 

@@ -15,6 +15,7 @@ mod prune;
 mod query;
 mod question;
 mod ranking;
+mod record;
 mod rescore;
 mod schema;
 mod search;

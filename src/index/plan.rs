@@ -554,7 +554,8 @@ fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
     if implied.is_empty() {
         return sequence;
     }
-    all(std::iter::once(sequence).chain(implied))
+    let filters = implied.into_iter().map(|q| boost(q, 0.0));
+    all(std::iter::once(sequence).chain(filters))
 }
 
 /// Matches what any of `queries` matches.

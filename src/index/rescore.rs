@@ -75,6 +75,8 @@ pub struct Columns {
     pub ords: Vec<Column<u64>>,
     /// Per segment, each paragraph's weight.
     weights: Vec<Column<u64>>,
+    /// Per segment, each paragraph's place in its document's record in the store.
+    pub entries: Vec<Column<u64>>,
 }
 
 impl Columns {
@@ -92,6 +94,7 @@ impl Columns {
         Ok(Columns {
             ords: column(fields.doc_ord)?,
             weights: column(fields.weight)?,
+            entries: column(fields.entry)?,
         })
     }
 }

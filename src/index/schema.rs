@@ -1,26 +1,23 @@
 //! The tantivy schema: one tantivy document per paragraph or footnote, carrying what its
-//! document needs to be filtered and shown.
+//! document needs to be found, filtered and ranked. Nothing is stored: a hit reads its text
+//! from the document store ([`Fields::entry`]).
 
 use crate::text::analyzer::{BOOSTS, FOLDED};
-use tantivy::IndexSettings;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::store::{Compressor, ZstdCompressor};
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    /// The document's id.
-    pub doc_id: Field,
     /// The document's place in the catalog (its ord), as a fast field: facets and hits read
     /// it without loading stored fields; indexed, so that an incremental build deletes the
     /// paragraphs of one document.
     pub doc_ord: Field,
-    /// Paragraph number within the document.
-    pub paragraph: Field,
-    /// Footnote number, for a footnote entry (0 for a paragraph).
-    pub footnote: Field,
+    /// The paragraph's place in its document's record in the document store
+    /// ([`super::record::entries`]), as a fast field: a hit reads its text, section and
+    /// numbers from there, and tantivy's store holds no text.
+    pub entry: Field,
     /// Body text folded ([`crate::text::analyzer::folded`]), with positions: what every
     /// query is matched on, and phrases. Then the section path and the document title as
     /// a second value, so that a word named only there still finds the paragraph.
@@ -32,11 +29,6 @@ pub struct Fields {
     /// positions they made two thirds of the index's positions. A phrase typed with
     /// diacritics is the folded phrase in the body whose paragraph has each exact form.
     pub boosts: Field,
-    /// The paragraph's (or footnote's) text as shown, stored only: a hit reads it from
-    /// tantivy's compressed store without reading its whole document.
-    pub text: Field,
-    /// The section path the paragraph stands under, stored only, for the same reason.
-    pub section: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
     /// Folded kind name (`nghi quyet`), for filtering.
@@ -62,38 +54,15 @@ fn indexed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
     )
 }
 
-/// zstd level of tantivy's document store: paragraph text shrinks about threefold, and a
-/// hit decompresses one block in tens of microseconds.
-const STORE_ZSTD_LEVEL: i32 = 3;
-
-/// Bytes per compressed block of tantivy's document store: large enough to compress well,
-/// small enough that a hit decompresses little it does not need.
-const STORE_BLOCK: usize = 32 * 1024;
-
-/// How tantivy stores the paragraphs: zstd blocks, see [`STORE_ZSTD_LEVEL`].
-pub fn settings() -> IndexSettings {
-    IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(STORE_ZSTD_LEVEL),
-        }),
-        docstore_blocksize: STORE_BLOCK,
-        ..IndexSettings::default()
-    }
-}
-
 /// Builds the schema and its field handles.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
-        doc_id: b.add_text_field("doc_id", STRING | STORED),
         doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
-        paragraph: b.add_u64_field("paragraph", STORED),
-        footnote: b.add_u64_field("footnote", STORED),
+        entry: b.add_u64_field("entry", FAST),
         body: b.add_text_field("body", text_field(FOLDED)),
         boosts: b.add_text_field("boosts", indexed(BOOSTS, IndexRecordOption::WithFreqs)),
-        text: b.add_text_field("text", STORED),
-        section: b.add_text_field("section", STORED),
-        codes: b.add_text_field("codes", STRING | STORED),
+        codes: b.add_text_field("codes", STRING),
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
         year: b.add_u64_field("year", INDEXED | FAST),
@@ -106,14 +75,10 @@ pub fn schema() -> (Schema, Fields) {
 pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     let f = |name: &str| schema.get_field(name);
     Ok(Fields {
-        doc_id: f("doc_id")?,
         doc_ord: f("doc_ord")?,
-        paragraph: f("paragraph")?,
-        footnote: f("footnote")?,
+        entry: f("entry")?,
         body: f("body")?,
         boosts: f("boosts")?,
-        text: f("text")?,
-        section: f("section")?,
         codes: f("codes")?,
         kind: f("kind")?,
         issuer: f("issuer")?,

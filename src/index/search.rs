@@ -25,8 +25,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
 use tantivy::collector::TopDocs;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
@@ -304,7 +304,7 @@ impl SearchIndex {
             .map_err(SearchError::Index)?;
         let hits = top
             .into_iter()
-            .filter_map(|(score, addr)| self.hit(&searcher, addr, score, &plan).transpose())
+            .filter_map(|(score, addr)| self.hit(addr, score, &plan).transpose())
             .collect::<Result<Vec<_>>>()
             .map_err(SearchError::Index)?;
         Ok(SearchResults {
@@ -430,39 +430,26 @@ impl SearchIndex {
             .map_err(|e| SearchError::Index(e.into()))
     }
 
-    fn hit(
-        &self,
-        searcher: &tantivy::Searcher,
-        addr: DocAddress,
-        score: f32,
-        plan: &Plan,
-    ) -> Result<Option<Hit>> {
-        let stored: TantivyDocument = searcher.doc(addr)?;
-        let number = |f| stored.get_first(f).and_then(|v| v.as_u64()).unwrap_or(0);
-        let doc_id = stored
-            .get_first(self.fields.doc_id)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        let Some(doc) = self.heads.by_id(doc_id) else {
+    /// The hit at `addr`: its document by the catalog, its text, section and numbers by
+    /// the document store. `None` when the paragraph's document is gone from the catalog.
+    fn hit(&self, addr: DocAddress, score: f32, plan: &Plan) -> Result<Option<Hit>> {
+        let value = |columns: &[Column<u64>]| {
+            columns
+                .get(addr.segment_ord as usize)
+                .and_then(|c| c.first(addr.doc_id))
+        };
+        let (Some(ord), Some(n)) = (value(&self.columns.ords), value(&self.columns.entries)) else {
             return Ok(None);
         };
-        let (paragraph, footnote) = (
-            number(self.fields.paragraph) as usize,
-            number(self.fields.footnote) as u32,
-        );
-        let footnote = (footnote > 0).then_some(footnote);
-        let stored_text = |f| {
-            stored
-                .get_first(f)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned()
+        let Some(doc) = self.heads.get(ord as usize) else {
+            return Ok(None);
         };
-        let text = stored_text(self.fields.text);
-        let section = match footnote {
-            Some(n) => format!("Chú thích {n} của đoạn {paragraph}"),
-            None => stored_text(self.fields.section),
+        let entry = self.store.entry(doc.at, n as usize)?;
+        let section = match entry.footnote {
+            Some(n) => format!("Chú thích {n} của đoạn {}", entry.paragraph),
+            None => entry.section.into_owned(),
         };
+        let text = entry.text.into_owned();
         let cited = DocCode::find_all(&text);
         let ranges = highlight::matches(&text, &plan.sequences, &plan.code_keys, &cited);
         let mut codes: Vec<String> = cited.iter().map(|(c, _)| c.canonical()).collect();
@@ -470,8 +457,8 @@ impl SearchIndex {
         Ok(Some(Hit {
             doc_id: doc.doc_id.clone(),
             section,
-            paragraph,
-            footnote,
+            paragraph: entry.paragraph,
+            footnote: entry.footnote,
             highlights: ranges,
             text,
             score,
