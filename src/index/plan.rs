@@ -521,9 +521,9 @@ fn term_query(field: Field, text: &str) -> TermQuery {
 
 /// The paragraphs with `words` in a row: the folded phrase in the body, each pair of
 /// adjacent words among the paragraph's boosts and, for each word in its exact form
-/// ([`analyzer::exact_term`]), that form among them too. The pairs and exact forms are
-/// implied by the phrase but far rarer than its syllables, so they lead the search and
-/// the positions are read only where they all meet.
+/// ([`analyzer::exact_term`]), that form among them too. The pairs and exact forms only
+/// filter (the phrase alone scores): they are implied by the phrase but far rarer than
+/// its syllables, so they lead the search and positions are read only where they all meet.
 fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
     let mut folded = Vec::with_capacity(words.len());
     let mut implied = Vec::new();
