@@ -208,7 +208,7 @@ impl Plan {
         for pair in parts.windows(2) {
             if let (Some((_, a)), Some((b, _))) = (pair[0].unit.edges(), pair[1].unit.edges()) {
                 let adjacent = analyzer::bigram(&a, &b);
-                clauses.term(Occur::Should, f.boosts, &adjacent, PAIR_BOOST);
+                clauses.term(Occur::Should, f.pairs, &adjacent, PAIR_BOOST);
             }
         }
         for p in &q.phrases {
@@ -249,7 +249,7 @@ impl Unit {
                     Some(w) => out.term(Occur::Should, f.body, folded, w),
                 }
                 if exact != folded && weight.is_none() {
-                    out.term(Occur::Should, f.boosts, exact, EXACT_BOOST);
+                    out.term(Occur::Should, f.body, exact, EXACT_BOOST);
                 }
                 return;
             }
@@ -519,43 +519,40 @@ fn term_query(field: Field, text: &str) -> TermQuery {
     )
 }
 
-/// The paragraphs with `words` in a row: the folded phrase in the body, each pair of
-/// adjacent words among the paragraph's boosts and, for each word in its exact form
-/// ([`analyzer::exact_term`]), that form among them too. The pairs and exact forms only
-/// filter (the phrase alone scores): they are implied by the phrase but far rarer than
-/// its syllables, so they lead the search and positions are read only where they all meet.
+/// The paragraphs with `words` in a row: the phrase of their adjacent pairs (one pair for
+/// two words, the word itself for one) and, for each word typed in its exact form
+/// ([`analyzer::exact_term`]), that form in the body, which only filters.
 fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
     let mut folded = Vec::with_capacity(words.len());
-    let mut implied = Vec::new();
+    let mut exact = Vec::new();
     for word in words {
         match analyzer::folded_of_exact(word) {
             Some(plain) => {
-                implied.push(term(f.boosts, word));
+                exact.push(boost(term(f.body, word), 0.0));
                 folded.push(plain);
             }
             None => folded.push(word.clone()),
         }
     }
-    let sequence: Box<dyn Query> = match folded.as_slice() {
-        [] => return Box::new(BooleanQuery::new(Vec::new())),
-        [one] => term(f.body, one),
+    let pairs: Vec<String> = folded
+        .windows(2)
+        .map(|pair| analyzer::bigram(&pair[0], &pair[1]))
+        .collect();
+    let sequence: Box<dyn Query> = match (folded.as_slice(), pairs.as_slice()) {
+        ([], _) => return Box::new(BooleanQuery::new(Vec::new())),
+        ([one], _) => term(f.body, one),
+        (_, [pair]) => term(f.pairs, pair),
         _ => Box::new(PhraseQuery::new(
-            folded
+            pairs
                 .iter()
-                .map(|w| Term::from_field_text(f.body, w))
+                .map(|p| Term::from_field_text(f.pairs, p))
                 .collect(),
         )),
     };
-    implied.extend(
-        folded
-            .windows(2)
-            .map(|pair| term(f.boosts, &analyzer::bigram(&pair[0], &pair[1]))),
-    );
-    if implied.is_empty() {
+    if exact.is_empty() {
         return sequence;
     }
-    let filters = implied.into_iter().map(|q| boost(q, 0.0));
-    all(std::iter::once(sequence).chain(filters))
+    all(std::iter::once(sequence).chain(exact))
 }
 
 /// Matches what any of `queries` matches.

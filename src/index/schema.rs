@@ -2,7 +2,7 @@
 //! document needs to be found, filtered and ranked. Nothing is stored: a hit reads its text
 //! from the document store ([`Fields::entry`]).
 
-use crate::text::analyzer::{BOOSTS, FOLDED};
+use crate::text::analyzer::{BODY, FOLDED, PAIRS};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -18,17 +18,20 @@ pub struct Fields {
     /// ([`super::record::entries`]), as a fast field: a hit reads its text, section and
     /// numbers from there, and tantivy's store holds no text.
     pub entry: Field,
-    /// Body text folded ([`crate::text::analyzer::folded`]), with positions: what every
-    /// query is matched on, and phrases. Then the section path and the document title as
-    /// a second value, so that a word named only there still finds the paragraph.
+    /// Body text as [`crate::text::analyzer::body`] cuts it: each syllable folded and,
+    /// where it differs, with its diacritics (tone placement canonical); then the section
+    /// path and the document title as a second value, so that a word named only there
+    /// still finds the paragraph. With frequencies but no positions: every query is
+    /// matched and scored on these terms one by one, and phrases on [`Fields::pairs`].
     pub body: Field,
-    /// What queries score beyond a match ([`crate::text::analyzer::boosts`]): each syllable
-    /// with its diacritics, and each pair of adjacent folded syllables, of the same two
-    /// values as the body (so that a phrase of the body implies its pairs here). With
-    /// frequencies but no positions: these terms are looked up one by one, and with
-    /// positions they made two thirds of the index's positions. A phrase typed with
-    /// diacritics is the folded phrase in the body whose paragraph has each exact form.
-    pub boosts: Field,
+    /// Each pair of adjacent folded syllables of the paragraph's own text
+    /// ([`crate::text::analyzer::pairs`]), with positions: adjacency in a query is scored on
+    /// a pair, and a phrase of several words is the phrase of its pairs (`cao tốc Nội Bài`
+    /// is `cao_toc toc_noi noi_bai`), whose position lists are far shorter than those of
+    /// its syllables. A phrase typed with diacritics also needs each exact form in the body.
+    /// The section path and title have no pairs: repeated with every paragraph, they made
+    /// the build a sixth slower.
+    pub pairs: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
     /// Folded kind name (`nghi quyet`), for filtering.
@@ -60,8 +63,8 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
         entry: b.add_u64_field("entry", FAST),
-        body: b.add_text_field("body", text_field(FOLDED)),
-        boosts: b.add_text_field("boosts", indexed(BOOSTS, IndexRecordOption::WithFreqs)),
+        body: b.add_text_field("body", indexed(BODY, IndexRecordOption::WithFreqs)),
+        pairs: b.add_text_field("pairs", text_field(PAIRS)),
         codes: b.add_text_field("codes", STRING),
         kind: b.add_text_field("kind", STRING),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
@@ -78,7 +81,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         doc_ord: f("doc_ord")?,
         entry: f("entry")?,
         body: f("body")?,
-        boosts: f("boosts")?,
+        pairs: f("pairs")?,
         codes: f("codes")?,
         kind: f("kind")?,
         issuer: f("issuer")?,

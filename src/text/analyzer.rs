@@ -1,17 +1,18 @@
 //! The tantivy analyzers for Vietnamese: syllables cut by Unicode word boundaries, lower-cased
 //! (`Đ` -> `đ`), in one tone-mark placement ([`exact`]) or with every diacritic folded away
-//! ([`folded`], what the body field is matched on), and the exact forms with the adjacent
-//! folded pairs for the boosts field ([`boosts`]). Offsets always point into the original
-//! text, so hits can be highlighted.
+//! ([`folded`]), both forms at once for the body field ([`body`]) and adjacent folded pairs
+//! for the pairs field ([`pairs`]). Offsets always point into the original text, so hits
+//! can be highlighted.
 
 use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Name of the analyzer that folds every diacritic and `đ` to `d`: the body field's, with
-/// positions, and the issuer field's.
+/// Name of the analyzer that folds every diacritic and `đ` to `d`.
 pub const FOLDED: &str = "vi_folded";
-/// Name of the analyzer of the boosts field: exact syllables and adjacent folded pairs.
-pub const BOOSTS: &str = "vi_boosts";
+/// Name of the analyzer of the body field: folded and exact syllables.
+pub const BODY: &str = "vi_body";
+/// Name of the analyzer of the pairs field: adjacent folded syllables.
+pub const PAIRS: &str = "vi_pairs";
 
 /// The analyzer keeping diacritics: `Thành uỷ` -> `thành`, `ủy`.
 pub fn exact() -> TextAnalyzer {
@@ -29,17 +30,27 @@ pub fn folded() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer of the boosts field: every syllable in its [`exact_term`] and each pair of
-/// adjacent folded syllables (`chuyển đổi số` -> `chuyển`, `đổi`, `chuyen_doi`, `số`,
-/// `doi_so`), what a query scores exact diacritics and adjacency on; see [`BoostsFilter`].
-pub fn boosts() -> TextAnalyzer {
+/// The analyzer of the body field: every syllable folded and, where it differs, exact
+/// (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`, `đổi`, `so`, `số`); see [`FormsFilter`].
+pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(Rewrite(lowercase))
-        .filter(BoostsFilter)
+        .filter(FormsFilter)
         .build()
 }
 
-/// The term of two adjacent folded syllables, as [`boosts`] indexes it.
+/// The analyzer of the pairs field: each pair of adjacent folded syllables (`chuyển đổi số`
+/// -> `chuyen_doi`, `doi_so`) at the first one's position: what adjacency in a query is
+/// scored on, and what phrases are matched on; see [`PairsFilter`].
+pub fn pairs() -> TextAnalyzer {
+    TextAnalyzer::builder(SyllableTokenizer)
+        .filter(Rewrite(lowercase))
+        .filter(Rewrite(fold_syllable))
+        .filter(PairsFilter)
+        .build()
+}
+
+/// The term of two adjacent folded syllables, as [`pairs`] indexes it.
 pub fn bigram(first: &str, second: &str) -> String {
     let mut pair = String::with_capacity(first.len() + 1 + second.len());
     pair.push_str(first);
@@ -48,9 +59,9 @@ pub fn bigram(first: &str, second: &str) -> String {
     pair
 }
 
-/// The term of a syllable in its exact form, as [`boosts`] indexes it. A syllable without
-/// diacritics is written `=cao`, so that a query for `cao` as typed does not find `cáo`,
-/// `cạo`; one with diacritics is never the same as its folded form.
+/// The term of a syllable in its exact form, as [`body`] indexes it. A syllable without
+/// diacritics is written `=cao`, so that it stays apart from the folded `cao` that `cáo`
+/// and `cạo` are indexed under too; one with diacritics never collides with a folded term.
 pub fn exact_term(mut exact: String, folded: &str) -> String {
     if exact == folded {
         exact.insert(0, '=');
@@ -58,8 +69,8 @@ pub fn exact_term(mut exact: String, folded: &str) -> String {
     exact
 }
 
-/// The folded form of a term of the boosts field written by [`exact_term`] (`ủy` -> `uy`,
-/// `=cao` -> `cao`); `None` for a folded term, which has no other form.
+/// The folded form of a body term written by [`exact_term`] (`ủy` -> `uy`, `=cao` ->
+/// `cao`); `None` for a folded term, which has no other form.
 pub fn folded_of_exact(term: &str) -> Option<String> {
     if let Some(plain) = term.strip_prefix('=') {
         return Some(plain.to_owned());
@@ -71,7 +82,8 @@ pub fn folded_of_exact(term: &str) -> Option<String> {
 /// Registers the analyzers on an index.
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(FOLDED, folded());
-    index.tokenizers().register(BOOSTS, boosts());
+    index.tokenizers().register(BODY, body());
+    index.tokenizers().register(PAIRS, pairs());
 }
 
 /// Runs an analyzer over `text`: each token's text and byte range in `text`.
@@ -194,69 +206,123 @@ fn fold_syllable(syllable: &str) -> Option<String> {
     (!syllable.is_ascii()).then(|| strip_marks(syllable))
 }
 
-/// Turns a stream of lower-cased syllables into what the boosts field indexes: each
-/// syllable's [`exact_term`] (`ủy`, `=cao`), then the pair of its folded form with the
-/// folded syllable before it (`chuyen_doi`, spanning both). One pass over the text for both.
+/// Turns a stream of lower-cased syllables into both forms the body field indexes, each at
+/// the syllable's position: the folded syllable and its [`exact_term`] (`ủy` beside `uy`,
+/// `=cao` beside `cao`). One pass over the text instead of one per form.
 #[derive(Clone)]
-pub struct BoostsFilter;
+pub struct FormsFilter;
 
-/// The tokenizer [`BoostsFilter`] wraps.
+/// The tokenizer [`FormsFilter`] wraps.
 #[derive(Clone)]
-pub struct Boosted<T>(T);
+pub struct Forms<T>(T);
 
-/// The token stream of [`Boosted`].
-pub struct BoostsStream<S> {
+/// The token stream of [`Forms`].
+pub struct FormsStream<S> {
     inner: S,
-    /// The syllable before, folded, once there is one.
-    previous: Option<Token>,
-    /// The pair of the syllable whose exact form was given last.
+    /// The exact form of the syllable whose folded form was given last.
     pending: Option<Token>,
     token: Token,
 }
 
-impl TokenFilter for BoostsFilter {
-    type Tokenizer<T: Tokenizer> = Boosted<T>;
+impl TokenFilter for FormsFilter {
+    type Tokenizer<T: Tokenizer> = Forms<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Boosted<T> {
-        Boosted(tokenizer)
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Forms<T> {
+        Forms(tokenizer)
     }
 }
 
-impl<T: Tokenizer> Tokenizer for Boosted<T> {
-    type TokenStream<'a> = BoostsStream<T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for Forms<T> {
+    type TokenStream<'a> = FormsStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        BoostsStream {
+        FormsStream {
             inner: self.0.token_stream(text),
-            previous: None,
             pending: None,
             token: Token::default(),
         }
     }
 }
 
-impl<S: TokenStream> TokenStream for BoostsStream<S> {
+impl<S: TokenStream> TokenStream for FormsStream<S> {
     fn advance(&mut self) -> bool {
-        if let Some(pair) = self.pending.take() {
-            self.token = pair;
+        if let Some(exact) = self.pending.take() {
+            self.token = exact;
             return true;
         }
         if !self.inner.advance() {
             return false;
         }
         let lowered = self.inner.token();
-        let folded = respelled(lowered, strip_marks(&lowered.text));
+        let folded = strip_marks(&lowered.text);
         let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
-        self.token = respelled(lowered, exact_term(exact, &folded.text));
-        if let Some(previous) = self.previous.take() {
-            self.pending = Some(Token {
-                offset_to: folded.offset_to,
-                text: bigram(&previous.text, &folded.text),
-                ..previous
-            });
-        }
-        self.previous = Some(folded);
+        self.pending = Some(respelled(lowered, exact_term(exact, &folded)));
+        self.token = respelled(lowered, folded);
         true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Turns a stream of folded syllables into the pair each makes with the syllable before it
+/// (`chuyen_doi`), at the first syllable's position and spanning both.
+#[derive(Clone)]
+pub struct PairsFilter;
+
+/// The tokenizer [`PairsFilter`] wraps.
+#[derive(Clone)]
+pub struct Paired<T>(T);
+
+/// The token stream of [`Paired`].
+pub struct PairsStream<S> {
+    inner: S,
+    /// The syllable before, once there is one.
+    previous: Option<Token>,
+    token: Token,
+}
+
+impl TokenFilter for PairsFilter {
+    type Tokenizer<T: Tokenizer> = Paired<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Paired<T> {
+        Paired(tokenizer)
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for Paired<T> {
+    type TokenStream<'a> = PairsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        PairsStream {
+            inner: self.0.token_stream(text),
+            previous: None,
+            token: Token::default(),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for PairsStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if !self.inner.advance() {
+                return false;
+            }
+            let next = self.inner.token();
+            if let Some(previous) = self.previous.replace(next.clone()) {
+                self.token = Token {
+                    offset_to: next.offset_to,
+                    text: bigram(&previous.text, &next.text),
+                    ..previous
+                };
+                return true;
+            }
+        }
     }
 
     fn token(&self) -> &Token {
@@ -317,19 +383,33 @@ mod tests {
     }
 
     #[test]
-    fn boosts_index_each_exact_syllable_then_its_pair_with_the_one_before() {
-        let found = positioned(boosts(), "Chuyển đổi số 2025");
+    fn body_indexes_each_syllable_folded_and_exact_at_its_position() {
+        let found = positioned(body(), "Chuyển đổi số 2025");
         let expected = [
+            (0, "chuyen", "Chuyển"),
             (0, "chuyển", "Chuyển"),
+            (1, "doi", "đổi"),
             (1, "đổi", "đổi"),
-            (0, "chuyen_doi", "Chuyển đổi"),
+            (2, "so", "số"),
             (2, "số", "số"),
-            (1, "doi_so", "đổi số"),
+            (3, "2025", "2025"),
             (3, "=2025", "2025"),
+        ];
+        let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn pairs_join_each_folded_syllable_to_the_one_before() {
+        let found = positioned(pairs(), "Chuyển đổi số 2025");
+        let expected = [
+            (0, "chuyen_doi", "Chuyển đổi"),
+            (1, "doi_so", "đổi số"),
             (2, "so_2025", "số 2025"),
         ];
         let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
         assert_eq!(found, expected);
+        assert!(positioned(pairs(), "Đảng").is_empty());
     }
 
     #[test]
