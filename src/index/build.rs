@@ -599,8 +599,9 @@ fn indexed(e: &Entry, f: &Fields, doc: &Document, codes: Option<&Vec<String>>) -
     let mut t = TantivyDocument::default();
     let context = format!("{} {}", e.section, m.title.as_deref().unwrap_or_default());
     t.add_text(f.body, &e.text);
-    t.add_text(f.body, context);
+    t.add_text(f.body, &context);
     t.add_text(f.pairs, &e.text);
+    t.add_text(f.pairs, context);
     for key in codes.into_iter().flatten() {
         t.add_text(f.codes, key);
     }

@@ -24,13 +24,14 @@ pub struct Fields {
     /// still finds the paragraph. With frequencies but no positions: every query is
     /// matched and scored on these terms one by one, and phrases on [`Fields::pairs`].
     pub body: Field,
-    /// Each pair of adjacent folded syllables of the paragraph's own text
+    /// Each pair of adjacent folded syllables of the same two values
     /// ([`crate::text::analyzer::pairs`]), with positions: adjacency in a query is scored on
     /// a pair, and a phrase of several words is the phrase of its pairs (`cao tốc Nội Bài`
     /// is `cao_toc toc_noi noi_bai`), whose position lists are far shorter than those of
     /// its syllables. A phrase typed with diacritics also needs each exact form in the body.
-    /// The section path and title have no pairs: repeated with every paragraph, they made
-    /// the build a sixth slower.
+    /// The pairs of the section path and title lift the paragraphs of a document about the
+    /// words sought early enough that the ranking walk passes over most of the rest:
+    /// without them the real corpus served a fifth fewer searches a second.
     pub pairs: Field,
     /// Canonical code keys cited in the paragraph, complete and partial.
     pub codes: Field,
