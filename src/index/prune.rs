@@ -269,9 +269,14 @@ impl Segment<'_> {
     /// weakest of the best never enters (the first walked of equal scores is kept), so a
     /// stretch or a match whose bound only ties is passed over too, which matters where
     /// many paragraphs are the same text.
+    ///
+    /// A bound holds until the end it was worked out to (no block it counts ends before),
+    /// so it is worked out again only past that end, not at every match.
     fn collect(&mut self, factors: &dyn ScoreFactor, best: &mut Best) {
         let alive = self.reader.alive_bitset();
         let mut target = 0;
+        let mut wide_held: Option<(Score, DocId)> = None;
+        let mut narrow_held: Option<(Score, Score, DocId)> = None;
         while let Some(doc) = self.align(target) {
             if let Some(next) = self.stretches.next_from(doc) {
                 if next == TERMINATED {
@@ -281,8 +286,14 @@ impl Segment<'_> {
                 continue;
             }
             let floor = best.floor();
-            let wide = self.wide_bound(doc);
-            let (required, optional, end) = self.bound(doc);
+            let wide = match wide_held {
+                Some(held) if doc <= held.1 => held,
+                _ => *wide_held.insert(self.wide_bound(doc)),
+            };
+            let (required, optional, end) = match narrow_held {
+                Some(held) if doc <= held.2 => held,
+                _ => *narrow_held.insert(self.bound(doc)),
+            };
             let skip = [wide, (required + optional, end)]
                 .into_iter()
                 .find(|&(bound, _)| bound * self.lift <= floor);
@@ -373,11 +384,10 @@ impl Segment<'_> {
     }
 
     /// What the optional terms add to the score of `doc`.
-    fn optional_score(&self, doc: DocId) -> Score {
+    fn optional_score(&mut self, doc: DocId) -> Score {
         self.optional
-            .iter()
-            .filter(|c| c.doc() == doc)
-            .map(Cursor::score)
+            .iter_mut()
+            .filter_map(|c| (c.seek(doc) == doc).then(|| c.score()))
             .sum()
     }
 }
