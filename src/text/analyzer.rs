@@ -31,22 +31,22 @@ pub fn folded() -> TextAnalyzer {
 }
 
 /// The analyzer of the body field: every syllable folded and, where it differs, exact
-/// (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`, `đổi`, `so`, `số`); see [`FormsFilter`].
+/// (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`, `đổi`, `so`, `số`); see [`Forms`].
 pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(Rewrite(lowercase))
-        .filter(FormsFilter)
+        .filter(ExpandFilter(Forms))
         .build()
 }
 
 /// The analyzer of the pairs field: each pair of adjacent folded syllables (`chuyển đổi số`
 /// -> `chuyen_doi`, `doi_so`) at the first one's position: what adjacency in a query is
-/// scored on, and what phrases are matched on; see [`PairsFilter`].
+/// scored on, and what phrases are matched on; see [`Pairs`].
 pub fn pairs() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(Rewrite(lowercase))
         .filter(Rewrite(fold_syllable))
-        .filter(PairsFilter)
+        .filter(ExpandFilter(Pairs::default()))
         .build()
 }
 
@@ -206,123 +206,102 @@ fn fold_syllable(syllable: &str) -> Option<String> {
     (!syllable.is_ascii()).then(|| strip_marks(syllable))
 }
 
-/// Turns a stream of lower-cased syllables into both forms the body field indexes, each at
-/// the syllable's position: the folded syllable and its [`exact_term`] (`ủy` beside `uy`,
-/// `=cao` beside `cao`). One pass over the text instead of one per form.
-#[derive(Clone)]
-pub struct FormsFilter;
-
-/// The tokenizer [`FormsFilter`] wraps.
-#[derive(Clone)]
-pub struct Forms<T>(T);
-
-/// The token stream of [`Forms`].
-pub struct FormsStream<S> {
-    inner: S,
-    /// The exact form of the syllable whose folded form was given last.
-    pending: Option<Token>,
-    token: Token,
+/// What a filter makes of each syllable of a stream: the tokens it stands for, in order.
+/// One small step per concern ([`Forms`], [`Pairs`]), run by the one filter
+/// [`ExpandFilter`].
+pub trait Expand: Clone + Send + Sync + 'static {
+    /// Appends the tokens `syllable` stands for to `out`, last out first.
+    fn expand(&mut self, syllable: &Token, out: &mut Vec<Token>);
 }
 
-impl TokenFilter for FormsFilter {
-    type Tokenizer<T: Tokenizer> = Forms<T>;
+/// Both forms the body field indexes, each at the syllable's position: the folded syllable
+/// and its [`exact_term`] (`ủy` beside `uy`, `=cao` beside `cao`). One pass over the text
+/// instead of one per form.
+#[derive(Clone, Default)]
+pub struct Forms;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Forms<T> {
-        Forms(tokenizer)
-    }
-}
-
-impl<T: Tokenizer> Tokenizer for Forms<T> {
-    type TokenStream<'a> = FormsStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FormsStream {
-            inner: self.0.token_stream(text),
-            pending: None,
-            token: Token::default(),
-        }
-    }
-}
-
-impl<S: TokenStream> TokenStream for FormsStream<S> {
-    fn advance(&mut self) -> bool {
-        if let Some(exact) = self.pending.take() {
-            self.token = exact;
-            return true;
-        }
-        if !self.inner.advance() {
-            return false;
-        }
-        let lowered = self.inner.token();
+impl Expand for Forms {
+    fn expand(&mut self, lowered: &Token, out: &mut Vec<Token>) {
         let folded = strip_marks(&lowered.text);
         let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
-        self.pending = Some(respelled(lowered, exact_term(exact, &folded)));
-        self.token = respelled(lowered, folded);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        out.push(respelled(lowered, exact_term(exact, &folded)));
+        out.push(respelled(lowered, folded));
     }
 }
 
-/// Turns a stream of folded syllables into the pair each makes with the syllable before it
-/// (`chuyen_doi`), at the first syllable's position and spanning both.
-#[derive(Clone)]
-pub struct PairsFilter;
-
-/// The tokenizer [`PairsFilter`] wraps.
-#[derive(Clone)]
-pub struct Paired<T>(T);
-
-/// The token stream of [`Paired`].
-pub struct PairsStream<S> {
-    inner: S,
-    /// The syllable before, once there is one.
+/// The pair each folded syllable makes with the one before it (`chuyen_doi`), at the first
+/// one's position and spanning both.
+#[derive(Clone, Default)]
+pub struct Pairs {
     previous: Option<Token>,
+}
+
+impl Expand for Pairs {
+    fn expand(&mut self, folded: &Token, out: &mut Vec<Token>) {
+        if let Some(previous) = self.previous.replace(folded.clone()) {
+            out.push(Token {
+                offset_to: folded.offset_to,
+                text: bigram(&previous.text, &folded.text),
+                ..previous
+            });
+        }
+    }
+}
+
+/// The token filter running an [`Expand`] step over each syllable.
+#[derive(Clone)]
+pub struct ExpandFilter<E>(pub E);
+
+/// The tokenizer [`ExpandFilter`] wraps.
+#[derive(Clone)]
+pub struct Expanded<T, E> {
+    inner: T,
+    step: E,
+}
+
+/// The token stream of [`Expanded`].
+pub struct ExpandStream<S, E> {
+    inner: S,
+    step: E,
+    /// Tokens made but not given yet, last out first.
+    pending: Vec<Token>,
     token: Token,
 }
 
-impl TokenFilter for PairsFilter {
-    type Tokenizer<T: Tokenizer> = Paired<T>;
+impl<E: Expand> TokenFilter for ExpandFilter<E> {
+    type Tokenizer<T: Tokenizer> = Expanded<T, E>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Paired<T> {
-        Paired(tokenizer)
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Expanded<T, E> {
+        Expanded {
+            inner: tokenizer,
+            step: self.0,
+        }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for Paired<T> {
-    type TokenStream<'a> = PairsStream<T::TokenStream<'a>>;
+impl<T: Tokenizer, E: Expand> Tokenizer for Expanded<T, E> {
+    type TokenStream<'a> = ExpandStream<T::TokenStream<'a>, E>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        PairsStream {
-            inner: self.0.token_stream(text),
-            previous: None,
+        ExpandStream {
+            inner: self.inner.token_stream(text),
+            step: self.step.clone(),
+            pending: Vec::new(),
             token: Token::default(),
         }
     }
 }
 
-impl<S: TokenStream> TokenStream for PairsStream<S> {
+impl<S: TokenStream, E: Expand> TokenStream for ExpandStream<S, E> {
     fn advance(&mut self) -> bool {
-        loop {
+        while self.pending.is_empty() {
             if !self.inner.advance() {
                 return false;
             }
-            let next = self.inner.token();
-            if let Some(previous) = self.previous.replace(next.clone()) {
-                self.token = Token {
-                    offset_to: next.offset_to,
-                    text: bigram(&previous.text, &next.text),
-                    ..previous
-                };
-                return true;
-            }
+            self.step.expand(self.inner.token(), &mut self.pending);
         }
+        self.token = self.pending.pop().unwrap_or_default();
+        true
     }
 
     fn token(&self) -> &Token {
@@ -395,6 +374,10 @@ mod tests {
             (3, "2025", "2025"),
             (3, "=2025", "2025"),
         ];
+        assert_tokens(&found, &expected);
+    }
+
+    fn assert_tokens(found: &[(usize, String, &str)], expected: &[(usize, &str, &str)]) {
         let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
         assert_eq!(found, expected);
     }
@@ -407,8 +390,7 @@ mod tests {
             (1, "doi_so", "đổi số"),
             (2, "so_2025", "số 2025"),
         ];
-        let found: Vec<_> = found.iter().map(|(p, t, s)| (*p, t.as_str(), *s)).collect();
-        assert_eq!(found, expected);
+        assert_tokens(&found, &expected);
         assert!(positioned(pairs(), "Đảng").is_empty());
     }
 
