@@ -20,7 +20,7 @@ use super::store::{
     save_items, save_json,
 };
 use crate::codes::{Citing, Registry, Relation, citations_of};
-use crate::ingest::{self, Document, Skipped};
+use crate::ingest::{self, Document, Metadata, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
 use anyhow::{Context, Result};
@@ -559,14 +559,14 @@ fn entries_of(
     let Some(head) = &catalog.heads[ord] else {
         return Ok(Vec::new());
     };
-    let doc = store.read(head.at)?;
-    let keys = codes.get(&doc.doc_id);
-    Ok(record::entries(&doc)
+    let blocks = store.texts(head.at)?;
+    let keys = codes.get(&head.doc_id);
+    Ok(record::entries_in(&blocks)?
         .iter()
         .enumerate()
         .map(|(n, e)| {
             let at = keys.and_then(|k| k.get(&(e.paragraph, e.footnote)));
-            let mut t = indexed(e, fields, &doc, at);
+            let mut t = indexed(e, fields, &head.meta, at);
             t.add_u64(fields.doc_ord, ord as u64);
             t.add_u64(fields.entry, n as u64);
             t
@@ -594,8 +594,7 @@ fn codes_at(registry: &Registry) -> CodesAt {
 
 /// The tantivy document of a paragraph or footnote: its text in both analysed fields, its
 /// codes, and the fields of its document that filter.
-fn indexed(e: &Entry, f: &Fields, doc: &Document, codes: Option<&Vec<String>>) -> TantivyDocument {
-    let m = &doc.meta;
+fn indexed(e: &Entry, f: &Fields, m: &Metadata, codes: Option<&Vec<String>>) -> TantivyDocument {
     let mut t = TantivyDocument::default();
     let context = format!("{} {}", e.section, m.title.as_deref().unwrap_or_default());
     t.add_text(f.body, &e.text);

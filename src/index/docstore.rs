@@ -111,6 +111,12 @@ impl DocStore {
         self.record(at)?.document()
     }
 
+    /// Every block of the text of the document stored at `at`, decompressed, without its
+    /// head: what the build indexes, with the head the catalog already holds.
+    pub fn texts(&self, at: Location) -> Result<Vec<Vec<u8>>> {
+        self.record(at)?.texts()
+    }
+
     /// Entry `n` (a paragraph or footnote, see [`record::entries`]) of the document stored
     /// at `at`, decompressing only the block that holds it, unless it was read lately.
     pub fn entry(&self, at: Location, n: usize) -> Result<Entry<'static>> {

@@ -150,16 +150,8 @@ impl<'a> Record<'a> {
     /// The whole document.
     pub fn document(&self) -> Result<Document> {
         let mut doc: Document = serde_json::from_slice(&decompress(&self.bytes[..self.head_len])?)?;
-        let blocks = self
-            .blocks
-            .iter()
-            .map(|(_, range)| decompress(&self.bytes[range.clone()]))
-            .collect::<Result<Vec<_>>>()?;
-        let mut entries = Vec::new();
-        for block in &blocks {
-            entries.extend(postcard::from_bytes::<Vec<Entry>>(block)?);
-        }
-        let mut entries = entries.into_iter();
+        let blocks = self.texts()?;
+        let mut entries = entries_in(&blocks)?.into_iter();
         let mut next = || entries.next().context(BROKEN);
         for p in &mut doc.paragraphs {
             let e = next()?;
@@ -169,6 +161,14 @@ impl<'a> Record<'a> {
             f.text = next()?.text.into_owned();
         }
         Ok(doc)
+    }
+
+    /// Every block of the document's text, decompressed, for [`entries_in`].
+    pub fn texts(&self) -> Result<Vec<Vec<u8>>> {
+        self.blocks
+            .iter()
+            .map(|(_, range)| decompress(&self.bytes[range.clone()]))
+            .collect()
     }
 
     /// The block holding entry `n` (see [`entries`]): the number of its first entry and
@@ -186,6 +186,16 @@ impl<'a> Record<'a> {
     pub fn frame(&self, range: std::ops::Range<usize>) -> &'a [u8] {
         &self.bytes[range]
     }
+}
+
+/// The entries of decompressed blocks ([`Record::texts`]), in order, their text borrowed
+/// from the blocks.
+pub fn entries_in(blocks: &[Vec<u8>]) -> Result<Vec<Entry<'_>>> {
+    let mut entries = Vec::new();
+    for block in blocks {
+        entries.extend(postcard::from_bytes::<Vec<Entry>>(block)?);
+    }
+    Ok(entries)
 }
 
 /// Entry `k` of a decompressed block.
