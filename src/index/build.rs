@@ -8,13 +8,14 @@
 
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
+use super::cited::{self, CITED_FILE};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::merges::{BoundedMerges, merge_bound, tail_merges};
 use super::ranking;
 use super::record::{self, Entry};
 use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema};
-use super::search::{ABBREVIATIONS_FILE, REGISTRY_FILE};
+use super::search::ABBREVIATIONS_FILE;
 use super::store::{
     FORMAT, IndexDir, Manifest, load_compact, load_items, load_json, now_secs, save_compact,
     save_items, save_json,
@@ -220,7 +221,7 @@ fn cite(
 ) -> Result<(Vec<usize>, CodesAt, CitedSummary)> {
     let registry = registry(built);
     let codes = std::thread::scope(|s| {
-        let saving = s.spawn(|| save_items(&generation.join(REGISTRY_FILE), &registry.documents));
+        let saving = s.spawn(|| save_cited(&generation.join(CITED_FILE), built, &registry));
         let codes = codes_at(&registry);
         joined(saving).map(|()| codes)
     })?;
@@ -232,6 +233,15 @@ fn cite(
         relations: registry.relation_counts(),
     };
     Ok((to_index, codes, summary))
+}
+
+/// Writes the table of cited documents, naming the corpus documents by their ords.
+fn save_cited(path: &Path, built: &Built, registry: &Registry) -> Result<()> {
+    let ords: HashMap<&str, u32> = (0u32..)
+        .zip(&built.catalog.heads)
+        .filter_map(|(ord, h)| Some((h.as_ref()?.doc_id.as_str(), ord)))
+        .collect();
+    cited::write(path, registry, |id| ords.get(id).copied())
 }
 
 /// Saves the records of a build on their own thread, while tantivy's writer starts, then

@@ -3,9 +3,10 @@
 //! listing of a query that is only filters (`kind:NQ year:2023`).
 
 use super::catalog::{Head, Heads};
+use super::cited::number_of;
 use super::query::ParsedQuery;
 use super::shorthand::NumberRef;
-use crate::codes::{CitedDocument, Registry, same_number};
+use crate::codes::{CitedDocument, same_number};
 use crate::text::fold;
 use crate::vocabulary::{DocCode, Kind};
 use serde::Serialize;
@@ -35,21 +36,18 @@ pub struct Card {
     pub citations: usize,
 }
 
-/// Cited and held documents by their number, so that a number query looks at a handful of
-/// documents instead of every one.
+/// The corpus documents that state a number, by that number, so that a number query looks
+/// at a handful of documents instead of every one. (The cited documents have their own
+/// table on disk, [`super::cited::CitedTable`].)
 #[derive(Debug, Default)]
 pub struct NumberIndex {
-    cited: HashMap<u32, Vec<usize>>,
     held: HashMap<u32, Vec<usize>>,
 }
 
 impl NumberIndex {
-    /// Numbers the registry's cited documents and the corpus documents that state a number.
-    pub fn new(registry: &Registry, heads: &Heads) -> NumberIndex {
+    /// Numbers the corpus documents that state a number.
+    pub fn new(heads: &Heads) -> NumberIndex {
         let mut index = NumberIndex::default();
-        for (i, d) in registry.documents.iter().enumerate() {
-            index.cited.entry(number_of(&d.code)).or_default().push(i);
-        }
         for (i, d) in heads.slots().enumerate() {
             if let Some(code) = d.and_then(|d| d.meta.number.as_ref()) {
                 index.held.entry(number_of(code)).or_default().push(i);
@@ -58,43 +56,34 @@ impl NumberIndex {
         index
     }
 
-    /// The cited documents bearing `number`, of any kind and issuer.
-    pub fn cited<'a>(
-        &self,
-        registry: &'a Registry,
-        number: u32,
-    ) -> impl Iterator<Item = &'a CitedDocument> {
-        let at = self.cited.get(&number).map_or(&[][..], Vec::as_slice);
-        at.iter().map(|&i| &registry.documents[i])
-    }
-
     fn held<'a>(&self, heads: &'a Heads, number: u32) -> impl Iterator<Item = &'a Head> {
         let at = self.held.get(&number).map_or(&[][..], Vec::as_slice);
         at.iter().filter_map(|&i| heads.get(i))
     }
 }
 
-/// The number of a code.
-fn number_of(code: &DocCode) -> u32 {
-    match code {
-        DocCode::Party { number, .. } | DocCode::State { number, .. } => *number,
+/// The numbers a query names, each once, in the order typed: those of its codes
+/// (`16-NQ/TU`), then those of its kinds with numbers (`nghị quyết 16`).
+pub fn asked(q: &ParsedQuery) -> Vec<u32> {
+    let mut asked: Vec<u32> = Vec::new();
+    let typed = q.codes.iter().map(number_of);
+    for number in typed.chain(q.numbers.iter().map(|n| n.number)) {
+        if !asked.contains(&number) {
+            asked.push(number);
+        }
     }
+    asked
 }
 
 /// The cards of every document the query's numbers name: cited documents first (most cited
 /// first), then held documents no citation names.
+/// `named` are the cited documents bearing the numbers [`asked`] gives, in that order.
 pub fn numbered(
     numbers: &NumberIndex,
-    registry: &Registry,
+    named: &[CitedDocument],
     heads: &Heads,
     q: &ParsedQuery,
 ) -> Vec<Card> {
-    let asked: Vec<u32> = q
-        .codes
-        .iter()
-        .map(number_of)
-        .chain(q.numbers.iter().map(|n| n.number))
-        .collect();
     let names_cited = |d: &CitedDocument| {
         q.codes.iter().any(|c| same_number(&d.code, c)) || q.numbers.iter().any(|n| n.names(d))
     };
@@ -103,13 +92,11 @@ pub fn numbered(
     };
     let mut cards: Vec<Card> = Vec::new();
     let mut shown: Vec<&str> = Vec::new();
-    for &number in &asked {
-        for d in numbers.cited(registry, number).filter(|d| names_cited(d)) {
-            shown.extend(d.held_by.iter().map(String::as_str));
-            cards.push(of_cited(d, heads));
-        }
+    for d in named.iter().filter(|d| names_cited(d)) {
+        shown.extend(d.held_by.iter().map(String::as_str));
+        cards.push(of_cited(d, heads));
     }
-    for &number in &asked {
+    for number in asked(q) {
         let held = numbers.held(heads, number).filter(|d| {
             d.meta.number.as_ref().is_some_and(names_held) && !shown.contains(&d.doc_id.as_str())
         });

@@ -89,13 +89,18 @@ impl Heads {
 
     /// The head of a document by id.
     pub fn by_id(&self, doc_id: &str) -> Option<&Head> {
+        self.get(self.ord(doc_id)?)
+    }
+
+    /// The ord of a document by id.
+    pub fn ord(&self, doc_id: &str) -> Option<usize> {
         let by_id = self.by_id.get_or_init(|| {
             let named = self.catalog.heads.iter().enumerate();
             named
                 .filter_map(|(ord, h)| Some((h.as_ref()?.doc_id.clone(), ord)))
                 .collect()
         });
-        self.get(*by_id.get(doc_id)?)
+        by_id.get(doc_id).copied()
     }
 
     /// Every place in ord order, empty ones included: what tables indexed by ord are built from.

@@ -152,7 +152,8 @@ impl DocStore {
     }
 }
 
-fn map(path: &Path) -> Result<Mmap> {
+/// Maps a file written once and never changed (see the safety note).
+pub(super) fn map(path: &Path) -> Result<Mmap> {
     let file = File::open(path).with_context(|| format!("không đọc được {}", path.display()))?;
     // SAFETY: chunk files are written once, before the generation is published, and never
     // modified afterwards; a generation is removed only after a newer one is published, and

@@ -2,13 +2,12 @@
 //! with their senses, document numbers, dates), each required unless it is a question word or
 //! was dropped because nothing matched every part, and what to highlight.
 
-use super::cards::NumberIndex;
 use super::prune::TermPlan;
 use super::query::ParsedQuery;
 use super::question;
 use super::schema::Fields;
 use super::shorthand::{NumberRef, party_order};
-use crate::codes::Registry;
+use crate::codes::CitedDocument;
 use crate::text::abbrev::Abbreviations;
 use crate::text::{analyzer, could_be_syllable, fold};
 use crate::vocabulary::DocCode;
@@ -27,10 +26,8 @@ pub struct Context<'a> {
     pub abbreviations: &'a Abbreviations,
     /// Their senses as body terms, for senses spelled out in the query.
     pub senses: &'a Senses,
-    /// Every cited document.
-    pub registry: &'a Registry,
-    /// The cited documents by number.
-    pub numbers: &'a NumberIndex,
+    /// The cited documents bearing the numbers the query names ([`super::cards::asked`]).
+    pub named: &'a [CitedDocument],
 }
 
 /// Exact diacritics over folded matches, adjacent syllables over scattered ones.
@@ -418,8 +415,8 @@ fn number(cx: &Context, n: &NumberRef) -> Part {
         .into_iter()
         .collect();
     keys.extend(
-        cx.numbers
-            .cited(cx.registry, n.number)
+        cx.named
+            .iter()
             .filter(|d| matches!(d.code, DocCode::State { .. }) && n.names(d))
             .map(|d| d.code.key()),
     );
@@ -576,8 +573,6 @@ fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::cards::NumberIndex;
-    use crate::index::catalog::{Catalog, Heads};
     use crate::index::query::parse;
     use crate::index::schema::schema;
 
@@ -586,14 +581,11 @@ mod tests {
         let (_, fields) = schema();
         let abbreviations = Abbreviations::built_in();
         let senses = Senses::of(&abbreviations);
-        let registry = Registry::default();
-        let numbers = NumberIndex::new(&registry, &Heads::new(Catalog::default()));
         let cx = Context {
             fields: &fields,
             abbreviations: &abbreviations,
             senses: &senses,
-            registry: &registry,
-            numbers: &numbers,
+            named: &[],
         };
         parts(&cx, &parse(query).unwrap())
     }

@@ -3,6 +3,7 @@
 
 use super::cards::{self, Card, NumberIndex};
 use super::catalog::{CATALOG_FILE, Catalog, Head, Heads};
+use super::cited::{CITED_FILE, CitedTable};
 use super::docstore::DocStore;
 use super::facets::{FacetTable, Facets};
 use super::highlight;
@@ -11,9 +12,9 @@ use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
 use super::rescore::{Columns, FinalScore, Runs, TITLES_FILE, Titles};
 use super::schema::{Fields, fields_of};
-use super::store::{IndexDir, Manifest, load_compact, load_items, load_json};
+use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
-use crate::codes::{CitedDocument, Registry};
+use crate::codes::CitedDocument;
 use crate::ingest::{Document, Metadata};
 use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
@@ -32,7 +33,8 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 pub const MAX_LIMIT: usize = 1000;
 
 /// An opened index: the tantivy index, the documents' heads (their text stays in the
-/// document store on disk, read per hit) and the cited-document registry.
+/// document store on disk, read per hit) and the cited documents (on disk too, read per
+/// lookup).
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
@@ -51,19 +53,15 @@ pub struct SearchIndex {
     generation: PathBuf,
 }
 
-/// The cited-document registry and its documents by number, read when first needed: a
-/// search that names no document number does not pay for reading them.
-#[derive(Default)]
+/// The cited documents and the corpus documents by number, opened when first needed: a
+/// search that names no document number does not pay for them.
 struct Cited {
-    registry: Registry,
+    table: CitedTable,
     numbers: NumberIndex,
 }
 
-/// What a query naming no number plans with.
-static NO_CITED: LazyLock<Cited> = LazyLock::new(Cited::default);
-
-/// The file of a generation that holds its registry of cited documents.
-pub const REGISTRY_FILE: &str = "registry.bin.zst";
+/// The corpus documents by number of a query naming none.
+static NO_NUMBERS: LazyLock<NumberIndex> = LazyLock::new(NumberIndex::default);
 
 /// What to search for, with the filters of the CLI and the HTTP API.
 #[derive(Debug, Clone, Default)]
@@ -174,7 +172,7 @@ impl SearchIndex {
         })
     }
 
-    /// Reads the registry of cited documents now instead of at the first query that needs
+    /// Opens the table of cited documents now instead of at the first query that needs
     /// it: a server checks a generation whole before serving it.
     pub fn load_citations(&self) -> Result<()> {
         self.cited().map(|_| ())
@@ -184,18 +182,24 @@ impl SearchIndex {
         if let Some(cited) = self.cited.get() {
             return Ok(cited);
         }
-        let documents = load_items(&self.generation.join(REGISTRY_FILE))?;
-        let registry = Registry { documents };
-        let numbers = NumberIndex::new(&registry, &self.heads);
-        Ok(self.cited.get_or_init(|| Cited { registry, numbers }))
+        let table = CitedTable::open(&self.generation.join(CITED_FILE))?;
+        let numbers = NumberIndex::new(&self.heads);
+        Ok(self.cited.get_or_init(|| Cited { table, numbers }))
     }
 
-    /// What a query plans with: the registry when it names a document number.
-    fn cited_for(&self, q: &ParsedQuery) -> Result<&Cited, SearchError> {
-        if q.codes.is_empty() && q.numbers.is_empty() {
-            return Ok(&NO_CITED);
+    /// What a query naming numbers plans with and shows: the cited documents bearing them,
+    /// read once, and the corpus documents by number. A query naming none opens neither.
+    fn named(&self, q: &ParsedQuery) -> Result<(Vec<CitedDocument>, &NumberIndex)> {
+        let asked = cards::asked(q);
+        if asked.is_empty() {
+            return Ok((Vec::new(), &NO_NUMBERS));
         }
-        self.cited().map_err(SearchError::Index)
+        let cited = self.cited()?;
+        let items = asked.into_iter().flat_map(|n| cited.table.numbered(n));
+        let named = items
+            .map(|item| cited.table.get(item))
+            .collect::<Result<_>>()?;
+        Ok((named, &cited.numbers))
     }
 
     /// The folder of the generation this index was opened from.
@@ -234,14 +238,19 @@ impl SearchIndex {
     }
 
     /// The cited documents a code names (every meaning of the number).
-    pub fn refs(&self, code: &DocCode) -> Result<Vec<&CitedDocument>> {
-        Ok(self.cited()?.registry.lookup(code))
+    pub fn refs(&self, code: &DocCode) -> Result<Vec<CitedDocument>> {
+        let found = self.cited()?.table.lookup(code)?;
+        Ok(found.into_iter().map(|(_, d)| d).collect())
     }
 
-    /// Every cited document of the corpus, for the map of links; read from the generation
-    /// at the first call.
-    pub fn registry(&self) -> Result<&Registry> {
-        Ok(&self.cited()?.registry)
+    /// The cited documents of the corpus, for the map of links; opened at the first call.
+    pub fn cited_table(&self) -> Result<&CitedTable> {
+        Ok(&self.cited()?.table)
+    }
+
+    /// The ord of a corpus document: how the cited-document table names it.
+    pub fn ord(&self, doc_id: &str) -> Option<usize> {
+        self.heads.ord(doc_id)
     }
 
     /// The heads of the corpus documents bearing a number, in file order.
@@ -285,8 +294,8 @@ impl SearchIndex {
                 documents_total,
             });
         }
-        let cited = self.cited_for(&parsed)?;
-        let cx = self.context(cited);
+        let (named, numbers) = self.named(&parsed).map_err(SearchError::Index)?;
+        let cx = self.context(&named);
         let parts = plan::parts(&cx, &parsed);
         let searcher = self.reader.searcher();
         let mut dropped = vec![false; parts.len()];
@@ -314,7 +323,7 @@ impl SearchIndex {
             hits,
             facets: self.facet_table.count(tally.documents.iter().copied()),
             dropped_terms: dropped_terms(&parts, &dropped),
-            documents: cards::numbered(&cited.numbers, &cited.registry, &self.heads, &parsed),
+            documents: cards::numbered(numbers, &named, &self.heads, &parsed),
             documents_total: 0,
         })
     }
@@ -335,13 +344,12 @@ impl SearchIndex {
         Ok(parsed)
     }
 
-    fn context<'a>(&'a self, cited: &'a Cited) -> plan::Context<'a> {
+    fn context<'a>(&'a self, named: &'a [CitedDocument]) -> plan::Context<'a> {
         plan::Context {
             fields: &self.fields,
             abbreviations: &self.abbreviations,
             senses: &self.senses,
-            registry: &cited.registry,
-            numbers: &cited.numbers,
+            named,
         }
     }
 

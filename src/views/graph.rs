@@ -2,11 +2,12 @@
 //! link with its relation, walked out to a depth.
 
 use super::name::{cited_name, document_name};
-use crate::codes::{CitedDocument, Mention, Registry, Relation, same_number};
-use crate::index::{Head, SearchIndex};
+use crate::codes::{CitedDocument, Mention, Relation};
+use crate::index::{CitedTable, Head, SearchIndex};
 use crate::vocabulary::DocCode;
+use compact_str::CompactString;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// Deepest walk asked for: at depth 3 a national resolution already reaches most of the
@@ -99,103 +100,85 @@ pub enum GraphError {
 }
 
 /// A citing paragraph: (citing doc, paragraph, footnote).
-type Place<'a> = (&'a str, usize, Option<u32>);
+type Place = (CompactString, usize, Option<u32>);
 
-/// The citations of the corpus seen from both ends, built once per map.
+/// One link of a document as the walk reads it: (from, to, relation, where it is stated).
+type Link = (String, String, Relation, Place);
+
+/// The citations of the corpus seen from both ends, read from the table of cited documents
+/// as the walk reaches them: a map around one document reads a handful of its items.
 struct Links<'a> {
     index: &'a SearchIndex,
-    registry: &'a Registry,
-    /// Per citing document, its citations: (cited document's position, mention).
-    cites: HashMap<&'a str, Vec<(usize, &'a Mention)>>,
-    /// Per corpus document, the cited documents it is.
-    held: HashMap<&'a str, Vec<usize>>,
+    table: &'a CitedTable,
 }
 
-impl<'a> Links<'a> {
-    fn new(index: &'a SearchIndex, registry: &'a Registry) -> Self {
-        let mut cites: HashMap<&str, Vec<_>> = HashMap::new();
-        let mut held: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, cited) in registry.documents.iter().enumerate() {
-            for m in &cited.mentions {
-                cites.entry(m.doc_id.as_str()).or_default().push((i, m));
-            }
-            for d in &cited.held_by {
-                held.entry(d.as_str()).or_default().push(i);
-            }
-        }
-        Links {
-            index,
-            registry,
-            cites,
-            held,
-        }
-    }
-
-    fn cited(&self, i: usize) -> &'a CitedDocument {
-        &self.registry.documents[i]
-    }
-
-    /// The node ids a cited document stands for: its holders, else its own.
-    fn targets(&self, i: usize) -> Vec<String> {
-        let cited = self.cited(i);
-        if cited.in_corpus() {
-            cited.held_by.clone()
-        } else {
-            vec![format!("cited/{i}")]
-        }
-    }
-
+impl Links<'_> {
     /// The cited documents a node stands for.
     fn as_cited(&self, id: &str) -> Vec<usize> {
         match id.strip_prefix("cited/").and_then(|n| n.parse().ok()) {
             Some(i) => vec![i],
-            None => self.held.get(id).cloned().unwrap_or_default(),
+            None => self
+                .index
+                .ord(id)
+                .map_or_else(Vec::new, |ord| self.table.held_as(ord)),
         }
     }
 
-    /// Every citing paragraph touching `id`, in either direction, as (from, to, relation).
-    fn around(&self, id: &str) -> Vec<(String, String, Relation, Place<'a>)> {
-        let out = self
-            .cites
-            .get(id)
-            .into_iter()
-            .flatten()
-            .flat_map(|&(i, m)| {
-                self.targets(i)
-                    .into_iter()
-                    .map(move |to| (id.to_owned(), to, m.relation, place(m)))
-            });
-        let incoming = self.as_cited(id).into_iter().flat_map(|i| {
-            self.cited(i)
-                .mentions
-                .iter()
-                .map(move |m| (m.doc_id.to_string(), id.to_owned(), m.relation, place(m)))
-        });
-        out.chain(incoming).filter(|(f, t, ..)| f != t).collect()
+    /// Every citing paragraph touching `id`, in either direction.
+    fn around(&self, id: &str) -> anyhow::Result<Vec<Link>> {
+        let mut links = Vec::new();
+        let citing = self.index.ord(id).map(|ord| self.table.cited_by(ord));
+        for i in citing.into_iter().flatten() {
+            let cited = self.table.get(i)?;
+            let targets = targets(i, &cited);
+            for m in cited.mentions.iter().filter(|m| m.doc_id == id) {
+                let out = targets.iter().map(|to| (id.to_owned(), to.clone()));
+                links.extend(out.map(|(from, to)| (from, to, m.relation, place(m))));
+            }
+        }
+        for i in self.as_cited(id) {
+            for m in self.table.get(i)?.mentions {
+                links.push((m.doc_id.to_string(), id.to_owned(), m.relation, place(&m)));
+            }
+        }
+        links.retain(|(from, to, ..)| from != to);
+        Ok(links)
     }
 
-    fn node(&self, id: &str) -> Node {
-        let as_cited = self.as_cited(id);
-        let mut node = match self.index.head(id) {
-            Some(head) => corpus_node(head),
-            None => cited_node(id, self.cited(as_cited[0])),
+    fn node(&self, id: &str) -> anyhow::Result<Node> {
+        let as_cited = self
+            .as_cited(id)
+            .into_iter()
+            .map(|i| self.table.get(i))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut node = match (self.index.head(id), as_cited.first()) {
+            (Some(head), _) => corpus_node(head),
+            (None, Some(cited)) => cited_node(id, cited),
+            (None, None) => anyhow::bail!("bảng văn bản được trích dẫn không có {id}"),
         };
-        for i in as_cited {
-            node.replaced_by
-                .extend(self.cited(i).replaced_by.iter().cloned());
-            node.amended_by
-                .extend(self.cited(i).amended_by.iter().cloned());
+        for cited in as_cited {
+            node.replaced_by.extend(cited.replaced_by);
+            node.amended_by.extend(cited.amended_by);
         }
         for names in [&mut node.replaced_by, &mut node.amended_by] {
             names.sort();
             names.dedup();
         }
-        node
+        Ok(node)
     }
 }
 
-fn place(m: &Mention) -> Place<'_> {
-    (m.doc_id.as_str(), m.paragraph, m.footnote)
+/// The node ids cited document `i` stands for: its holders, else its own.
+fn targets(i: usize, cited: &CitedDocument) -> Vec<String> {
+    if cited.in_corpus() {
+        cited.held_by.clone()
+    } else {
+        vec![format!("cited/{i}")]
+    }
+}
+
+fn place(m: &Mention) -> Place {
+    (m.doc_id.clone(), m.paragraph, m.footnote)
 }
 
 fn corpus_node(doc: &Head) -> Node {
@@ -235,9 +218,9 @@ impl Graph {
         if !(1..=MAX_DEPTH).contains(&depth) {
             return Err(GraphError::Depth(depth));
         }
-        let registry = index.registry().map_err(GraphError::Index)?;
-        let links = Links::new(index, registry);
-        let roots = roots(index, &links, key)?;
+        let table = index.cited_table().map_err(GraphError::Index)?;
+        let links = Links { index, table };
+        let roots = roots(&links, key)?;
         let mut seen: BTreeSet<String> = roots.iter().cloned().collect();
         let mut frontier = roots.clone();
         let mut places: BTreeMap<(String, String, Relation), BTreeSet<Place>> = BTreeMap::new();
@@ -245,7 +228,7 @@ impl Graph {
         for _ in 0..depth {
             let mut next = Vec::new();
             for id in &frontier {
-                for (from, to, relation, at) in links.around(id) {
+                for (from, to, relation, at) in links.around(id).map_err(GraphError::Index)? {
                     let other = if &from == id { &to } else { &from };
                     if !seen.contains(other) {
                         if seen.len() >= MAX_NODES {
@@ -269,8 +252,11 @@ impl Graph {
                 paragraphs: at.len(),
             })
             .collect();
+        let nodes = seen.iter().map(|id| links.node(id));
         Ok(Graph {
-            nodes: seen.iter().map(|id| links.node(id)).collect(),
+            nodes: nodes
+                .collect::<anyhow::Result<_>>()
+                .map_err(GraphError::Index)?,
             roots,
             depth,
             edges,
@@ -326,15 +312,15 @@ fn quote(text: &str) -> String {
 }
 
 /// The nodes a key names: a corpus document, or every document a number names.
-fn roots(index: &SearchIndex, links: &Links, key: &str) -> Result<Vec<String>, GraphError> {
+fn roots(links: &Links, key: &str) -> Result<Vec<String>, GraphError> {
+    let index = links.index;
     if index.head(key).is_some() {
         return Ok(vec![key.to_owned()]);
     }
     let shown: String = key.chars().take(40).collect();
     let code = DocCode::parse(key).ok_or(GraphError::NotANumber(shown))?;
-    let registry = &links.registry.documents;
-    let cited = (0..registry.len()).filter(|&i| same_number(&registry[i].code, &code));
-    let mut ids: BTreeSet<String> = cited.flat_map(|i| links.targets(i)).collect();
+    let cited = links.table.lookup(&code).map_err(GraphError::Index)?;
+    let mut ids: BTreeSet<String> = cited.iter().flat_map(|(i, d)| targets(*i, d)).collect();
     ids.extend(
         index
             .heads_numbered(&code)

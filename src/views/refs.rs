@@ -81,7 +81,7 @@ impl RefsView {
         let cited = index.refs(code)?;
         let citing = citing_documents(index, &cited)?;
         let targets = cited
-            .into_iter()
+            .iter()
             .map(|t| TargetView::of(index, &citing, t))
             .collect();
         Ok(RefsView {
@@ -94,7 +94,7 @@ impl RefsView {
 /// Every document citing one of `cited`, read from the store once however often it cites.
 fn citing_documents(
     index: &SearchIndex,
-    cited: &[&CitedDocument],
+    cited: &[CitedDocument],
 ) -> anyhow::Result<HashMap<String, Document>> {
     let ids: HashSet<&str> = cited
         .iter()
