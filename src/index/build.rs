@@ -161,7 +161,7 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
     let (to_index, codes, cited) = cite(&generation, &mut built, first_new)?;
     let bytes = built.records.iter().flatten().map(|r| r.stamp.size).sum();
     let records = std::mem::take(&mut built.records);
-    let store = DocStore::open(&generation, &built.catalog.chunks)?;
+    let store = DocStore::open_unmapped(&generation, &built.catalog.chunks)?;
     std::thread::scope(|s| {
         let saving = s.spawn(|| save_and_let_go(&generation.join(RECORDS_FILE), records));
         write_tantivy(

@@ -11,9 +11,11 @@ use anyhow::{Context, Result};
 use lru::LruCache;
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -80,11 +82,21 @@ impl ChunkWriter {
 /// The chunks of a generation, mapped into memory: the operating system pages in only the
 /// documents read.
 pub struct DocStore {
-    chunks: Vec<Mmap>,
+    chunks: Vec<Chunk>,
     /// The blocks read last, decompressed, by chunk and offset: the hits of a query asked
     /// again (a page reloaded, the next page, the same question from another desk) and
     /// neighbouring paragraphs cost no decompression.
     blocks: Mutex<Blocks>,
+}
+
+/// A chunk file as the store reads it.
+enum Chunk {
+    /// Mapped: a search reads a few records here and there, without a system call each.
+    Mapped(Mmap),
+    /// Read record by record: a build reads every record once, and the pages of a mapped
+    /// chunk would stay counted in its memory (400 MB of a gigabyte's build), where read
+    /// ones stay only in the system's cache.
+    Read(File),
 }
 
 /// Decompressed blocks by the chunk and offset of their frame.
@@ -96,9 +108,24 @@ const CACHED_BLOCKS: NonZeroUsize = NonZeroUsize::new(128).unwrap();
 impl DocStore {
     /// Maps the chunks named `names` in the generation folder `dir`.
     pub fn open(dir: &Path, names: &[String]) -> Result<DocStore> {
+        DocStore::of(dir, names, |path| Ok(Chunk::Mapped(map(path)?)))
+    }
+
+    /// Opens the chunks to read each record with a positioned read, for a reader of every
+    /// record once (see [`Chunk::Read`]).
+    pub fn open_unmapped(dir: &Path, names: &[String]) -> Result<DocStore> {
+        DocStore::of(dir, names, |path| {
+            let file = File::open(path);
+            Ok(Chunk::Read(file.with_context(|| {
+                format!("không đọc được {}", path.display())
+            })?))
+        })
+    }
+
+    fn of(dir: &Path, names: &[String], open: impl Fn(&Path) -> Result<Chunk>) -> Result<DocStore> {
         let chunks = names
             .iter()
-            .map(|name| map(&dir.join(name)))
+            .map(|name| open(&dir.join(name)))
             .collect::<Result<_>>()?;
         Ok(DocStore {
             chunks,
@@ -108,19 +135,20 @@ impl DocStore {
 
     /// The document stored at `at`.
     pub fn read(&self, at: Location) -> Result<Document> {
-        self.record(at)?.document()
+        Record::of(&self.bytes(at)?)?.document()
     }
 
     /// Every block of the text of the document stored at `at`, decompressed, without its
     /// head: what the build indexes, with the head the catalog already holds.
     pub fn texts(&self, at: Location) -> Result<Vec<Vec<u8>>> {
-        self.record(at)?.texts()
+        Record::of(&self.bytes(at)?)?.texts()
     }
 
     /// Entry `n` (a paragraph or footnote, see [`record::entries`]) of the document stored
     /// at `at`, decompressing only the block that holds it, unless it was read lately.
     pub fn entry(&self, at: Location, n: usize) -> Result<Entry<'static>> {
-        let record = self.record(at)?;
+        let bytes = self.bytes(at)?;
+        let record = Record::of(&bytes)?;
         let (first, range) = record.block_of(n)?;
         let key = (at.chunk, at.offset + range.start as u64);
         let cached = self.cache().get(&key).cloned();
@@ -142,13 +170,19 @@ impl DocStore {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn record(&self, at: Location) -> Result<Record<'_>> {
-        let bytes = self
-            .chunks
-            .get(at.chunk as usize)
-            .and_then(|c| c.get(at.offset as usize..at.offset as usize + at.len as usize))
-            .context("kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó")?;
-        Record::of(bytes)
+    /// The bytes of the record stored at `at`.
+    fn bytes(&self, at: Location) -> Result<Cow<'_, [u8]>> {
+        let past_end = "kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó";
+        let range = at.offset as usize..at.offset as usize + at.len as usize;
+        match self.chunks.get(at.chunk as usize).context(past_end)? {
+            Chunk::Mapped(map) => Ok(Cow::Borrowed(map.get(range).context(past_end)?)),
+            Chunk::Read(file) => {
+                let mut bytes = vec![0; at.len as usize];
+                file.read_exact_at(&mut bytes, at.offset)
+                    .context(past_end)?;
+                Ok(Cow::Owned(bytes))
+            }
+        }
     }
 }
 
@@ -206,5 +240,8 @@ mod tests {
             ..at[0]
         };
         assert!(store.read(past).is_err());
+        let unmapped = DocStore::open_unmapped(dir.path(), &["c".to_owned()]).unwrap();
+        assert_eq!(unmapped.texts(at[0]).unwrap(), store.texts(at[0]).unwrap());
+        assert!(unmapped.texts(past).is_err());
     }
 }
