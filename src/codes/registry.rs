@@ -14,6 +14,7 @@ use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+use std::convert::Infallible;
 
 /// Where a document is cited.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -135,6 +136,10 @@ pub struct Registry {
     pub documents: Vec<CitedDocument>,
 }
 
+/// Code-and-series groups made into cited documents at once: enough to keep both cores
+/// busy, few enough that they hold a few megabytes, not the registry.
+const GROUPS_AT_ONCE: usize = 8192;
+
 /// A citation read in the context of the document that makes it, borrowing from both.
 struct Resolved<'a> {
     code: DocCode,
@@ -160,10 +165,26 @@ impl Registry {
     }
 
     /// Resolves and groups the citations of documents already found, so that a build need
-    /// not hold the documents themselves, only what they cite. The resolved citations
-    /// borrow from `docs` and are grouped by sorting their order, not cloned into a map: the
-    /// build of 100 MB of documents peaked at 150 MB here instead of 196.
+    /// not hold the documents themselves, only what they cite.
     pub fn from_citing(docs: &[Citing]) -> Registry {
+        let mut documents = Vec::new();
+        let Ok(()) = Registry::each_cited(docs, |d| {
+            documents.push(d);
+            Ok::<_, Infallible>(())
+        });
+        Registry { documents }
+    }
+
+    /// Resolves and groups the citations of documents already found, handing each cited
+    /// document to `each` in registry order, [`GROUPS_AT_ONCE`] groups made at a time: a
+    /// build writes them out without ever holding the registry whole (a third of its memory
+    /// at a gigabyte of documents). The resolved citations borrow from `docs` and are
+    /// grouped by sorting their order, not cloned into a map: the build of 100 MB of
+    /// documents peaked at 150 MB here instead of 196.
+    pub fn each_cited<E>(
+        docs: &[Citing],
+        mut each: impl FnMut(CitedDocument) -> Result<(), E>,
+    ) -> Result<(), E> {
         let names: Vec<Option<String>> = docs.par_iter().map(citing_name).collect();
         let resolved: Vec<Resolved> = docs
             .par_iter()
@@ -179,12 +200,20 @@ impl Registry {
         let groups: Vec<&[usize]> = order
             .chunk_by(|&a, &b| group_of(a) == group_of(b))
             .collect();
-        let mut documents: Vec<CitedDocument> = groups
-            .par_iter()
-            .flat_map_iter(|group| split_by_date(group.iter().map(|&i| &resolved[i])))
-            .collect();
-        find_holders(&mut documents, docs);
-        Registry { documents }
+        let numbered = by_number(docs);
+        for run in groups.chunks(GROUPS_AT_ONCE) {
+            let made: Vec<CitedDocument> = run
+                .par_iter()
+                .flat_map_iter(|group| split_by_date(group.iter().map(|&i| &resolved[i])))
+                .map(|mut cited| {
+                    let held = numbered.get(&cited.code.key());
+                    cited.held_by = holders(&cited, held.map_or(&[][..], Vec::as_slice));
+                    cited
+                })
+                .collect();
+            made.into_iter().try_for_each(&mut each)?;
+        }
+        Ok(())
     }
 
     /// How many citations state each relation.
@@ -219,20 +248,15 @@ fn group_order(keys: &[String], resolved: &[Resolved]) -> Vec<usize> {
     order.into_iter().map(|(_, i)| i).collect()
 }
 
-/// Fills in, for each cited document, the corpus documents that bear its number.
-fn find_holders(documents: &mut [CitedDocument], docs: &[Citing]) {
+/// The documents that bear a number, by its key.
+fn by_number<'d, 'a>(docs: &'d [Citing<'a>]) -> HashMap<String, Vec<&'d Citing<'a>>> {
     let mut by_number: HashMap<String, Vec<&Citing>> = HashMap::new();
     for doc in docs {
         if let Some(number) = &doc.meta.number {
             by_number.entry(number.key()).or_default().push(doc);
         }
     }
-    documents.par_iter_mut().for_each(|cited| {
-        let numbered = by_number
-            .get(&cited.code.key())
-            .map_or(&[][..], Vec::as_slice);
-        cited.held_by = holders(cited, numbered);
-    });
+    by_number
 }
 
 /// The first eight bytes of a key as a number that sorts as the key does (a shorter key is

@@ -8,9 +8,10 @@
 
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record};
-use super::cited::{self, CITED_FILE};
+use super::cited::{CITED_FILE, TableWriter};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::merges::{BoundedMerges, merge_bound, tail_merges};
+use super::paragraph_codes::ParagraphCodes;
 use super::ranking;
 use super::record::{self, Entry};
 use super::rescore::{TITLES_FILE, Titles};
@@ -20,7 +21,7 @@ use super::store::{
     FORMAT, IndexDir, Manifest, load_compact, load_items, load_json, now_secs, save_compact,
     save_items, save_json,
 };
-use crate::codes::{Citing, Registry, Relation, citations_of};
+use crate::codes::{CitedDocument, Citing, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Metadata, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
@@ -28,7 +29,6 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -81,12 +81,6 @@ const BATCH: usize = 256;
 /// 100 MB keeps the build of the 193 MB real corpus under 600 MB (200 MB peaked at 944 MB,
 /// the merges at the end mapping the new segments on top) at no measurable cost in time.
 const WRITER_BUDGET: usize = 100_000_000;
-
-/// Code keys per (paragraph, footnote) of one document.
-type DocCodes = BTreeMap<(usize, Option<u32>), Vec<String>>;
-
-/// Code keys per (paragraph, footnote) of each document, by doc_id.
-type CodesAt = HashMap<String, DocCodes>;
 
 /// The generation a build starts from.
 struct Previous {
@@ -204,44 +198,50 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
 }
 
 /// What the registry of a build holds, for its report.
+#[derive(Default)]
 struct CitedSummary {
     citations: usize,
     documents: usize,
     relations: BTreeMap<Relation, usize>,
 }
 
-/// Builds and saves the registry of cited documents and the abbreviations the documents
-/// define; returns the ords to index, the code keys of every paragraph, and what the
-/// registry holds. The registry is let go here, before tantivy's writer takes its memory:
-/// on a gigabyte of documents it holds hundreds of megabytes.
+impl CitedSummary {
+    fn add(&mut self, d: &CitedDocument) {
+        self.documents += 1;
+        self.citations += d.mentions.len();
+        for m in &d.mentions {
+            *self.relations.entry(m.relation).or_default() += 1;
+        }
+    }
+}
+
+/// Groups the citations of every document into the registry and writes its table of cited
+/// documents as they come, with the abbreviations the documents define; returns the ords
+/// to index, the code keys of every paragraph, and what the registry holds. The registry
+/// is never held whole: on a gigabyte of documents it took hundreds of megabytes.
 fn cite(
     generation: &Path,
     built: &mut Built,
     first_new: usize,
-) -> Result<(Vec<usize>, CodesAt, CitedSummary)> {
-    let registry = registry(built);
-    let codes = std::thread::scope(|s| {
-        let saving = s.spawn(|| save_cited(&generation.join(CITED_FILE), built, &registry));
-        let codes = codes_at(&registry);
-        joined(saving).map(|()| codes)
-    })?;
-    let to_index = recode(built, &codes, first_new);
-    save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(built))?;
-    let summary = CitedSummary {
-        citations: registry.documents.iter().map(|d| d.mentions.len()).sum(),
-        documents: registry.documents.len(),
-        relations: registry.relation_counts(),
-    };
-    Ok((to_index, codes, summary))
-}
-
-/// Writes the table of cited documents, naming the corpus documents by their ords.
-fn save_cited(path: &Path, built: &Built, registry: &Registry) -> Result<()> {
+) -> Result<(Vec<usize>, ParagraphCodes, CitedSummary)> {
     let ords: HashMap<&str, u32> = (0u32..)
         .zip(&built.catalog.heads)
         .filter_map(|(ord, h)| Some((h.as_ref()?.doc_id.as_str(), ord)))
         .collect();
-    cited::write(path, registry, |id| ords.get(id).copied())
+    let ord_of = |id: &str| ords.get(id).copied();
+    let (mut table, mut codes) = (TableWriter::default(), ParagraphCodes::default());
+    let mut summary = CitedSummary::default();
+    Registry::each_cited(&citing(built), |d| {
+        summary.add(&d);
+        codes.add(&d, ord_of);
+        table.push(d, ord_of).map(|_| ())
+    })?;
+    table.write(&generation.join(CITED_FILE))?;
+    codes.sort();
+    drop(ords);
+    let to_index = recode(built, &codes, first_new);
+    save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(built))?;
+    Ok((to_index, codes, summary))
 }
 
 /// Saves the records of a build on their own thread, while tantivy's writer starts, then
@@ -393,8 +393,9 @@ fn defines(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The registry of every document's citations, from their records, in file order.
-fn registry(built: &Built) -> Registry {
+/// Every document with the citations its record holds, in file order: what the registry
+/// is made from.
+fn citing(built: &Built) -> Vec<Citing<'_>> {
     let mut citing: Vec<Citing> = built
         .catalog
         .heads
@@ -411,39 +412,25 @@ fn registry(built: &Built) -> Registry {
         })
         .collect();
     citing.sort_by_key(|c| c.file);
-    Registry::from_citing(&citing)
+    citing
 }
 
 /// Records each document's code fingerprint and returns the ords to index: those read now
 /// and those kept whose code keys changed.
-fn recode(built: &mut Built, codes: &CodesAt, first_new: usize) -> Vec<usize> {
+fn recode(built: &mut Built, codes: &ParagraphCodes, first_new: usize) -> Vec<usize> {
     let mut to_index = Vec::new();
-    for (ord, (head, record)) in built
-        .catalog
-        .heads
-        .iter()
-        .zip(&mut built.records)
-        .enumerate()
-    {
-        let (Some(head), Some(record)) = (head, record) else {
+    let heads = built.catalog.heads.iter();
+    for (ord, (head, record)) in heads.zip(&mut built.records).enumerate() {
+        let (Some(_), Some(record)) = (head, record) else {
             continue;
         };
-        let print = fingerprint(codes.get(&head.doc_id));
+        let print = codes.of(ord).fingerprint();
         if ord >= first_new || record.codes != print {
             to_index.push(ord);
         }
         record.codes = print;
     }
     to_index
-}
-
-fn fingerprint(codes: Option<&DocCodes>) -> u64 {
-    let mut hasher = Sha256::new();
-    for ((paragraph, footnote), keys) in codes.into_iter().flatten() {
-        hasher.update(format!("{paragraph}:{footnote:?}:{}\n", keys.join(" ")));
-    }
-    let digest = hasher.finalize();
-    u64::from_le_bytes(digest[..8].try_into().unwrap_or_default())
 }
 
 /// Every abbreviation the documents define.
@@ -478,7 +465,7 @@ fn write_tantivy(
     store: &DocStore,
     catalog: &Catalog,
     to_index: &[usize],
-    codes: &CodesAt,
+    codes: &ParagraphCodes,
 ) -> Result<()> {
     std::fs::create_dir_all(path)?;
     let (schema, fields) = schema();
@@ -564,19 +551,18 @@ fn entries_of(
     catalog: &Catalog,
     ord: usize,
     fields: &Fields,
-    codes: &CodesAt,
+    codes: &ParagraphCodes,
 ) -> Result<Vec<TantivyDocument>> {
     let Some(head) = &catalog.heads[ord] else {
         return Ok(Vec::new());
     };
     let blocks = store.texts(head.at)?;
-    let keys = codes.get(&head.doc_id);
+    let keys = codes.of(ord);
     Ok(record::entries_in(&blocks)?
         .iter()
         .enumerate()
         .map(|(n, e)| {
-            let at = keys.and_then(|k| k.get(&(e.paragraph, e.footnote)));
-            let mut t = indexed(e, fields, &head.meta, at);
+            let mut t = indexed(e, fields, &head.meta, keys.at(e.paragraph, e.footnote));
             t.add_u64(fields.doc_ord, ord as u64);
             t.add_u64(fields.entry, n as u64);
             t
@@ -584,34 +570,21 @@ fn entries_of(
         .collect())
 }
 
-/// Every code a paragraph cites: the complete key of the cited document (so `17-ĐA` is
-/// found as `17-ĐA/TU`) and the partial key (so `17-ĐA` finds every `17-ĐA/...`).
-fn codes_at(registry: &Registry) -> CodesAt {
-    let mut at: CodesAt = HashMap::new();
-    for cited in &registry.documents {
-        for m in &cited.mentions {
-            let keys = at
-                .entry(m.doc_id.to_string())
-                .or_default()
-                .entry((m.paragraph, m.footnote))
-                .or_default();
-            keys.push(cited.code.key());
-            keys.push(cited.code.partial_key());
-        }
-    }
-    at
-}
-
 /// The tantivy document of a paragraph or footnote: its text in both analysed fields, its
 /// codes, and the fields of its document that filter.
-fn indexed(e: &Entry, f: &Fields, m: &Metadata, codes: Option<&Vec<String>>) -> TantivyDocument {
+fn indexed<'k>(
+    e: &Entry,
+    f: &Fields,
+    m: &Metadata,
+    codes: impl Iterator<Item = &'k str>,
+) -> TantivyDocument {
     let mut t = TantivyDocument::default();
     let context = format!("{} {}", e.section, m.title.as_deref().unwrap_or_default());
     t.add_text(f.body, &e.text);
     t.add_text(f.body, &context);
     t.add_text(f.pairs, &e.text);
     t.add_text(f.pairs, context);
-    for key in codes.into_iter().flatten() {
+    for key in codes {
         t.add_text(f.codes, key);
     }
     if let Some(kind) = m.kind {

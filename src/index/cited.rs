@@ -19,7 +19,7 @@
 use super::docstore::map;
 use super::record::decompress;
 use super::store::ZSTD_LEVEL;
-use crate::codes::{CitedDocument, Registry, same_number};
+use crate::codes::{CitedDocument, same_number};
 use crate::vocabulary::DocCode;
 use anyhow::{Context, Result, ensure};
 use lru::LruCache;
@@ -64,80 +64,86 @@ pub struct CitedTable {
     cache: Mutex<LruCache<usize, Arc<Vec<CitedDocument>>>>,
 }
 
-/// Writes the table of `registry`; `ord_of` gives the catalog ord of a corpus document by
-/// its id.
-pub fn write(path: &Path, registry: &Registry, ord_of: impl Fn(&str) -> Option<u32>) -> Result<()> {
-    let bytes = encode(registry, ord_of)?;
-    std::fs::write(path, bytes).with_context(|| format!("không ghi được {}", path.display()))
+/// Writes a table item by item, as the registry hands the cited documents over: it holds
+/// one block of them and the tables of numbers, not the registry.
+#[derive(Default)]
+pub struct TableWriter {
+    out: Vec<u8>,
+    /// The items of the block being filled, and their serialized bytes.
+    pending: Vec<CitedDocument>,
+    pending_bytes: usize,
+    /// Each block written: its first item and where it ends.
+    blocks: Vec<(u32, usize)>,
+    by_number: Vec<(u32, u32)>,
+    citing: Vec<(u32, u32)>,
+    holding: Vec<(u32, u32)>,
+    len: u32,
 }
 
-fn encode(registry: &Registry, ord_of: impl Fn(&str) -> Option<u32>) -> Result<Vec<u8>> {
-    let items = &registry.documents;
-    let mut out = Vec::new();
-    let mut table = Vec::new();
-    for (first, block) in blocks(items)? {
-        let packed = zstd::bulk::compress(&postcard::to_stdvec(block)?, ZSTD_LEVEL)?;
-        out.extend_from_slice(&packed);
-        table.push((first, out.len()));
-    }
-    for (first, end) in &table {
-        out.extend_from_slice(&u32::try_from(*first)?.to_le_bytes());
-        out.extend_from_slice(&(*end as u64).to_le_bytes());
-    }
-    let by_number = pairs(items, |d| vec![number_of(&d.code)]);
-    let citing = pairs(items, |d| {
-        d.mentions
-            .iter()
-            .filter_map(|m| ord_of(&m.doc_id))
-            .collect()
-    });
-    let holding = pairs(items, |d| {
-        d.held_by.iter().filter_map(|id| ord_of(id)).collect()
-    });
-    for rows in [&by_number, &citing, &holding] {
-        for (key, item) in rows {
-            out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&item.to_le_bytes());
+impl TableWriter {
+    /// Adds the next cited document; `ord_of` gives the catalog ord of a corpus document by
+    /// its id. Returns its item.
+    pub fn push(&mut self, d: CitedDocument, ord_of: impl Fn(&str) -> Option<u32>) -> Result<u32> {
+        let item = self.len;
+        self.by_number.push((number_of(&d.code), item));
+        let citing = d.mentions.iter().filter_map(|m| ord_of(&m.doc_id));
+        self.citing.extend(citing.map(|ord| (ord, item)));
+        let holding = d.held_by.iter().filter_map(|id| ord_of(id));
+        self.holding.extend(holding.map(|ord| (ord, item)));
+        if self.pending_bytes >= BLOCK_BYTES {
+            self.flush()?;
         }
+        self.pending_bytes += postcard::experimental::serialized_size(&d)?;
+        self.pending.push(d);
+        self.len += 1;
+        Ok(item)
     }
-    for n in [
-        table.len(),
-        by_number.len(),
-        citing.len(),
-        holding.len(),
-        items.len(),
-    ] {
-        out.extend_from_slice(&(n as u64).to_le_bytes());
-    }
-    Ok(out)
-}
 
-/// The items cut into blocks of about [`BLOCK_BYTES`] serialized, each with its first item.
-fn blocks(items: &[CitedDocument]) -> Result<Vec<(usize, &[CitedDocument])>> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, item) in items.iter().enumerate() {
-        if bytes >= BLOCK_BYTES {
-            out.push((start, &items[start..i]));
-            (start, bytes) = (i, 0);
+    /// Compresses the pending items into a block.
+    fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
         }
-        bytes += postcard::experimental::serialized_size(item)?;
+        let first = self.len - self.pending.len() as u32;
+        let packed = zstd::bulk::compress(&postcard::to_stdvec(&self.pending)?, ZSTD_LEVEL)?;
+        self.out.extend_from_slice(&packed);
+        self.blocks.push((first, self.out.len()));
+        self.pending.clear();
+        self.pending_bytes = 0;
+        Ok(())
     }
-    if start < items.len() {
-        out.push((start, &items[start..]));
-    }
-    Ok(out)
-}
 
-/// The sorted, distinct (key, item) rows of the keys each item has.
-fn pairs(items: &[CitedDocument], keys: impl Fn(&CitedDocument) -> Vec<u32>) -> Vec<(u32, u32)> {
-    let mut rows: Vec<(u32, u32)> = (0u32..)
-        .zip(items)
-        .flat_map(|(i, d)| keys(d).into_iter().map(move |k| (k, i)))
-        .collect();
-    rows.sort_unstable();
-    rows.dedup();
-    rows
+    /// The table's bytes.
+    fn finish(mut self) -> Result<Vec<u8>> {
+        self.flush()?;
+        let mut out = self.out;
+        for (first, end) in &self.blocks {
+            out.extend_from_slice(&first.to_le_bytes());
+            out.extend_from_slice(&(*end as u64).to_le_bytes());
+        }
+        for rows in [&mut self.by_number, &mut self.citing, &mut self.holding] {
+            rows.sort_unstable();
+            rows.dedup();
+            for (key, item) in rows.iter() {
+                out.extend_from_slice(&key.to_le_bytes());
+                out.extend_from_slice(&item.to_le_bytes());
+            }
+        }
+        let lengths = [self.blocks.len(), self.by_number.len(), self.citing.len()];
+        for n in lengths
+            .into_iter()
+            .chain([self.holding.len(), self.len as usize])
+        {
+            out.extend_from_slice(&(n as u64).to_le_bytes());
+        }
+        Ok(out)
+    }
+
+    /// Writes the table to `path`.
+    pub fn write(self, path: &Path) -> Result<()> {
+        let bytes = self.finish()?;
+        std::fs::write(path, bytes).with_context(|| format!("không ghi được {}", path.display()))
+    }
 }
 
 /// The number of a code: what the number table is keyed by.
@@ -284,7 +290,17 @@ impl CitedTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::Registry;
     use crate::ingest::parse_text;
+
+    /// The bytes of the table of `registry`.
+    fn encode(registry: &Registry, ord_of: impl Fn(&str) -> Option<u32>) -> Result<Vec<u8>> {
+        let mut writer = TableWriter::default();
+        for d in &registry.documents {
+            writer.push(d.clone(), &ord_of)?;
+        }
+        writer.finish()
+    }
 
     /// A corpus of `n` resolutions, each citing two numbers; the ord of `doc-i` is `i`.
     fn registry(n: usize) -> Registry {

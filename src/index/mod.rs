@@ -11,6 +11,7 @@ mod docstore;
 mod facets;
 mod highlight;
 mod merges;
+mod paragraph_codes;
 mod plan;
 mod prune;
 mod query;
