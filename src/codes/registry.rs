@@ -216,15 +216,6 @@ impl Registry {
         Ok(())
     }
 
-    /// How many citations state each relation.
-    pub fn relation_counts(&self) -> BTreeMap<Relation, usize> {
-        let mut counts = BTreeMap::new();
-        for m in self.documents.iter().flat_map(|d| &d.mentions) {
-            *counts.entry(m.relation).or_default() += 1;
-        }
-        counts
-    }
-
     /// The cited documents a code names: all of its meanings. A partial code (`17-ĐA`)
     /// names every document of that number and type.
     pub fn lookup(&self, code: &DocCode) -> Vec<&CitedDocument> {
