@@ -18,10 +18,10 @@ use super::rescore::{TITLES_FILE, Titles};
 use super::schema::{Fields, schema};
 use super::search::ABBREVIATIONS_FILE;
 use super::store::{
-    FORMAT, IndexDir, Manifest, load_compact, load_items, load_json, now_secs, save_compact,
-    save_items, save_json,
+    FORMAT, IndexDir, Manifest, Serialized, load_compact, load_items, load_json, now_secs,
+    save_compact, save_items, save_json,
 };
-use crate::codes::{CitedDocument, Citing, Registry, Relation, citations_of};
+use crate::codes::{CitedDocument, Citing, Located, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Metadata, Skipped};
 use crate::text::abbrev::{Abbreviations, defined_in};
 use crate::text::{analyzer, fold};
@@ -231,12 +231,20 @@ fn cite(
     let ord_of = |id: &str| ords.get(id).copied();
     let (mut table, mut codes) = (TableWriter::default(), ParagraphCodes::default());
     let mut summary = CitedSummary::default();
-    Registry::each_cited(&citing(built), |d| {
+    let citations: Vec<Vec<Located>> = built
+        .records
+        .par_iter_mut()
+        .map(|r| r.as_mut().map_or(Ok(Vec::new()), |r| r.citations.take()))
+        .collect::<Result<_>>()?;
+    Registry::each_cited(&citing(built, &citations), |d| {
         summary.add(&d);
         codes.add(&d, ord_of);
         table.push(d, ord_of).map(|_| ())
     })?;
     table.write(&generation.join(CITED_FILE))?;
+    let records = built.records.par_iter_mut().zip(&citations);
+    records.try_for_each(|(r, c)| r.as_mut().map_or(Ok(()), |r| r.citations.put(c)))?;
+    drop(citations);
     codes.sort();
     drop(ords);
     let to_index = recode(built, &codes, first_new);
@@ -368,15 +376,17 @@ fn read_one(input: &Path, path: &Path) -> Result<(Fresh, Option<Skipped>), Skipp
         file: ingest::relative_name(input, path),
         reason,
     };
-    let stamp = changes::stamp(path).map_err(|e| skip(format!("cannot read: {e:#}")))?;
+    let stamp = changes::stamp(path).map_err(|e| skip(format!("không đọc được: {e:#}")))?;
     let (doc, note) = ingest::read_file(input, path)?;
-    let packed = Packed::of(&doc).map_err(|e| skip(format!("cannot store: {e:#}")))?;
+    let packed = Packed::of(&doc).map_err(|e| skip(format!("không lưu được: {e:#}")))?;
+    let citations = Serialized::of(&citations_of(&doc));
+    let citations = citations.map_err(|e| skip(format!("không lưu được: {e:#}")))?;
     let fresh = Fresh {
         head: Head::of(&doc, docstore::Location::default()),
         packed,
         record: Record {
             stamp,
-            citations: citations_of(&doc),
+            citations,
             defines: defines(&doc),
             codes: 0,
         },
@@ -395,19 +405,21 @@ fn defines(doc: &Document) -> Vec<(String, String)> {
 
 /// Every document with the citations its record holds, in file order: what the registry
 /// is made from.
-fn citing(built: &Built) -> Vec<Citing<'_>> {
+/// `citations` are those of the records, unpacked, by ord.
+fn citing<'a>(built: &'a Built, citations: &'a [Vec<Located>]) -> Vec<Citing<'a>> {
+    let read = built.records.iter().map(Option::is_some);
     let mut citing: Vec<Citing> = built
         .catalog
         .heads
         .iter()
-        .zip(&built.records)
-        .filter_map(|(head, record)| {
-            let (h, r) = (head.as_ref()?, record.as_ref()?);
+        .zip(read.zip(citations))
+        .filter_map(|(head, (read, citations))| {
+            let h = head.as_ref().filter(|_| read)?;
             Some(Citing {
                 doc_id: &h.doc_id,
                 file: &h.file,
                 meta: &h.meta,
-                citations: &r.citations,
+                citations,
             })
         })
         .collect();

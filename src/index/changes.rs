@@ -2,6 +2,7 @@
 //! modification time, content hash) is compared with the one recorded when it was read, so
 //! that an incremental build reads only new and changed files.
 
+use super::store::Serialized;
 use crate::codes::Located;
 use crate::ingest;
 use anyhow::{Context, Result};
@@ -30,7 +31,7 @@ pub struct Record {
     /// Its file as it stood when read.
     pub stamp: Stamp,
     /// The citations found in it: the registry is rebuilt from these, not from the text.
-    pub citations: Vec<Located>,
+    pub citations: Serialized<Vec<Located>>,
     /// The abbreviations it defines (`Mặt trận Tổ quốc (MTTQ)`).
     pub defines: Vec<(String, String)>,
     /// A fingerprint of the code keys indexed with its paragraphs: when the registry
@@ -124,7 +125,7 @@ mod tests {
         std::fs::write(&path, "Nội dung.").unwrap();
         let record = Record {
             stamp: stamp(&path).unwrap(),
-            citations: Vec::new(),
+            citations: Serialized::of(&Vec::new()).unwrap(),
             defines: Vec::new(),
             codes: 0,
         };
