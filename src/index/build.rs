@@ -231,25 +231,34 @@ fn cite(
     let ord_of = |id: &str| ords.get(id).copied();
     let (mut table, mut codes) = (TableWriter::default(), ParagraphCodes::default());
     let mut summary = CitedSummary::default();
-    let citations: Vec<Vec<Located>> = built
-        .records
-        .par_iter_mut()
-        .map(|r| r.as_mut().map_or(Ok(Vec::new()), |r| r.citations.take()))
-        .collect::<Result<_>>()?;
+    let citations = take_citations(&mut built.records)?;
     Registry::each_cited(&citing(built, &citations), |d| {
         summary.add(&d);
         codes.add(&d, ord_of);
         table.push(d, ord_of).map(|_| ())
     })?;
     table.write(&generation.join(CITED_FILE))?;
-    let records = built.records.par_iter_mut().zip(&citations);
-    records.try_for_each(|(r, c)| r.as_mut().map_or(Ok(()), |r| r.citations.put(c)))?;
-    drop(citations);
+    put_citations(&mut built.records, citations)?;
     codes.sort();
     drop(ords);
     let to_index = recode(built, &codes, first_new);
     save_json(&generation.join(ABBREVIATIONS_FILE), &abbreviations(built))?;
     Ok((to_index, codes, summary))
+}
+
+/// Every record's citations, decoded, by ord; the records let their serialized bytes go
+/// meanwhile ([`Serialized::take`]).
+fn take_citations(records: &mut [Option<Record>]) -> Result<Vec<Vec<Located>>> {
+    records
+        .par_iter_mut()
+        .map(|r| r.as_mut().map_or(Ok(Vec::new()), |r| r.citations.take()))
+        .collect()
+}
+
+/// Gives the records their citations back, serialized, for the next build.
+fn put_citations(records: &mut [Option<Record>], citations: Vec<Vec<Located>>) -> Result<()> {
+    let pairs = records.par_iter_mut().zip(&citations);
+    pairs.try_for_each(|(r, c)| r.as_mut().map_or(Ok(()), |r| r.citations.put(c)))
 }
 
 /// Saves the records of a build on their own thread, while tantivy's writer starts, then
