@@ -176,7 +176,7 @@ impl Registry {
     }
 
     /// Resolves and groups the citations of documents already found, handing each cited
-    /// document to `each` in registry order, [`GROUPS_AT_ONCE`] groups made at a time: a
+    /// document to `each` in registry order, 8,192 groups made at a time: a
     /// build writes them out without ever holding the registry whole (a third of its memory
     /// at a gigabyte of documents). The resolved citations borrow from `docs` and are
     /// grouped by sorting their order, not cloned into a map: the build of 100 MB of
