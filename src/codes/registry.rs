@@ -195,11 +195,9 @@ impl Registry {
             })
             .collect();
         let keys: Vec<String> = resolved.par_iter().map(|r| r.code.key()).collect();
-        let group_of = |i: usize| (&keys[i], &resolved[i].series);
         let order = group_order(&keys, &resolved);
-        let groups: Vec<&[usize]> = order
-            .chunk_by(|&a, &b| group_of(a) == group_of(b))
-            .collect();
+        let group = |i: usize| group_of(&keys, &resolved, i);
+        let groups: Vec<&[usize]> = order.chunk_by(|&a, &b| group(a) == group(b)).collect();
         let numbered = by_number(docs);
         for run in groups.chunks(GROUPS_AT_ONCE) {
             let made: Vec<CitedDocument> = run
@@ -230,13 +228,17 @@ impl Registry {
 /// the order they were found: a sort of positions, with most comparisons ended by the keys'
 /// leading bytes, not a map that clones every citation into it.
 fn group_order(keys: &[String], resolved: &[Resolved]) -> Vec<usize> {
-    let group_of = |i: usize| (&keys[i], &resolved[i].series);
     let mut order: Vec<(u64, usize)> = keys.iter().map(|k| leading_bytes(k)).zip(0..).collect();
     order.par_sort_unstable_by(|&(p, a), &(q, b)| {
-        let by_group = || group_of(a).cmp(&group_of(b));
+        let by_group = || group_of(keys, resolved, a).cmp(&group_of(keys, resolved, b));
         p.cmp(&q).then_with(by_group).then(a.cmp(&b))
     });
     order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The group of resolved citation `i`: its code key and its series.
+fn group_of<'r>(keys: &'r [String], resolved: &'r [Resolved], i: usize) -> (&'r str, &'r str) {
+    (&keys[i], &resolved[i].series)
 }
 
 /// The documents that bear a number, by its key.
