@@ -16,18 +16,17 @@
 //!
 //! A document is named in the tables by its ord in the catalog.
 
+use super::block_cache::BlockCache;
 use super::docstore::map;
 use super::record::decompress;
 use super::store::ZSTD_LEVEL;
 use crate::codes::{CitedDocument, same_number};
 use crate::vocabulary::DocCode;
 use anyhow::{Context, Result, ensure};
-use lru::LruCache;
 use memmap2::Mmap;
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 /// The file of a generation that holds its cited documents.
 pub const CITED_FILE: &str = "cited.bin";
@@ -61,7 +60,7 @@ pub struct CitedTable {
     citing: Range<usize>,
     holding: Range<usize>,
     len: usize,
-    cache: Mutex<LruCache<usize, Arc<Vec<CitedDocument>>>>,
+    cache: BlockCache<usize, Vec<CitedDocument>>,
 }
 
 /// Writes a table item by item, as the registry hands the cited documents over: it holds
@@ -186,7 +185,7 @@ impl CitedTable {
             citing,
             holding,
             len,
-            cache: Mutex::new(LruCache::new(CACHED_BLOCKS)),
+            cache: BlockCache::new(CACHED_BLOCKS),
         })
     }
 
@@ -208,29 +207,12 @@ impl CitedTable {
         );
         let block = self.blocks.partition_point(|(first, _)| *first <= item);
         let block = block.checked_sub(1).context(BROKEN)?;
-        let items = self.block(block)?;
-        let first = self.blocks[block].0;
+        let (first, frame) = &self.blocks[block];
+        let items = self.cache.get_or_read(block, || {
+            let bytes = decompress(&self.bytes[frame.clone()]).context(BROKEN)?;
+            postcard::from_bytes(&bytes).context(BROKEN)
+        })?;
         items.get(item - first).cloned().context(BROKEN)
-    }
-
-    /// The items of block `b`, decoded, unless they were lately.
-    fn block(&self, b: usize) -> Result<Arc<Vec<CitedDocument>>> {
-        if let Some(items) = self.cache().get(&b) {
-            return Ok(Arc::clone(items));
-        }
-        let frame = &self.bytes[self.blocks[b].1.clone()];
-        let bytes = decompress(frame).context(BROKEN)?;
-        let items: Arc<Vec<CitedDocument>> =
-            Arc::new(postcard::from_bytes(&bytes).context(BROKEN)?);
-        self.cache().put(b, Arc::clone(&items));
-        Ok(items)
-    }
-
-    /// The cache of blocks; a thread that panicked while holding it left it whole.
-    fn cache(&self) -> std::sync::MutexGuard<'_, LruCache<usize, Arc<Vec<CitedDocument>>>> {
-        self.cache
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The items bearing `number`, of any type and issuer.

@@ -5,10 +5,10 @@
 //! A chunk is never changed once written: an incremental build links the chunks of the
 //! generation before it into its own folder and writes only its new documents to a new one.
 
+use super::block_cache::BlockCache;
 use super::record::{self, Entry, Record, decompress, entry_in};
 use crate::ingest::Document;
 use anyhow::{Context, Result};
-use lru::LruCache;
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -17,7 +17,6 @@ use std::io::{BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 /// Where one document's record lies: which chunk, at what byte, how long.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +85,7 @@ pub struct DocStore {
     /// The blocks read last, decompressed, by chunk and offset: the hits of a query asked
     /// again (a page reloaded, the next page, the same question from another desk) and
     /// neighbouring paragraphs cost no decompression.
-    blocks: Mutex<Blocks>,
+    blocks: BlockCache<(u32, u64), Vec<u8>>,
 }
 
 /// A chunk file as the store reads it.
@@ -98,9 +97,6 @@ enum Chunk {
     /// ones stay only in the system's cache.
     Read(File),
 }
-
-/// Decompressed blocks by the chunk and offset of their frame.
-type Blocks = LruCache<(u32, u64), Arc<Vec<u8>>>;
 
 /// Decompressed blocks the store keeps: at most about 2 MB of text.
 const CACHED_BLOCKS: NonZeroUsize = NonZeroUsize::new(128).unwrap();
@@ -129,7 +125,7 @@ impl DocStore {
             .collect::<Result<_>>()?;
         Ok(DocStore {
             chunks,
-            blocks: Mutex::new(LruCache::new(CACHED_BLOCKS)),
+            blocks: BlockCache::new(CACHED_BLOCKS),
         })
     }
 
@@ -151,23 +147,10 @@ impl DocStore {
         let record = Record::of(&bytes)?;
         let (first, range) = record.block_of(n)?;
         let key = (at.chunk, at.offset + range.start as u64);
-        let cached = self.cache().get(&key).cloned();
-        let block = match cached {
-            Some(block) => block,
-            None => {
-                let block = Arc::new(decompress(record.frame(range))?);
-                self.cache().put(key, Arc::clone(&block));
-                block
-            }
-        };
+        let block = self
+            .blocks
+            .get_or_read(key, || decompress(record.frame(range)))?;
         entry_in(&block, n - first)
-    }
-
-    /// The cache of blocks; a thread that panicked while holding it left it whole.
-    fn cache(&self) -> std::sync::MutexGuard<'_, Blocks> {
-        self.blocks
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The bytes of the record stored at `at`.

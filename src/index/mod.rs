@@ -1,6 +1,7 @@
 //! Index: schema, parallel atomic build, and search (query -> tantivy query, ranking,
 //! snippets, filters).
 
+mod block_cache;
 mod build;
 mod cards;
 mod catalog;
