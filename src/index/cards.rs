@@ -75,24 +75,27 @@ pub fn asked(q: &ParsedQuery) -> Vec<u32> {
     asked
 }
 
+/// Whether a cited document is one the query's numbers name: its code asked for (`17-ĐA`
+/// names every `17-ĐA/...`), or its kind and number (`nghị quyết 16`).
+pub fn names(q: &ParsedQuery, d: &CitedDocument) -> bool {
+    q.codes.iter().any(|c| same_number(&d.code, c)) || q.numbers.iter().any(|n| n.names(d))
+}
+
 /// The cards of every document the query's numbers name: cited documents first (most cited
-/// first), then held documents no citation names.
-/// `named` are the cited documents bearing the numbers [`asked`] gives, in that order.
+/// first), then held documents no citation names. `named` are the cited documents the
+/// query names ([`names`]), in the order of the numbers [`asked`] gives.
 pub fn numbered(
     numbers: &NumberIndex,
     named: &[CitedDocument],
     heads: &Heads,
     q: &ParsedQuery,
 ) -> Vec<Card> {
-    let names_cited = |d: &CitedDocument| {
-        q.codes.iter().any(|c| same_number(&d.code, c)) || q.numbers.iter().any(|n| n.names(d))
-    };
     let names_held = |number: &DocCode| {
         q.codes.iter().any(|c| same_number(number, c)) || q.numbers.iter().any(|n| holds(n, number))
     };
     let mut cards: Vec<Card> = Vec::new();
     let mut shown: Vec<&str> = Vec::new();
-    for d in named.iter().filter(|d| names_cited(d)) {
+    for d in named {
         shown.extend(d.held_by.iter().map(String::as_str));
         cards.push(of_cited(d, heads));
     }

@@ -233,10 +233,19 @@ impl CitedTable {
     /// Every cited document a code names, with its item: all meanings of the number. A
     /// partial code (`17-ĐA`) names every document of that number and type.
     pub fn lookup(&self, code: &DocCode) -> Result<Vec<(usize, CitedDocument)>> {
+        self.numbered_where(number_of(code), |d| same_number(&d.code, code))
+    }
+
+    /// The cited documents bearing `number` that `keep` keeps, with their items.
+    pub fn numbered_where(
+        &self,
+        number: u32,
+        keep: impl Fn(&CitedDocument) -> bool,
+    ) -> Result<Vec<(usize, CitedDocument)>> {
         let mut found = Vec::new();
-        for item in self.numbered(number_of(code)) {
+        for item in self.numbered(number) {
             let cited = self.get(item)?;
-            if same_number(&cited.code, code) {
+            if keep(&cited) {
                 found.push((item, cited));
             }
         }

@@ -26,7 +26,7 @@ pub struct Context<'a> {
     pub abbreviations: &'a Abbreviations,
     /// Their senses as body terms, for senses spelled out in the query.
     pub senses: &'a Senses,
-    /// The cited documents bearing the numbers the query names ([`super::cards::asked`]).
+    /// The cited documents the query's numbers name ([`super::cards::names`]).
     pub named: &'a [CitedDocument],
 }
 

@@ -187,18 +187,20 @@ impl SearchIndex {
         Ok(self.cited.get_or_init(|| Cited { table, numbers }))
     }
 
-    /// What a query naming numbers plans with and shows: the cited documents bearing them,
-    /// read once, and the corpus documents by number. A query naming none opens neither.
+    /// What a query naming numbers plans with and shows: the cited documents it names
+    /// ([`cards::names`]), read once, and the corpus documents by number. A query naming
+    /// none opens neither.
     fn named(&self, q: &ParsedQuery) -> Result<(Vec<CitedDocument>, &NumberIndex)> {
         let asked = cards::asked(q);
         if asked.is_empty() {
             return Ok((Vec::new(), &NO_NUMBERS));
         }
         let cited = self.cited()?;
-        let items = asked.into_iter().flat_map(|n| cited.table.numbered(n));
-        let named = items
-            .map(|item| cited.table.get(item))
-            .collect::<Result<_>>()?;
+        let mut named = Vec::new();
+        for number in asked {
+            let found = cited.table.numbered_where(number, |d| cards::names(q, d))?;
+            named.extend(found.into_iter().map(|(_, d)| d));
+        }
         Ok((named, &cited.numbers))
     }
 
