@@ -579,11 +579,12 @@ fn entries_of(
     };
     let blocks = store.texts(head.at)?;
     let keys = codes.of(ord);
+    let filters = DocumentFilters::of(&head.meta);
     Ok(record::entries_in(&blocks)?
         .iter()
         .enumerate()
         .map(|(n, e)| {
-            let mut t = indexed(e, fields, &head.meta, keys.at(e.paragraph, e.footnote));
+            let mut t = indexed(e, fields, &filters, keys.at(e.paragraph, e.footnote));
             t.add_u64(fields.doc_ord, ord as u64);
             t.add_u64(fields.entry, n as u64);
             t
@@ -591,16 +592,43 @@ fn entries_of(
         .collect())
 }
 
+/// What every paragraph of a document is indexed with besides its own text, worked out
+/// once per document instead of once per paragraph.
+struct DocumentFilters<'m> {
+    title: &'m str,
+    /// The folded kind name.
+    kind: Option<String>,
+    /// The issuer and locality, as the issuer field analyses them.
+    issuer: String,
+    year: Option<i32>,
+}
+
+impl<'m> DocumentFilters<'m> {
+    fn of(m: &'m Metadata) -> DocumentFilters<'m> {
+        let issuer = m.issuer.as_ref().map(ToString::to_string);
+        DocumentFilters {
+            title: m.title.as_deref().unwrap_or_default(),
+            kind: m.kind.map(|k| fold(k.name())),
+            issuer: format!(
+                "{} {}",
+                issuer.unwrap_or_default(),
+                m.locality.as_deref().unwrap_or_default()
+            ),
+            year: m.year,
+        }
+    }
+}
+
 /// The tantivy document of a paragraph or footnote: its text in both analysed fields, its
 /// codes, and the fields of its document that filter.
 fn indexed<'k>(
     e: &Entry,
     f: &Fields,
-    m: &Metadata,
+    d: &DocumentFilters,
     codes: impl Iterator<Item = &'k str>,
 ) -> TantivyDocument {
     let mut t = TantivyDocument::default();
-    let context = format!("{} {}", e.section, m.title.as_deref().unwrap_or_default());
+    let context = format!("{} {}", e.section, d.title);
     t.add_text(f.body, &e.text);
     t.add_text(f.body, &context);
     t.add_text(f.pairs, &e.text);
@@ -608,19 +636,11 @@ fn indexed<'k>(
     for key in codes {
         t.add_text(f.codes, key);
     }
-    if let Some(kind) = m.kind {
-        t.add_text(f.kind, fold(kind.name()));
+    if let Some(kind) = &d.kind {
+        t.add_text(f.kind, kind);
     }
-    let issuer = m
-        .issuer
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    t.add_text(
-        f.issuer,
-        format!("{issuer} {}", m.locality.as_deref().unwrap_or_default()),
-    );
-    if let Some(year) = m.year {
+    t.add_text(f.issuer, &d.issuer);
+    if let Some(year) = d.year {
         t.add_u64(f.year, year as u64);
     }
     t.add_u64(f.weight, ranking::weight(&e.text));
