@@ -413,8 +413,7 @@ fn defines(doc: &Document) -> Vec<(String, String)> {
 }
 
 /// Every document with the citations its record holds, in file order: what the registry
-/// is made from.
-/// `citations` are those of the records, unpacked, by ord.
+/// is made from. `citations` are those of the records, decoded, by ord.
 fn citing<'a>(built: &'a Built, citations: &'a [Vec<Located>]) -> Vec<Citing<'a>> {
     let read = built.records.iter().map(Option::is_some);
     let mut citing: Vec<Citing> = built

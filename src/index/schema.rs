@@ -18,8 +18,8 @@ pub struct Fields {
     /// ([`super::record::entries`]), as a fast field: a hit reads its text, section and
     /// numbers from there, and tantivy's store holds no text.
     pub entry: Field,
-    /// Body text as [`crate::text::analyzer::body`] cuts it: each syllable folded and,
-    /// where it differs, with its diacritics (tone placement canonical); then the section
+    /// Body text as [`crate::text::analyzer::body`] cuts it: each syllable folded and in
+    /// its exact form (tone placement canonical, `=cao` without diacritics); then the section
     /// path and the document title as a second value, so that a word named only there
     /// still finds the paragraph. With frequencies but no positions: every query is
     /// matched and scored on these terms one by one, and phrases on [`Fields::pairs`].

@@ -30,8 +30,9 @@ pub fn folded() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer of the body field: every syllable folded and, where it differs, exact
-/// (`chuyển đổi số` -> `chuyen`, `chuyển`, `doi`, `đổi`, `so`, `số`); see [`Forms`].
+/// The analyzer of the body field: every syllable folded and in its exact form
+/// ([`exact_term`]: `chuyển đổi cao` -> `chuyen`, `chuyển`, `doi`, `đổi`, `cao`, `=cao`);
+/// see [`Forms`].
 pub fn body() -> TextAnalyzer {
     TextAnalyzer::builder(SyllableTokenizer)
         .filter(Rewrite(lowercase))
