@@ -7,6 +7,7 @@ mod cards;
 mod catalog;
 mod changes;
 mod cited;
+mod cores;
 mod dates;
 mod docstore;
 mod facets;

@@ -171,11 +171,16 @@ pub fn parts(cx: &Context, q: &ParsedQuery) -> Vec<Part> {
 /// so they are dropped last: they say most precisely what is sought.
 pub fn frequency(searcher: &Searcher, f: &Fields, part: &Part) -> u64 {
     match &part.unit {
-        Unit::Syllable(_, folded) => searcher
-            .doc_freq(&Term::from_field_text(f.body, folded))
-            .unwrap_or(0),
+        Unit::Syllable(_, folded) => syllable_frequency(searcher, f, folded),
         _ => 1,
     }
+}
+
+/// How many paragraphs have the folded syllable `folded` (0 when the index cannot say).
+pub fn syllable_frequency(searcher: &Searcher, f: &Fields, folded: &str) -> u64 {
+    searcher
+        .doc_freq(&Term::from_field_text(f.body, folded))
+        .unwrap_or(0)
 }
 
 impl Plan {
