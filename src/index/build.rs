@@ -7,8 +7,9 @@
 //! citations the registry now completes differently) are indexed again.
 
 use super::catalog::{CATALOG_FILE, Catalog, Head};
-use super::changes::{self, Change, RECORDS_FILE, Record};
+use super::changes::{self, Change, RECORDS_FILE, Record, Stamp};
 use super::cited::{CITED_FILE, TableWriter};
+use super::dictionary::{Dictionary, TRAINING_DOCUMENTS};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
 use super::merges::{BoundedMerges, merge_bound, tail_merges};
 use super::paragraph_codes::ParagraphCodes;
@@ -347,7 +348,8 @@ fn carry_over(
 }
 
 /// Reads files in parallel batches into a new chunk of the store, adding their heads and
-/// records at new places.
+/// records at new places. The first batch is larger: the chunk's dictionary is trained
+/// on its documents before any is stored.
 fn read_files(
     input: &Path,
     files: &[PathBuf],
@@ -357,14 +359,27 @@ fn read_files(
     progress: bool,
 ) -> Result<()> {
     let name = docstore::chunk_name(generation);
-    let mut writer =
-        ChunkWriter::create(&generation.join(&name), built.catalog.chunks.len() as u32)?;
+    let (first, rest) = files.split_at(files.len().min(TRAINING_DOCUMENTS));
+    let read = read_batch(input, first);
+    let docs = read
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|(r, _)| &r.doc);
+    let chunk = built.catalog.chunks.len() as u32;
+    let mut writer = ChunkWriter::create(&generation.join(&name), chunk, docstore::train(docs))?;
     built.catalog.chunks.push(name);
     let bar = progress_bar(files.len() as u64, progress);
-    for batch in files.chunks(BATCH) {
-        let read: Vec<_> = batch.par_iter().map(|path| read_one(input, path)).collect();
+    let batches = std::iter::once(first).chain(rest.chunks(BATCH));
+    let mut read = Some(read);
+    for batch in batches {
+        let read = read.take().unwrap_or_else(|| read_batch(input, batch));
         bar.inc(batch.len() as u64);
-        for result in read {
+        let dictionary = writer.dictionary();
+        let fresh: Vec<_> = read
+            .into_par_iter()
+            .map(|r| r.and_then(|(doc, note)| Ok((doc.fresh(input, dictionary)?, note))))
+            .collect();
+        for result in fresh {
             match result {
                 Ok((mut fresh, note)) => {
                     fresh.head.at = writer.append(&fresh.packed)?;
@@ -380,27 +395,59 @@ fn read_files(
     writer.finish()
 }
 
-fn read_one(input: &Path, path: &Path) -> Result<(Fresh, Option<Skipped>), Skipped> {
-    let skip = |reason: String| Skipped {
+/// The files of a batch read in parallel, in order.
+fn read_batch(
+    input: &Path,
+    batch: &[PathBuf],
+) -> Vec<Result<(ReadFile, Option<Skipped>), Skipped>> {
+    batch.par_iter().map(|path| read_one(input, path)).collect()
+}
+
+/// One file read, not yet stored.
+struct ReadFile {
+    path: PathBuf,
+    stamp: Stamp,
+    doc: Document,
+}
+
+fn read_one(input: &Path, path: &Path) -> Result<(ReadFile, Option<Skipped>), Skipped> {
+    let stamp =
+        changes::stamp(path).map_err(|e| skipped(input, path, format!("không đọc được: {e:#}")))?;
+    let (doc, note) = ingest::read_file(input, path)?;
+    let read = ReadFile {
+        path: path.to_owned(),
+        stamp,
+        doc,
+    };
+    Ok((read, note))
+}
+
+impl ReadFile {
+    /// The document compressed with the chunk's `dictionary`, its head and its record.
+    fn fresh(self, input: &Path, dictionary: Option<&Dictionary>) -> Result<Fresh, Skipped> {
+        let (doc, path) = (&self.doc, &self.path);
+        let unstored = |e: anyhow::Error| skipped(input, path, format!("không lưu được: {e:#}"));
+        let packed = Packed::of(doc, dictionary).map_err(unstored)?;
+        let citations = Serialized::of(&citations_of(doc)).map_err(unstored)?;
+        Ok(Fresh {
+            head: Head::of(doc, docstore::Location::default()),
+            packed,
+            record: Record {
+                stamp: self.stamp,
+                citations,
+                defines: defines(doc),
+                codes: 0,
+            },
+        })
+    }
+}
+
+/// A file left out of the index, and why.
+fn skipped(input: &Path, path: &Path, reason: String) -> Skipped {
+    Skipped {
         file: ingest::relative_name(input, path),
         reason,
-    };
-    let stamp = changes::stamp(path).map_err(|e| skip(format!("không đọc được: {e:#}")))?;
-    let (doc, note) = ingest::read_file(input, path)?;
-    let packed = Packed::of(&doc).map_err(|e| skip(format!("không lưu được: {e:#}")))?;
-    let citations = Serialized::of(&citations_of(&doc));
-    let citations = citations.map_err(|e| skip(format!("không lưu được: {e:#}")))?;
-    let fresh = Fresh {
-        head: Head::of(&doc, docstore::Location::default()),
-        packed,
-        record: Record {
-            stamp,
-            citations,
-            defines: defines(&doc),
-            codes: 0,
-        },
-    };
-    Ok((fresh, note))
+    }
 }
 
 /// The abbreviations a document defines (`Mặt trận Tổ quốc (MTTQ)`).

@@ -17,8 +17,8 @@
 //! A document is named in the tables by its ord in the catalog.
 
 use super::block_cache::BlockCache;
+use super::dictionary::decompress;
 use super::docstore::map;
-use super::record::decompress;
 use super::store::ZSTD_LEVEL;
 use crate::codes::{CitedDocument, same_number};
 use crate::vocabulary::DocCode;
@@ -209,7 +209,7 @@ impl CitedTable {
         let block = block.checked_sub(1).context(BROKEN)?;
         let (first, frame) = &self.blocks[block];
         let items = self.cache.get_or_read(block, || {
-            let bytes = decompress(&self.bytes[frame.clone()]).context(BROKEN)?;
+            let bytes = decompress(&self.bytes[frame.clone()], None).context(BROKEN)?;
             postcard::from_bytes(&bytes).context(BROKEN)
         })?;
         items.get(item - first).cloned().context(BROKEN)

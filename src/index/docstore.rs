@@ -2,11 +2,15 @@
 //! after another in chunk files that are memory-mapped and read one entry per hit, so
 //! opening an index reads none of them and a server's memory does not grow with the corpus.
 //!
-//! A chunk is never changed once written: an incremental build links the chunks of the
+//! Each chunk begins with the zstd dictionary its records are compressed with
+//! ([`super::dictionary`]), trained on its first documents. A chunk is never changed once
+//! written: an incremental build links the chunks of the
 //! generation before it into its own folder and writes only its new documents to a new one.
 
 use super::block_cache::BlockCache;
-use super::record::{self, Entry, Record, decompress, entry_in};
+use super::dictionary::{Dictionary, TRAINING_DOCUMENTS};
+use super::record::{self, Entry, Record, entry_in};
+use super::store::ZSTD_LEVEL;
 use crate::ingest::Document;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
@@ -33,29 +37,60 @@ pub struct Location {
 pub struct Packed(Vec<u8>);
 
 impl Packed {
-    /// The record of a document.
-    pub fn of(doc: &Document) -> Result<Packed> {
-        Ok(Packed(record::pack(doc)?))
+    /// The record of a document, compressed with its chunk's `dictionary`.
+    pub fn of(doc: &Document, dictionary: Option<&Dictionary>) -> Result<Packed> {
+        Ok(Packed(record::pack(doc, dictionary)?))
     }
 }
 
-/// Appends documents to one new chunk file.
+/// The dictionary of a new chunk, trained on the records of its first documents (at most
+/// [`TRAINING_DOCUMENTS`]); `None` for too few.
+pub fn train<'d>(docs: impl Iterator<Item = &'d Document>) -> Option<Dictionary> {
+    let mut samples = Vec::new();
+    let mut documents = 0;
+    for doc in docs.take(TRAINING_DOCUMENTS) {
+        samples.extend(record::samples(doc).ok()?);
+        documents += 1;
+    }
+    Dictionary::trained(&samples, documents, ZSTD_LEVEL)
+}
+
+/// Bytes of a chunk's header before its dictionary: the dictionary's length.
+const HEADER: usize = 4;
+
+/// Appends documents to one new chunk file, after its dictionary:
+///
+/// ```text
+/// [dictionary length u32] [dictionary] [record] [record] …
+/// ```
 pub struct ChunkWriter {
     out: BufWriter<File>,
     chunk: u32,
     written: u64,
+    dictionary: Option<Dictionary>,
 }
 
 impl ChunkWriter {
-    /// A new chunk at `path`, numbered `chunk` in its generation's list.
-    pub fn create(path: &Path, chunk: u32) -> Result<ChunkWriter> {
+    /// A new chunk at `path`, numbered `chunk` in its generation's list, its records
+    /// compressed with `dictionary`.
+    pub fn create(path: &Path, chunk: u32, dictionary: Option<Dictionary>) -> Result<ChunkWriter> {
         let file =
             File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
+        let mut out = BufWriter::new(file);
+        let bytes = dictionary.as_ref().map_or(&[][..], Dictionary::bytes);
+        out.write_all(&u32::try_from(bytes.len())?.to_le_bytes())?;
+        out.write_all(bytes)?;
         Ok(ChunkWriter {
-            out: BufWriter::new(file),
+            out,
             chunk,
-            written: 0,
+            written: (HEADER + bytes.len()) as u64,
+            dictionary,
         })
+    }
+
+    /// The dictionary the chunk's records are compressed with.
+    pub fn dictionary(&self) -> Option<&Dictionary> {
+        self.dictionary.as_ref()
     }
 
     /// Appends one packed document and tells where it lies.
@@ -88,8 +123,14 @@ pub struct DocStore {
     blocks: BlockCache<(u32, u64), Vec<u8>>,
 }
 
-/// A chunk file as the store reads it.
-enum Chunk {
+/// A chunk file as the store reads it, with its dictionary.
+struct Chunk {
+    file: ChunkFile,
+    dictionary: Option<Dictionary>,
+}
+
+/// How a chunk file is read.
+enum ChunkFile {
     /// Mapped: a search reads a few records here and there, without a system call each.
     Mapped(Mmap),
     /// Read record by record: a build reads every record once, and the pages of a mapped
@@ -98,13 +139,47 @@ enum Chunk {
     Read(File),
 }
 
+impl ChunkFile {
+    /// The `len` bytes at `offset`.
+    fn bytes(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>> {
+        let past_end = "kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó";
+        match self {
+            ChunkFile::Mapped(map) => {
+                let range = offset as usize..offset as usize + len;
+                Ok(Cow::Borrowed(map.get(range).context(past_end)?))
+            }
+            ChunkFile::Read(file) => {
+                let mut bytes = vec![0; len];
+                file.read_exact_at(&mut bytes, offset).context(past_end)?;
+                Ok(Cow::Owned(bytes))
+            }
+        }
+    }
+
+    /// The chunk with the dictionary its header holds.
+    fn with_dictionary(self) -> Result<Chunk> {
+        let len = u32::from_le_bytes(self.bytes(0, HEADER)?.as_ref().try_into()?) as usize;
+        let dictionary = match len {
+            0 => None,
+            _ => Some(Dictionary::of(
+                self.bytes(HEADER as u64, len)?.into_owned(),
+                ZSTD_LEVEL,
+            )),
+        };
+        Ok(Chunk {
+            file: self,
+            dictionary,
+        })
+    }
+}
+
 /// Decompressed blocks the store keeps: at most about 2 MB of text.
 const CACHED_BLOCKS: NonZeroUsize = NonZeroUsize::new(128).unwrap();
 
 impl DocStore {
     /// Maps the chunks named `names` in the generation folder `dir`.
     pub fn open(dir: &Path, names: &[String]) -> Result<DocStore> {
-        DocStore::of(dir, names, |path| Ok(Chunk::Mapped(map(path)?)))
+        DocStore::of(dir, names, |path| Ok(ChunkFile::Mapped(map(path)?)))
     }
 
     /// Opens the chunks to read each record with a positioned read, for a reader of every
@@ -112,16 +187,20 @@ impl DocStore {
     pub fn open_unmapped(dir: &Path, names: &[String]) -> Result<DocStore> {
         DocStore::of(dir, names, |path| {
             let file = File::open(path);
-            Ok(Chunk::Read(file.with_context(|| {
+            Ok(ChunkFile::Read(file.with_context(|| {
                 format!("không đọc được {}", path.display())
             })?))
         })
     }
 
-    fn of(dir: &Path, names: &[String], open: impl Fn(&Path) -> Result<Chunk>) -> Result<DocStore> {
+    fn of(
+        dir: &Path,
+        names: &[String],
+        open: impl Fn(&Path) -> Result<ChunkFile>,
+    ) -> Result<DocStore> {
         let chunks = names
             .iter()
-            .map(|name| open(&dir.join(name)))
+            .map(|name| open(&dir.join(name))?.with_dictionary())
             .collect::<Result<_>>()?;
         Ok(DocStore {
             chunks,
@@ -131,41 +210,35 @@ impl DocStore {
 
     /// The document stored at `at`.
     pub fn read(&self, at: Location) -> Result<Document> {
-        Record::of(&self.bytes(at)?)?.document()
+        let (chunk, bytes) = self.bytes(at)?;
+        Record::of(&bytes, chunk.dictionary.as_ref())?.document()
     }
 
     /// Every block of the text of the document stored at `at`, decompressed, without its
     /// head: what the build indexes, with the head the catalog already holds.
     pub fn texts(&self, at: Location) -> Result<Vec<Vec<u8>>> {
-        Record::of(&self.bytes(at)?)?.texts()
+        let (chunk, bytes) = self.bytes(at)?;
+        Record::of(&bytes, chunk.dictionary.as_ref())?.texts()
     }
 
     /// Entry `n` (a paragraph or footnote, see [`record::entries`]) of the document stored
     /// at `at`, decompressing only the block that holds it, unless it was read lately.
     pub fn entry(&self, at: Location, n: usize) -> Result<Entry<'static>> {
-        let bytes = self.bytes(at)?;
-        let record = Record::of(&bytes)?;
+        let (chunk, bytes) = self.bytes(at)?;
+        let record = Record::of(&bytes, chunk.dictionary.as_ref())?;
         let (first, range) = record.block_of(n)?;
         let key = (at.chunk, at.offset + range.start as u64);
-        let block = self
-            .blocks
-            .get_or_read(key, || decompress(record.frame(range)))?;
+        let block = self.blocks.get_or_read(key, || record.decompress(range))?;
         entry_in(&block, n - first)
     }
 
-    /// The bytes of the record stored at `at`.
-    fn bytes(&self, at: Location) -> Result<Cow<'_, [u8]>> {
-        let past_end = "kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó";
-        let range = at.offset as usize..at.offset as usize + at.len as usize;
-        match self.chunks.get(at.chunk as usize).context(past_end)? {
-            Chunk::Mapped(map) => Ok(Cow::Borrowed(map.get(range).context(past_end)?)),
-            Chunk::Read(file) => {
-                let mut bytes = vec![0; at.len as usize];
-                file.read_exact_at(&mut bytes, at.offset)
-                    .context(past_end)?;
-                Ok(Cow::Owned(bytes))
-            }
-        }
+    /// The chunk of the record stored at `at`, and the record's bytes.
+    fn bytes(&self, at: Location) -> Result<(&Chunk, Cow<'_, [u8]>)> {
+        let chunk = self
+            .chunks
+            .get(at.chunk as usize)
+            .context("kho văn bản của chỉ mục bị hỏng: thiếu một tệp chứa")?;
+        Ok((chunk, chunk.file.bytes(at.offset, at.len as usize)?))
     }
 }
 
@@ -201,21 +274,47 @@ pub fn carry_over(from: &Path, to: &Path, name: &str) -> Result<PathBuf> {
 mod tests {
     use super::*;
 
+    /// Documents of a few paragraphs each, as many as `n`.
+    fn documents(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| {
+                let text = format!(
+                    "ỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH số {i}/QĐ-UBND\n\nĐiều {i}. Giao Sở Nội vụ \
+                     chủ trì, phối hợp với các sở, ngành thực hiện Quyết định này.\n"
+                );
+                crate::ingest::parse_text(&i.to_string(), "x.txt", &text)
+            })
+            .collect()
+    }
+
+    /// Writes `docs` to a new chunk `name`, numbered `chunk`, with `dictionary`.
+    fn write(
+        dir: &Path,
+        name: &str,
+        chunk: u32,
+        docs: &[Document],
+        dictionary: Option<Dictionary>,
+    ) -> Vec<Location> {
+        let mut writer = ChunkWriter::create(&dir.join(name), chunk, dictionary).unwrap();
+        let at = docs
+            .iter()
+            .map(|d| {
+                writer
+                    .append(&Packed::of(d, writer.dictionary()).unwrap())
+                    .unwrap()
+            })
+            .collect();
+        writer.finish().unwrap();
+        at
+    }
+
     #[test]
     fn a_stored_document_reads_back_from_its_location() {
         let dir = tempfile::tempdir().unwrap();
-        let docs: Vec<Document> = ["một", "hai"]
-            .iter()
-            .map(|t| crate::ingest::parse_text(t, t, &format!("Đoạn văn {t} có nội dung.\n")))
-            .collect();
-        let mut writer = ChunkWriter::create(&dir.path().join("c"), 0).unwrap();
-        let at: Vec<Location> = docs
-            .iter()
-            .map(|d| writer.append(&Packed::of(d).unwrap()).unwrap())
-            .collect();
-        writer.finish().unwrap();
+        let docs = documents(2);
+        let at = write(dir.path(), "c", 0, &docs, None);
         let store = DocStore::open(dir.path(), &["c".to_owned()]).unwrap();
-        assert_eq!(store.read(at[1]).unwrap().doc_id, "hai");
+        assert_eq!(store.read(at[1]).unwrap().doc_id, "1");
         let first = store.read(at[0]).unwrap();
         assert_eq!(first.paragraphs[0].text, docs[0].paragraphs[0].text);
         let past = Location {
@@ -226,5 +325,41 @@ mod tests {
         let unmapped = DocStore::open_unmapped(dir.path(), &["c".to_owned()]).unwrap();
         assert_eq!(unmapped.texts(at[0]).unwrap(), store.texts(at[0]).unwrap());
         assert!(unmapped.texts(past).is_err());
+    }
+
+    #[test]
+    fn chunks_with_and_without_a_dictionary_read_back_side_by_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = documents(200);
+        let dictionary = train(docs.iter()).expect("enough documents to train on");
+        let trained = write(dir.path(), "c", 0, &docs, Some(dictionary));
+        let plain = write(dir.path(), "d", 1, &docs, None);
+        let size = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().len();
+        let records = |at: &[Location]| at.iter().map(|l| u64::from(l.len)).sum::<u64>();
+        assert!(
+            records(&trained) * 2 < records(&plain),
+            "{} {}",
+            records(&trained),
+            records(&plain)
+        );
+        assert!(size("c") > size("d") - records(&plain) + records(&trained));
+        let names = ["c".to_owned(), "d".to_owned()];
+        for store in [
+            DocStore::open(dir.path(), &names),
+            DocStore::open_unmapped(dir.path(), &names),
+        ] {
+            let store = store.unwrap();
+            for i in [0, 199, 57] {
+                for at in [trained[i], plain[i]] {
+                    let doc = store.read(at).unwrap();
+                    assert_eq!(
+                        serde_json::to_value(&doc).unwrap(),
+                        serde_json::to_value(&docs[i]).unwrap()
+                    );
+                    assert_eq!(store.entry(at, 1).unwrap().text, docs[i].paragraphs[1].text);
+                }
+            }
+        }
+        assert!(train(docs.iter().take(10)).is_none());
     }
 }

@@ -9,6 +9,7 @@ mod changes;
 mod cited;
 mod cores;
 mod dates;
+mod dictionary;
 mod docstore;
 mod facets;
 mod highlight;

@@ -1,6 +1,6 @@
 //! One document's record in the document store: the document without its text, then its
-//! paragraphs' and footnotes' text in blocks compressed one by one, then a table of the
-//! blocks. A hit reads one entry by decompressing one block of at most [`BLOCK_BYTES`]; the
+//! paragraphs' and footnotes' text in blocks compressed one by one (all with the chunk's
+//! [`Dictionary`]), then a table of the blocks. A hit reads one entry by decompressing one block of at most [`BLOCK_BYTES`]; the
 //! document view reads the whole record back. tantivy's own store then holds no text: the
 //! paragraphs were stored twice before, a third of the index.
 //!
@@ -9,13 +9,12 @@
 //! [first entry u32, length u32] × n   [head length u32] [n u32]
 //! ```
 
+use super::dictionary::{Dictionary, compress, decompress};
 use super::store::ZSTD_LEVEL;
 use crate::ingest::Document;
 use anyhow::{Context, Result, ensure};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::cell::RefCell;
-use zstd::bulk::Decompressor;
 
 /// Text bytes a block holds before the next one starts: a hit decompresses at most about
 /// this much, a few microseconds, and most documents (7.6 KB of text at the median) are
@@ -27,10 +26,6 @@ const END: usize = 8;
 
 /// Bytes per block in the table: its first entry and its length.
 const ROW: usize = 8;
-
-/// The most bytes one part of a record may decompress to: far past any document, so that a
-/// damaged record is refused instead of asking for all the memory there is.
-const MAX_PART: usize = 1 << 30;
 
 /// What a damaged record is told with.
 const BROKEN: &str = "kho văn bản của chỉ mục bị hỏng";
@@ -69,8 +64,16 @@ pub fn entries(doc: &Document) -> Vec<Entry<'_>> {
     paragraphs.chain(footnotes).collect()
 }
 
-/// The record of `doc`.
-pub fn pack(doc: &Document) -> Result<Vec<u8>> {
+/// A record before compression.
+struct Parts {
+    /// The document as JSON, its texts emptied.
+    head: Vec<u8>,
+    /// Each block of its entries, with the number of the block's first entry.
+    blocks: Vec<(usize, Vec<u8>)>,
+}
+
+/// The parts of `doc`'s record before compression.
+fn parts(doc: &Document) -> Result<Parts> {
     let entries = entries(doc);
     let mut head = doc.clone();
     head.paragraphs.iter_mut().for_each(|p| {
@@ -78,11 +81,32 @@ pub fn pack(doc: &Document) -> Result<Vec<u8>> {
         p.section.clear();
     });
     head.footnotes.iter_mut().for_each(|f| f.text.clear());
-    let mut out = zstd::bulk::compress(&serde_json::to_vec(&head)?, ZSTD_LEVEL)?;
+    let blocks = blocks(&entries)
+        .into_iter()
+        .map(|(first, block)| Ok((first, postcard::to_stdvec(block)?)))
+        .collect::<Result<_>>()?;
+    Ok(Parts {
+        head: serde_json::to_vec(&head)?,
+        blocks,
+    })
+}
+
+/// The parts of `doc`'s record as they are compressed, for training a [`Dictionary`].
+pub fn samples(doc: &Document) -> Result<Vec<Vec<u8>>> {
+    let Parts { head, blocks } = parts(doc)?;
+    Ok(std::iter::once(head)
+        .chain(blocks.into_iter().map(|(_, block)| block))
+        .collect())
+}
+
+/// The record of `doc`, compressed with `dictionary` when there is one.
+pub fn pack(doc: &Document, dictionary: Option<&Dictionary>) -> Result<Vec<u8>> {
+    let Parts { head, blocks } = parts(doc)?;
+    let mut out = compress(&head, dictionary, ZSTD_LEVEL)?;
     let head_len = out.len();
     let mut table = Vec::new();
-    for (first, block) in blocks(&entries) {
-        let packed = zstd::bulk::compress(&postcard::to_stdvec(block)?, ZSTD_LEVEL)?;
+    for (first, block) in blocks {
+        let packed = compress(&block, dictionary, ZSTD_LEVEL)?;
         table.push((first, packed.len()));
         out.extend_from_slice(&packed);
     }
@@ -116,14 +140,17 @@ fn blocks<'e>(entries: &'e [Entry<'_>]) -> Vec<(usize, &'e [Entry<'e>])> {
 /// A record read from the store, its parts located but not decompressed.
 pub struct Record<'a> {
     bytes: &'a [u8],
+    /// The dictionary of the chunk the record is in.
+    dictionary: Option<&'a Dictionary>,
     head_len: usize,
     /// Each block: its first entry, where it starts and ends in `bytes`.
     blocks: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl<'a> Record<'a> {
-    /// Locates the parts of `bytes`; an error when they do not add up.
-    pub fn of(bytes: &'a [u8]) -> Result<Record<'a>> {
+    /// Locates the parts of `bytes`, compressed with `dictionary`; an error when they do
+    /// not add up.
+    pub fn of(bytes: &'a [u8], dictionary: Option<&'a Dictionary>) -> Result<Record<'a>> {
         let broken = || format!("{BROKEN}: một văn bản bị cắt");
         let word = |at: usize| -> Result<usize> {
             let four = bytes.get(at..at + 4).with_context(broken)?;
@@ -142,6 +169,7 @@ impl<'a> Record<'a> {
         ensure!(at == table, broken());
         Ok(Record {
             bytes,
+            dictionary,
             head_len,
             blocks,
         })
@@ -149,7 +177,7 @@ impl<'a> Record<'a> {
 
     /// The whole document.
     pub fn document(&self) -> Result<Document> {
-        let mut doc: Document = serde_json::from_slice(&decompress(&self.bytes[..self.head_len])?)?;
+        let mut doc: Document = serde_json::from_slice(&self.decompress(0..self.head_len)?)?;
         let blocks = self.texts()?;
         let mut entries = entries_in(&blocks)?.into_iter();
         let mut next = || entries.next().context(BROKEN);
@@ -167,7 +195,7 @@ impl<'a> Record<'a> {
     pub fn texts(&self) -> Result<Vec<Vec<u8>>> {
         self.blocks
             .iter()
-            .map(|(_, range)| decompress(&self.bytes[range.clone()]))
+            .map(|(_, range)| self.decompress(range.clone()))
             .collect()
     }
 
@@ -182,9 +210,9 @@ impl<'a> Record<'a> {
             .with_context(|| format!("{BROKEN}: không có đoạn này"))
     }
 
-    /// The bytes of the record from `range`.
-    pub fn frame(&self, range: std::ops::Range<usize>) -> &'a [u8] {
-        &self.bytes[range]
+    /// The frame of the record at `range` (a block from [`Record::block_of`]), decompressed.
+    pub fn decompress(&self, range: std::ops::Range<usize>) -> Result<Vec<u8>> {
+        decompress(&self.bytes[range], self.dictionary)
     }
 }
 
@@ -228,24 +256,6 @@ struct RawEntry<'a> {
     text: &'a [u8],
 }
 
-thread_local! {
-    /// Each thread's zstd context: made once, not at every hit.
-    static DECOMPRESSOR: RefCell<Option<Decompressor<'static>>> = const { RefCell::new(None) };
-}
-
-/// One zstd frame of a record, decompressed with the thread's context.
-pub fn decompress(frame: &[u8]) -> Result<Vec<u8>> {
-    let size = Decompressor::upper_bound(frame).context(BROKEN)?;
-    ensure!(size <= MAX_PART, BROKEN);
-    DECOMPRESSOR.with_borrow_mut(|context| {
-        let context = match context {
-            Some(c) => c,
-            None => context.insert(Decompressor::new()?),
-        };
-        Ok(context.decompress(frame, size)?)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,8 +270,8 @@ mod tests {
     #[test]
     fn a_record_reads_back_whole_and_entry_by_entry() {
         let doc = document(2_000);
-        let record = pack(&doc).unwrap();
-        let read = Record::of(&record).unwrap();
+        let record = pack(&doc, None).unwrap();
+        let read = Record::of(&record, None).unwrap();
         assert!(read.blocks.len() > 4, "{} blocks", read.blocks.len());
         let back = read.document().unwrap();
         assert_eq!(
@@ -271,7 +281,7 @@ mod tests {
         let all = entries(&doc);
         let entry = |n: usize| -> Result<Entry<'static>> {
             let (first, range) = read.block_of(n)?;
-            entry_in(&decompress(read.frame(range))?, n - first)
+            entry_in(&read.decompress(range)?, n - first)
         };
         for n in [0, 1, 500, 1_999] {
             assert_eq!(entry(n).unwrap(), all[n]);
@@ -281,9 +291,9 @@ mod tests {
 
     #[test]
     fn a_cut_record_is_refused() {
-        let record = pack(&document(3)).unwrap();
+        let record = pack(&document(3), None).unwrap();
         for cut in [0, 5, record.len() - 1] {
-            assert!(Record::of(&record[..cut]).is_err(), "cut at {cut}");
+            assert!(Record::of(&record[..cut], None).is_err(), "cut at {cut}");
         }
     }
 }
