@@ -4,8 +4,8 @@
 //!
 //! Each chunk begins with the zstd dictionary its records are compressed with
 //! ([`super::dictionary`]), trained on its first documents. A chunk is never changed once
-//! written: an incremental build links the chunks of the
-//! generation before it into its own folder and writes only its new documents to a new one.
+//! written: an incremental build links the chunks of the generation before it into its own
+//! folder and writes only its new documents to a new one.
 
 use super::block_cache::BlockCache;
 use super::dictionary::{Dictionary, TRAINING_DOCUMENTS};
