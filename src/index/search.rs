@@ -614,13 +614,16 @@ mod tests {
     /// search for their words is split.
     const PARAGRAPHS: usize = 6_000;
 
+    /// Files of the corpus: enough for the document store to train its dictionary on.
+    const FILES: usize = 80;
+
     /// A corpus whose every paragraph has `chuyển đổi số`, in documents of several years.
     fn corpus(dir: &std::path::Path) {
-        let per_file = 500;
-        for file in 0..PARAGRAPHS / per_file {
+        let per_file = PARAGRAPHS / FILES;
+        for file in 0..FILES {
             let mut text = format!(
                 "ĐẢNG BỘ TỈNH BẮC NINH\n\nKẾ HOẠCH\nvề chuyển đổi số năm {}\n\n",
-                2015 + file
+                2005 + file % 20
             );
             for p in 0..per_file {
                 let filler = "hạ tầng dữ liệu ".repeat(1 + (file * per_file + p) % 7);
@@ -655,14 +658,21 @@ mod tests {
         )
     }
 
-    #[test]
-    fn a_search_split_over_two_cores_answers_as_one_on_one_core() {
+    /// The corpus of [`corpus`] indexed: its folders (kept while the index is used) and
+    /// the opened index.
+    fn built() -> (tempfile::TempDir, tempfile::TempDir, SearchIndex) {
         let input = tempfile::tempdir().unwrap();
         let root = tempfile::tempdir().unwrap();
         corpus(input.path());
         let dir = IndexDir::new(root.path());
         build(input.path(), &dir, BuildOptions::default()).unwrap();
-        let mut index = SearchIndex::open(&dir).unwrap();
+        let index = SearchIndex::open(&dir).unwrap();
+        (input, root, index)
+    }
+
+    #[test]
+    fn a_search_split_over_two_cores_answers_as_one_on_one_core() {
+        let (_input, _root, mut index) = built();
         index.searches = Searches::on(2);
         for query in [
             "chuyển đổi số",
@@ -681,6 +691,30 @@ mod tests {
             assert_eq!(alone, crowded, "{query}");
             let total: usize = alone.split(' ').next().unwrap().parse().unwrap();
             assert!(total >= PARAGRAPHS, "{query}: {alone}");
+        }
+    }
+
+    #[test]
+    fn documents_stored_with_a_trained_dictionary_read_back() {
+        let (input, _root, index) = built();
+        let chunk = std::fs::read_dir(index.generation())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("documents-")
+            })
+            .unwrap();
+        let header = std::fs::read(chunk).unwrap()[..4].to_vec();
+        assert_ne!(header, [0; 4], "the store's chunk has a trained dictionary");
+        let json = |d: &Document| serde_json::to_value(&d.paragraphs).unwrap();
+        for file in ["ke_hoach_0", "ke_hoach_79"] {
+            let stored = index.document(file).unwrap().unwrap();
+            let text = std::fs::read_to_string(input.path().join(format!("{file}.txt"))).unwrap();
+            let parsed = crate::ingest::parse_text(file, &format!("{file}.txt"), &text);
+            assert_eq!(json(&stored), json(&parsed));
         }
     }
 }
