@@ -74,6 +74,9 @@ pub struct BuildOptions {
     pub progress: bool,
 }
 
+/// The most a store's dictionary is trained on, as a share of the files read: one in four.
+const TRAINING_SHARE: usize = 4;
+
 /// Files read at once: enough to keep every core busy on files of uneven size, few enough
 /// that their documents hold tens of megabytes, not the corpus.
 const BATCH: usize = 256;
@@ -348,8 +351,8 @@ fn carry_over(
 }
 
 /// Reads files in parallel batches into a new chunk of the store, adding their heads and
-/// records at new places. The first batch is larger: the chunk's dictionary is trained
-/// on its documents before any is stored.
+/// records at new places. The chunk's dictionary is trained on the first files, read
+/// first, while the batch after them is read; then they and every later batch are stored.
 fn read_files(
     input: &Path,
     files: &[PathBuf],
@@ -359,20 +362,22 @@ fn read_files(
     progress: bool,
 ) -> Result<()> {
     let name = docstore::chunk_name(generation);
-    let (first, rest) = files.split_at(files.len().min(TRAINING_DOCUMENTS));
-    let read = read_batch(input, first);
-    let docs = read
-        .iter()
-        .filter_map(|r| r.as_ref().ok())
-        .map(|(r, _)| &r.doc);
-    let chunk = built.catalog.chunks.len() as u32;
-    let mut writer = ChunkWriter::create(&generation.join(&name), chunk, docstore::train(docs))?;
-    built.catalog.chunks.push(name);
+    let (first, rest) = files.split_at(training_files(files.len()));
     let bar = progress_bar(files.len() as u64, progress);
-    let batches = std::iter::once(first).chain(rest.chunks(BATCH));
-    let mut read = Some(read);
-    for batch in batches {
-        let read = read.take().unwrap_or_else(|| read_batch(input, batch));
+    let first_read = read_batch(input, first);
+    let mut batches = rest.chunks(BATCH);
+    let docs = first_read.iter().filter_map(|r| r.as_ref().ok());
+    let (dictionary, second) = rayon::join(
+        || docstore::train(docs.map(|(r, _)| &r.doc)),
+        || batches.next().map(|b| (b, read_batch(input, b))),
+    );
+    let chunk = built.catalog.chunks.len() as u32;
+    let mut writer = ChunkWriter::create(&generation.join(&name), chunk, dictionary)?;
+    built.catalog.chunks.push(name);
+    let read = std::iter::once((first, first_read))
+        .chain(second)
+        .chain(batches.map(|b| (b, read_batch(input, b))));
+    for (batch, read) in read {
         bar.inc(batch.len() as u64);
         let dictionary = writer.dictionary();
         let fresh: Vec<_> = read
@@ -393,6 +398,15 @@ fn read_files(
     }
     bar.finish_and_clear();
     writer.finish()
+}
+
+/// How many of `files` files the store's dictionary is trained on: a quarter, and at most
+/// [`TRAINING_DOCUMENTS`]. Training takes about a second per thousand documents on one
+/// core; on a large corpus the next batch is read meanwhile, but a corpus of a single
+/// batch has nothing to read meanwhile, and training on all of it would make its build a
+/// third slower.
+fn training_files(files: usize) -> usize {
+    (files / TRAINING_SHARE).min(TRAINING_DOCUMENTS)
 }
 
 /// The files of a batch read in parallel, in order.
