@@ -615,7 +615,7 @@ mod tests {
     const PARAGRAPHS: usize = 6_000;
 
     /// Files of the corpus: enough for the document store to train its dictionary on.
-    const FILES: usize = 80;
+    const FILES: usize = 300;
 
     /// A corpus whose every paragraph has `chuyển đổi số`, in documents of several years.
     fn corpus(dir: &std::path::Path) {
@@ -710,7 +710,7 @@ mod tests {
         let header = std::fs::read(chunk).unwrap()[..4].to_vec();
         assert_ne!(header, [0; 4], "the store's chunk has a trained dictionary");
         let json = |d: &Document| serde_json::to_value(&d.paragraphs).unwrap();
-        for file in ["ke_hoach_0", "ke_hoach_79"] {
+        for file in ["ke_hoach_0", "ke_hoach_299"] {
             let stored = index.document(file).unwrap().unwrap();
             let text = std::fs::read_to_string(input.path().join(format!("{file}.txt"))).unwrap();
             let parsed = crate::ingest::parse_text(file, &format!("{file}.txt"), &text);
