@@ -424,6 +424,7 @@ struct ReadFile {
     doc: Document,
 }
 
+/// Reads the file at `path` and stamps it, with a note when it was read only in part.
 fn read_one(input: &Path, path: &Path) -> Result<(ReadFile, Option<Skipped>), Skipped> {
     let stamp =
         changes::stamp(path).map_err(|e| skipped(input, path, format!("không đọc được: {e:#}")))?;

@@ -614,7 +614,8 @@ mod tests {
     /// search for their words is split.
     const PARAGRAPHS: usize = 6_000;
 
-    /// Files of the corpus: enough for the document store to train its dictionary on.
+    /// Files of the corpus: enough that the quarter of them the document store trains its
+    /// dictionary on reaches the 64 it needs.
     const FILES: usize = 300;
 
     /// A corpus whose every paragraph has `chuyển đổi số`, in documents of several years.
