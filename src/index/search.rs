@@ -311,27 +311,17 @@ impl SearchIndex {
         let parts = plan::parts(&cx, &parsed);
         let searcher = self.reader.searcher();
         let running = self.searches.start();
+        let found = |dropped: &[bool]| {
+            let plan = Plan::new(&cx, &parsed, &parts, dropped);
+            self.found(&searcher, &plan, limit, required(&parts, dropped), &running)
+        };
         let mut dropped = vec![false; parts.len()];
-        let plan = Plan::new(&cx, &parsed, &parts, &dropped);
-        let (mut tally, mut hits) = self.found(
-            &searcher,
-            &plan,
-            limit,
-            required(&parts, &dropped),
-            &running,
-        )?;
+        let (mut tally, mut hits) = found(&dropped)?;
         if tally.total == 0
             && let Some(relaxed) = self.relax(&searcher, &cx, &parsed, &parts)?
         {
             dropped = relaxed;
-            let plan = Plan::new(&cx, &parsed, &parts, &dropped);
-            (tally, hits) = self.found(
-                &searcher,
-                &plan,
-                limit,
-                required(&parts, &dropped),
-                &running,
-            )?;
+            (tally, hits) = found(&dropped)?;
         }
         Ok(SearchResults {
             query: request.query.clone(),
