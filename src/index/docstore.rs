@@ -8,7 +8,7 @@
 //! folder and writes only its new documents to a new one.
 
 use super::block_cache::BlockCache;
-use super::dictionary::{Dictionary, TRAINING_DOCUMENTS};
+use super::dictionary::{DICTIONARY_BYTES, Dictionary, TRAINING_DOCUMENTS};
 use super::record::{self, Entry, Record, entry_in};
 use super::store::ZSTD_LEVEL;
 use crate::ingest::Document;
@@ -159,6 +159,10 @@ impl ChunkFile {
     /// The chunk with the dictionary its header holds.
     fn with_dictionary(self) -> Result<Chunk> {
         let len = u32::from_le_bytes(self.bytes(0, HEADER)?.as_ref().try_into()?) as usize;
+        anyhow::ensure!(
+            len <= DICTIONARY_BYTES,
+            "kho văn bản của chỉ mục bị hỏng: đầu một tệp chứa không đọc được"
+        );
         let dictionary = match len {
             0 => None,
             _ => Some(Dictionary::of(
@@ -361,5 +365,11 @@ mod tests {
             }
         }
         assert!(train(docs.iter().take(10)).is_none());
+        let mut broken = std::fs::read(dir.path().join("d")).unwrap();
+        broken[..HEADER].copy_from_slice(&u32::MAX.to_le_bytes());
+        std::fs::write(dir.path().join("e"), broken).unwrap();
+        let names = ["e".to_owned()];
+        assert!(DocStore::open(dir.path(), &names).is_err());
+        assert!(DocStore::open_unmapped(dir.path(), &names).is_err());
     }
 }
