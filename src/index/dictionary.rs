@@ -4,6 +4,7 @@
 //! JSON keys of its head, `Điều`, `Ủy ban nhân dân`, `Nơi nhận`), and a dictionary holds
 //! those for all of them: on the real corpus the store shrinks by about a fifth.
 
+use super::store::ZSTD_LEVEL;
 use anyhow::{Context, Result};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,6 +22,9 @@ pub const TRAINING_DOCUMENTS: usize = 1024;
 /// Fewest documents worth training a dictionary on: for fewer (a file or two added to an
 /// index) the dictionary would be larger than what it saves.
 pub const FEWEST_DOCUMENTS: usize = 64;
+
+/// What a damaged document store is told with.
+pub const BROKEN: &str = "kho văn bản của chỉ mục bị hỏng";
 
 /// The most bytes one frame may decompress to: far past any document, so that a damaged
 /// store is refused instead of asking for all the memory there is.
@@ -40,18 +44,18 @@ pub struct Dictionary {
 impl Dictionary {
     /// Trains a dictionary on `samples` (the parts of documents as they are compressed);
     /// `None` when they are too few, or zstd finds nothing to learn from them.
-    pub fn trained(samples: &[Vec<u8>], documents: usize, level: i32) -> Option<Dictionary> {
+    pub fn trained(samples: &[Vec<u8>], documents: usize) -> Option<Dictionary> {
         if documents < FEWEST_DOCUMENTS {
             return None;
         }
         let bytes = zstd::dict::from_samples(samples, DICTIONARY_BYTES).ok()?;
-        Some(Dictionary::of(bytes, level))
+        Some(Dictionary::of(bytes))
     }
 
     /// The dictionary `bytes`, as written in a chunk.
-    pub fn of(bytes: Vec<u8>, level: i32) -> Dictionary {
+    pub fn of(bytes: Vec<u8>) -> Dictionary {
         Dictionary {
-            encoder: EncoderDictionary::copy(&bytes, level),
+            encoder: EncoderDictionary::copy(&bytes, ZSTD_LEVEL),
             bytes,
             serial: SERIAL.fetch_add(1, Ordering::Relaxed),
         }
@@ -63,11 +67,12 @@ impl Dictionary {
     }
 }
 
-/// Compresses `part` at `level`, with `dictionary` when there is one.
-pub fn compress(part: &[u8], dictionary: Option<&Dictionary>, level: i32) -> Result<Vec<u8>> {
+/// A compressor at the store's level, with `dictionary` when there is one: one serves
+/// every part of a record.
+pub fn compressor(dictionary: Option<&Dictionary>) -> Result<Compressor<'_>> {
     Ok(match dictionary {
-        Some(d) => Compressor::with_prepared_dictionary(&d.encoder)?.compress(part)?,
-        None => zstd::bulk::compress(part, level)?,
+        Some(d) => Compressor::with_prepared_dictionary(&d.encoder)?,
+        None => Compressor::new(ZSTD_LEVEL)?,
     })
 }
 
@@ -79,11 +84,10 @@ thread_local! {
         const { RefCell::new(None) };
 }
 
-/// Decompresses one frame compressed by [`compress`] with the same `dictionary`.
+/// Decompresses one frame compressed by a [`compressor`] with the same `dictionary`.
 pub fn decompress(frame: &[u8], dictionary: Option<&Dictionary>) -> Result<Vec<u8>> {
-    let broken = "kho văn bản của chỉ mục bị hỏng";
-    let size = Decompressor::upper_bound(frame).context(broken)?;
-    anyhow::ensure!(size <= MAX_FRAME, broken);
+    let size = Decompressor::upper_bound(frame).context(BROKEN)?;
+    anyhow::ensure!(size <= MAX_FRAME, BROKEN);
     let (bytes, serial) = dictionary.map_or((&[][..], 0), |d| (&d.bytes[..], d.serial));
     DECOMPRESSOR.with_borrow_mut(|slot| {
         let (decompressor, loaded) = match slot {
@@ -94,7 +98,7 @@ pub fn decompress(frame: &[u8], dictionary: Option<&Dictionary>) -> Result<Vec<u
             decompressor.set_dictionary(bytes)?;
             *loaded = serial;
         }
-        decompressor.decompress(frame, size).context(broken)
+        decompressor.decompress(frame, size).context(BROKEN)
     })
 }
 
@@ -117,10 +121,13 @@ mod tests {
     #[test]
     fn parts_read_back_with_their_dictionary_and_shrink() {
         let samples = samples();
-        let dictionary = Dictionary::trained(&samples, samples.len(), 3).unwrap();
+        let dictionary = Dictionary::trained(&samples, samples.len()).unwrap();
         let part = &samples[7];
-        let with = compress(part, Some(&dictionary), 3).unwrap();
-        let without = compress(part, None, 3).unwrap();
+        let with = compressor(Some(&dictionary))
+            .unwrap()
+            .compress(part)
+            .unwrap();
+        let without = compressor(None).unwrap().compress(part).unwrap();
         assert!(
             with.len() < without.len(),
             "{} {}",
@@ -129,13 +136,13 @@ mod tests {
         );
         assert_eq!(&decompress(&with, Some(&dictionary)).unwrap(), part);
         assert_eq!(&decompress(&without, None).unwrap(), part);
-        let again = Dictionary::of(dictionary.bytes().to_vec(), 3);
+        let again = Dictionary::of(dictionary.bytes().to_vec());
         assert_eq!(&decompress(&with, Some(&again)).unwrap(), part);
         assert!(decompress(&with, None).is_err());
     }
 
     #[test]
     fn too_few_documents_train_nothing() {
-        assert!(Dictionary::trained(&samples(), FEWEST_DOCUMENTS - 1, 3).is_none());
+        assert!(Dictionary::trained(&samples(), FEWEST_DOCUMENTS - 1).is_none());
     }
 }

@@ -8,9 +8,8 @@
 //! folder and writes only its new documents to a new one.
 
 use super::block_cache::BlockCache;
-use super::dictionary::{DICTIONARY_BYTES, Dictionary, TRAINING_DOCUMENTS};
+use super::dictionary::{BROKEN, DICTIONARY_BYTES, Dictionary, TRAINING_DOCUMENTS};
 use super::record::{self, Entry, Record, entry_in};
-use super::store::ZSTD_LEVEL;
 use crate::ingest::Document;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
@@ -52,7 +51,7 @@ pub fn train<'d>(docs: impl Iterator<Item = &'d Document>) -> Option<Dictionary>
         samples.extend(record::samples(doc).ok()?);
         documents += 1;
     }
-    Dictionary::trained(&samples, documents, ZSTD_LEVEL)
+    Dictionary::trained(&samples, documents)
 }
 
 /// Bytes of a chunk's header before its dictionary: the dictionary's length.
@@ -142,15 +141,16 @@ enum ChunkFile {
 impl ChunkFile {
     /// The `len` bytes at `offset`.
     fn bytes(&self, offset: u64, len: usize) -> Result<Cow<'_, [u8]>> {
-        let past_end = "kho văn bản của chỉ mục bị hỏng: một văn bản nằm quá cuối tệp chứa nó";
+        let past_end = || format!("{BROKEN}: một văn bản nằm quá cuối tệp chứa nó");
         match self {
             ChunkFile::Mapped(map) => {
                 let range = offset as usize..offset as usize + len;
-                Ok(Cow::Borrowed(map.get(range).context(past_end)?))
+                Ok(Cow::Borrowed(map.get(range).with_context(past_end)?))
             }
             ChunkFile::Read(file) => {
                 let mut bytes = vec![0; len];
-                file.read_exact_at(&mut bytes, offset).context(past_end)?;
+                file.read_exact_at(&mut bytes, offset)
+                    .with_context(past_end)?;
                 Ok(Cow::Owned(bytes))
             }
         }
@@ -161,14 +161,11 @@ impl ChunkFile {
         let len = u32::from_le_bytes(self.bytes(0, HEADER)?.as_ref().try_into()?) as usize;
         anyhow::ensure!(
             len <= DICTIONARY_BYTES,
-            "kho văn bản của chỉ mục bị hỏng: đầu một tệp chứa không đọc được"
+            "{BROKEN}: đầu một tệp chứa không đọc được"
         );
         let dictionary = match len {
             0 => None,
-            _ => Some(Dictionary::of(
-                self.bytes(HEADER as u64, len)?.into_owned(),
-                ZSTD_LEVEL,
-            )),
+            _ => Some(Dictionary::of(self.bytes(HEADER as u64, len)?.into_owned())),
         };
         Ok(Chunk {
             file: self,
@@ -241,7 +238,7 @@ impl DocStore {
         let chunk = self
             .chunks
             .get(at.chunk as usize)
-            .context("kho văn bản của chỉ mục bị hỏng: thiếu một tệp chứa")?;
+            .with_context(|| format!("{BROKEN}: thiếu một tệp chứa"))?;
         Ok((chunk, chunk.file.bytes(at.offset, at.len as usize)?))
     }
 }

@@ -9,8 +9,7 @@
 //! [first entry u32, length u32] × n   [head length u32] [n u32]
 //! ```
 
-use super::dictionary::{Dictionary, compress, decompress};
-use super::store::ZSTD_LEVEL;
+use super::dictionary::{BROKEN, Dictionary, compressor, decompress};
 use crate::ingest::Document;
 use anyhow::{Context, Result, ensure};
 use serde::{Deserialize, Serialize};
@@ -26,9 +25,6 @@ const END: usize = 8;
 
 /// Bytes per block in the table: its first entry and its length.
 const ROW: usize = 8;
-
-/// What a damaged record is told with.
-const BROKEN: &str = "kho văn bản của chỉ mục bị hỏng";
 
 /// A paragraph or footnote as a hit shows it: the unit tantivy indexes, numbered in its
 /// document's record (paragraphs in order, then footnotes). Its text is borrowed where it
@@ -102,11 +98,12 @@ pub fn samples(doc: &Document) -> Result<Vec<Vec<u8>>> {
 /// The record of `doc`, compressed with `dictionary` when there is one.
 pub fn pack(doc: &Document, dictionary: Option<&Dictionary>) -> Result<Vec<u8>> {
     let Parts { head, blocks } = parts(doc)?;
-    let mut out = compress(&head, dictionary, ZSTD_LEVEL)?;
+    let mut compressor = compressor(dictionary)?;
+    let mut out = compressor.compress(&head)?;
     let head_len = out.len();
     let mut table = Vec::new();
     for (first, block) in blocks {
-        let packed = compress(&block, dictionary, ZSTD_LEVEL)?;
+        let packed = compressor.compress(&block)?;
         table.push((first, packed.len()));
         out.extend_from_slice(&packed);
     }
