@@ -8,7 +8,7 @@
 //! folder and writes only its new documents to a new one.
 
 use super::block_cache::BlockCache;
-use super::dictionary::{BROKEN, DICTIONARY_BYTES, Dictionary, TRAINING_DOCUMENTS};
+use super::dictionary::{BROKEN, DICTIONARY_BYTES, Dictionary};
 use super::record::{self, Entry, Record, entry_in};
 use crate::ingest::Document;
 use anyhow::{Context, Result};
@@ -42,12 +42,12 @@ impl Packed {
     }
 }
 
-/// The dictionary of a new chunk, trained on the records of its first documents (at most
-/// [`TRAINING_DOCUMENTS`]); `None` for too few.
+/// The dictionary of a new chunk, trained on the records of `docs` (its first documents:
+/// the build says how many); `None` for too few.
 pub fn train<'d>(docs: impl Iterator<Item = &'d Document>) -> Option<Dictionary> {
     let mut samples = Vec::new();
     let mut documents = 0;
-    for doc in docs.take(TRAINING_DOCUMENTS) {
+    for doc in docs {
         samples.extend(record::samples(doc).ok()?);
         documents += 1;
     }
@@ -184,7 +184,7 @@ impl DocStore {
     }
 
     /// Opens the chunks to read each record with a positioned read, for a reader of every
-    /// record once (see [`Chunk::Read`]).
+    /// record once (see [`ChunkFile::Read`]).
     pub fn open_unmapped(dir: &Path, names: &[String]) -> Result<DocStore> {
         DocStore::of(dir, names, |path| {
             let file = File::open(path);
