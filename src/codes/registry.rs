@@ -269,7 +269,8 @@ fn leading_bytes(key: &str) -> u64 {
 }
 
 /// Whether `candidate` answers `asked`: the same key, or for a partial question the same
-/// number and type.
+/// number and type. Keys are compared only within a series (a Party key never equals a
+/// State one), as a number asked is looked for among every document of that number.
 pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
     match asked {
         DocCode::Party {
@@ -279,7 +280,10 @@ pub fn same_number(candidate: &DocCode, asked: &DocCode) -> bool {
         } => {
             matches!(candidate, DocCode::Party { number: n, doc_type: t, .. } if n == number && t == doc_type)
         }
-        _ => candidate.key() == asked.key(),
+        _ => {
+            std::mem::discriminant(candidate) == std::mem::discriminant(asked)
+                && candidate.key() == asked.key()
+        }
     }
 }
 

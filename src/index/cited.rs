@@ -27,6 +27,7 @@ use memmap2::Mmap;
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The file of a generation that holds its cited documents.
 pub const CITED_FILE: &str = "cited.bin";
@@ -201,18 +202,28 @@ impl CitedTable {
 
     /// Cited document `item`.
     pub fn get(&self, item: usize) -> Result<CitedDocument> {
+        let (block, k) = self.place(item)?;
+        self.block(block)?.get(k).cloned().context(BROKEN)
+    }
+
+    /// The block holding `item`, and where in it the item stands.
+    fn place(&self, item: usize) -> Result<(usize, usize)> {
         ensure!(
             item < self.len,
             "{BROKEN}: không có văn bản được trích dẫn này"
         );
         let block = self.blocks.partition_point(|(first, _)| *first <= item);
         let block = block.checked_sub(1).context(BROKEN)?;
-        let (first, frame) = &self.blocks[block];
-        let items = self.cache.get_or_read(block, || {
-            let bytes = decompress(&self.bytes[frame.clone()], None).context(BROKEN)?;
+        Ok((block, item - self.blocks[block].0))
+    }
+
+    /// Block `block`, decoded.
+    fn block(&self, block: usize) -> Result<Arc<Vec<CitedDocument>>> {
+        let frame = self.blocks[block].1.clone();
+        self.cache.get_or_read(block, || {
+            let bytes = decompress(&self.bytes[frame], None).context(BROKEN)?;
             postcard::from_bytes(&bytes).context(BROKEN)
-        })?;
-        items.get(item - first).cloned().context(BROKEN)
+        })
     }
 
     /// The items bearing `number`, of any type and issuer.
@@ -236,17 +247,25 @@ impl CitedTable {
         self.numbered_where(number_of(code), |d| same_number(&d.code, code))
     }
 
-    /// The cited documents bearing `number` that `keep` keeps, with their items.
+    /// The cited documents bearing `number` that `keep` keeps, with their items. The items
+    /// come in order, so each block is taken once however many of its items are looked at,
+    /// and only those kept are cloned: a common number has thousands.
     pub fn numbered_where(
         &self,
         number: u32,
         keep: impl Fn(&CitedDocument) -> bool,
     ) -> Result<Vec<(usize, CitedDocument)>> {
         let mut found = Vec::new();
+        let mut held: Option<(usize, Arc<Vec<CitedDocument>>)> = None;
         for item in self.numbered(number) {
-            let cited = self.get(item)?;
-            if keep(&cited) {
-                found.push((item, cited));
+            let (block, k) = self.place(item)?;
+            let items = match &held {
+                Some((b, items)) if *b == block => items,
+                _ => &held.insert((block, self.block(block)?)).1,
+            };
+            let cited = items.get(k).context(BROKEN)?;
+            if keep(cited) {
+                found.push((item, cited.clone()));
             }
         }
         Ok(found)

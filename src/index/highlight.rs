@@ -18,12 +18,12 @@ pub fn matches(
     code_keys: &HashSet<String>,
     cited: &[(DocCode, Range<usize>)],
 ) -> Vec<Range<usize>> {
-    let words: HashSet<&str> = sequences.iter().flatten().map(String::as_str).collect();
+    let words: Vec<&str> = sequences.iter().flatten().map(String::as_str).collect();
     let found = query_words_in(text, &words);
     let mut ranges: Vec<Range<usize>> =
         sequences.iter().flat_map(|seq| runs(&found, seq)).collect();
     if ranges.is_empty() {
-        let loose: HashSet<&str> = sequences
+        let loose: Vec<&str> = sequences
             .iter()
             .enumerate()
             .filter(|(i, seq)| *i == 0 || seq.len() == 1)
@@ -31,7 +31,7 @@ pub fn matches(
             .collect();
         ranges = found
             .into_iter()
-            .filter(|w| loose.contains(w.folded.as_str()))
+            .filter(|w| loose.contains(&w.folded.as_str()))
             .map(|w| w.range)
             .collect();
     }
@@ -74,9 +74,10 @@ struct FoundWord {
 /// The syllables of `text` whose folded form is one of `words`, in order. Only these are
 /// kept: a paragraph has hundreds of syllables and a query a handful, so a syllable is
 /// folded only when its first letter folds to the first letter of a query word. Positions
-/// count syllables as the folded analyzer does (one per word of [`syllables`]).
-fn query_words_in(text: &str, words: &HashSet<&str>) -> Vec<FoundWord> {
-    let firsts: HashSet<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+/// count syllables as the folded analyzer does (one per word of [`syllables`]). A query has
+/// a handful of words, so they are looked through in a list rather than hashed.
+fn query_words_in(text: &str, words: &[&str]) -> Vec<FoundWord> {
+    let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
     let mut found = Vec::new();
     for (position, (start, word)) in syllables(text).enumerate() {
         let Some(first) = word.chars().next().map(first_folded) else {
@@ -86,7 +87,7 @@ fn query_words_in(text: &str, words: &HashSet<&str>) -> Vec<FoundWord> {
             continue;
         }
         let folded = fold(word);
-        if words.contains(folded.as_str()) {
+        if words.contains(&folded.as_str()) {
             found.push(FoundWord {
                 position,
                 folded,

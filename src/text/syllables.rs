@@ -11,10 +11,25 @@ use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// The words of `text` with their byte offsets, as `unicode_word_indices` cuts them.
 pub fn syllables(text: &str) -> Syllables<'_> {
-    if text.chars().all(|c| class_of(c).is_some()) {
+    if fast_path_knows(text) {
         Syllables::Latin(LatinWords { text, at: 0 })
     } else {
         Syllables::Unicode(text.unicode_word_indices())
+    }
+}
+
+/// Whether the fast path knows every character of `text`. It knows every ASCII character,
+/// so runs of ASCII (most bytes of Vietnamese text) are skipped without decoding.
+fn fast_path_knows(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let mut chars = rest[ascii..].chars();
+        match chars.next() {
+            None => return true,
+            Some(c) if class_of(c).is_some() => rest = chars.as_str(),
+            Some(_) => return false,
+        }
     }
 }
 
