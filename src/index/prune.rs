@@ -22,17 +22,34 @@ pub struct TermPlan {
     pub optional: Vec<(Term, Score)>,
 }
 
-/// What a match's BM25 score is multiplied by to give its final score: at most 1, but up
-/// to [`ScoreFactor::lift`] in a few stretches of paragraphs ([`ScoreFactor::lifted`]).
-/// Known before a match is scored, it lets a match be passed over when even its highest
-/// possible BM25 score could not make it enter, and the lifted stretches be walked first.
+/// What a match's BM25 score is multiplied by to give its final score: its paragraph's
+/// weight (at most 1), times [`ScoreFactor::lift`] inside a few stretches of paragraphs
+/// ([`ScoreFactor::lifted`]). Known before a match is scored, it lets a match be passed
+/// over when even its highest possible BM25 score could not make it enter, and the lifted
+/// stretches be walked first. A walk knows which stretch it is in, so it reads only the
+/// weight.
 pub trait ScoreFactor {
-    /// The factor of document `doc` of segment `segment`.
-    fn factor(&self, segment: u32, doc: DocId) -> Score;
-    /// The paragraphs of `segment` whose factor may be above 1, as sorted ranges.
+    /// The weight of document `doc` of segment `segment`, at most 1.
+    fn weight(&self, segment: u32, doc: DocId) -> Score;
+    /// The paragraphs of `segment` whose weight is lifted, as sorted ranges.
     fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>];
-    /// The greatest factor of any paragraph (1 when none is lifted).
+    /// What a lifted paragraph's weight is multiplied by (1 when none is lifted).
     fn lift(&self) -> Score;
+
+    /// The factor of document `doc` of segment `segment`: its weight, lifted inside the
+    /// lifted stretches.
+    fn factor(&self, segment: u32, doc: DocId) -> Score {
+        let inside = self
+            .lifted(segment)
+            .binary_search_by(|r| match (r.start().cmp(&doc), r.end().cmp(&doc)) {
+                (Ordering::Greater, _) => Ordering::Greater,
+                (_, Ordering::Less) => Ordering::Less,
+                _ => Ordering::Equal,
+            })
+            .is_ok();
+        let weight = self.weight(segment, doc);
+        if inside { weight * self.lift() } else { weight }
+    }
 }
 
 /// Rounding between a block maximum and a score worked out the same way, with room to spare.
@@ -260,7 +277,7 @@ struct Segment<'a> {
     optional: &'a mut [Cursor],
     /// The paragraphs this walk looks at.
     stretches: Stretches<'a>,
-    /// The greatest factor of those paragraphs.
+    /// What the weights of those paragraphs are multiplied by.
     lift: Score,
 }
 
@@ -308,7 +325,7 @@ impl Segment<'_> {
             if !alive.is_none_or(|a| a.is_alive(doc)) {
                 continue;
             }
-            let factor = factors.factor(self.ord, doc);
+            let factor = factors.weight(self.ord, doc) * self.lift;
             let required = self.required_score();
             if (required + optional) * factor <= floor {
                 continue;
@@ -506,7 +523,6 @@ mod tests {
     /// A factor that lowers some paragraphs and lifts one in `every`, as weights and title
     /// lifts do.
     struct Uneven {
-        every: u32,
         lifted: Vec<Vec<RangeInclusive<DocId>>>,
     }
 
@@ -521,18 +537,13 @@ mod tests {
                         .collect()
                 })
                 .collect();
-            Uneven { every, lifted }
+            Uneven { lifted }
         }
     }
 
     impl ScoreFactor for Uneven {
-        fn factor(&self, segment: u32, doc: DocId) -> Score {
-            let weight = 0.4 + 0.6 * ((doc * 37 + segment * 11) % 10) as Score / 9.0;
-            if doc.is_multiple_of(self.every) {
-                weight * 1.5
-            } else {
-                weight
-            }
+        fn weight(&self, segment: u32, doc: DocId) -> Score {
+            0.4 + 0.6 * ((doc * 37 + segment * 11) % 10) as Score / 9.0
         }
 
         fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>] {

@@ -142,8 +142,6 @@ impl Runs {
 /// The final scores of the matches of one query.
 pub struct FinalScore<'a> {
     columns: &'a Columns,
-    /// Per document position, whether its title has every word the query requires.
-    titled: Vec<bool>,
     /// Per segment, the paragraphs of those documents, as sorted ranges.
     lifted: Vec<Vec<RangeInclusive<DocId>>>,
     /// The most a factor lifts a score: [`TITLE_LIFT`] when some title has every word.
@@ -158,8 +156,7 @@ impl<'a> FinalScore<'a> {
         runs: &Runs,
         required: &[&str],
     ) -> FinalScore<'a> {
-        let titled = titles.having_all(required);
-        let lifted = runs.of_documents(&titled);
+        let lifted = runs.of_documents(&titles.having_all(required));
         let lift = if lifted.iter().any(|ranges| !ranges.is_empty()) {
             TITLE_LIFT
         } else {
@@ -167,7 +164,6 @@ impl<'a> FinalScore<'a> {
         };
         FinalScore {
             columns,
-            titled,
             lifted,
             lift,
         }
@@ -175,17 +171,10 @@ impl<'a> FinalScore<'a> {
 }
 
 impl ScoreFactor for FinalScore<'_> {
-    fn factor(&self, segment: u32, doc: DocId) -> Score {
-        let segment = segment as usize;
-        let (ords, weights) = (&self.columns.ords[segment], &self.columns.weights[segment]);
+    fn weight(&self, segment: u32, doc: DocId) -> Score {
+        let weights = &self.columns.weights[segment as usize];
         let weight = weights.first(doc).unwrap_or(FULL_WEIGHT).min(FULL_WEIGHT);
-        let weight = weight as Score / FULL_WEIGHT as Score;
-        let titled = ords
-            .first(doc)
-            .and_then(|o| self.titled.get(o as usize))
-            .copied()
-            .unwrap_or(false);
-        if titled { weight * TITLE_LIFT } else { weight }
+        weight as Score / FULL_WEIGHT as Score
     }
 
     fn lifted(&self, segment: u32) -> &[RangeInclusive<DocId>] {
