@@ -325,8 +325,11 @@ impl Segment<'_> {
             if !alive.is_none_or(|a| a.is_alive(doc)) {
                 continue;
             }
-            let factor = factors.weight(self.ord, doc) * self.lift;
             let required = self.required_score();
+            if (required + optional) * self.lift <= floor {
+                continue;
+            }
+            let factor = factors.weight(self.ord, doc) * self.lift;
             if (required + optional) * factor <= floor {
                 continue;
             }
