@@ -126,6 +126,9 @@ pub const RERANK_WINDOW: usize = 1000;
 pub struct Hit {
     /// The document it stands in.
     pub doc_id: String,
+    /// That document's place in the catalog ([`SearchIndex::head_at`]): a view finds its
+    /// head without the table of ids, which a one-off command would build for this alone.
+    pub doc_ord: usize,
     /// The paragraph (for a footnote, the paragraph that points to it).
     pub paragraph: usize,
     /// The footnote, when the match is in one.
@@ -239,6 +242,11 @@ impl SearchIndex {
     /// The head of a document by id, without reading its text.
     pub fn head(&self, doc_id: &str) -> Option<&Head> {
         self.heads.by_id(doc_id)
+    }
+
+    /// The head of the document at catalog position `ord`, as a hit gives it.
+    pub fn head_at(&self, ord: usize) -> Option<&Head> {
+        self.heads.get(ord)
     }
 
     /// A document by id, read whole from the store.
@@ -522,6 +530,7 @@ impl SearchIndex {
         codes.dedup();
         Ok(Some(Hit {
             doc_id: doc.doc_id.clone(),
+            doc_ord: ord as usize,
             section,
             paragraph: entry.paragraph,
             footnote: entry.footnote,

@@ -209,13 +209,17 @@ pub fn list_files(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
             Err(skip) => skipped.push(skip),
         }
     }
+    files.sort_unstable();
+    skipped.sort_unstable_by(|a, b| a.file.cmp(&b.file));
     (files, skipped)
 }
 
-/// The entries of [`list_files`] one at a time, as the folder is walked: a caller that may
-/// stop early (the check that an index is stale) walks only what it needs.
+/// The entries of [`list_files`] one at a time, in the order the file system lists them,
+/// as the folder is walked: a caller that may stop early (the check that an index is stale)
+/// walks only what it needs, and does not wait for a folder of fifty thousand files to be
+/// read whole and sorted before its first file.
 pub fn walk_files(root: &Path) -> impl Iterator<Item = Result<PathBuf, Skipped>> + '_ {
-    let walk = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    let walk = WalkDir::new(root).follow_links(true);
     walk.into_iter().filter_map(move |entry| match entry {
         Ok(e) if e.file_type().is_file() && is_sidecar(e.path()) => None,
         Ok(e) if e.file_type().is_file() && Format::by_extension(e.path()).is_some() => {

@@ -88,7 +88,7 @@ impl<'a> SearchView<'a> {
 
 impl HitView {
     fn of(index: &SearchIndex, hit: &Hit) -> Option<Self> {
-        let doc = index.head(&hit.doc_id)?;
+        let doc = index.head_at(hit.doc_ord)?;
         let m = &doc.meta;
         Some(HitView {
             name: document_name(m, &doc.file),
