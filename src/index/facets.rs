@@ -4,6 +4,7 @@
 use crate::ingest::Metadata;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// Counts of matching paragraphs by kind, issuer and year: over every match, or estimated
 /// like the total from the matches counted past 5,000.
@@ -30,38 +31,62 @@ pub struct FacetTable {
     of_document: Vec<[u32; 3]>,
 }
 
+/// One facet's labels as they are numbered, first seen first.
+#[derive(Default)]
+struct Numbering {
+    numbers: HashMap<String, u32>,
+    labels: Vec<String>,
+}
+
+impl Numbering {
+    /// The number of `label`, given the next one when it is new: a label seen before is
+    /// only looked up, so fifty thousand documents cost a few hundred strings.
+    fn number(&mut self, label: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(label) {
+            return n;
+        }
+        let n = self.labels.len() as u32;
+        self.labels.push(label.to_owned());
+        self.numbers.insert(label.to_owned(), n);
+        n
+    }
+}
+
 impl FacetTable {
     /// Numbers the kind, issuer and year labels of every document's metadata, in document
     /// order.
     pub fn new<'a>(documents: impl IntoIterator<Item = &'a Metadata>) -> FacetTable {
-        let mut numbering: [HashMap<String, u32>; 3] = Default::default();
-        let mut labels: [Vec<String>; 3] = Default::default();
+        let mut numberings: [Numbering; 3] = Default::default();
+        let mut label = String::new();
         let of_document = documents
             .into_iter()
             .map(|meta| {
-                let mut ids = [0; 3];
-                for (i, label) in Self::labels_of(meta).into_iter().enumerate() {
-                    ids[i] = *numbering[i].entry(label.clone()).or_insert_with(|| {
-                        labels[i].push(label);
-                        labels[i].len() as u32 - 1
-                    });
-                }
-                ids
+                std::array::from_fn(|facet| {
+                    Self::write_label(facet, meta, &mut label);
+                    numberings[facet].number(&label)
+                })
             })
             .collect();
         FacetTable {
-            labels,
+            labels: numberings.map(|n| n.labels),
             of_document,
         }
     }
 
-    fn labels_of(m: &Metadata) -> [String; 3] {
-        [
-            m.kind.map(|k| k.name().to_owned()),
-            m.issuer.as_ref().map(ToString::to_string),
-            m.year.map(|y| y.to_string()),
-        ]
-        .map(|label| label.unwrap_or_else(|| MISSING.to_owned()))
+    /// Writes into `out` the label of facet `facet` (kind, issuer, year) of `m`.
+    fn write_label(facet: usize, m: &Metadata, out: &mut String) {
+        out.clear();
+        let written = match facet {
+            0 => m.kind.map(|k| out.push_str(k.name())),
+            1 => m
+                .issuer
+                .as_ref()
+                .map(|i| write!(out, "{i}").unwrap_or_default()),
+            _ => m.year.map(|y| write!(out, "{y}").unwrap_or_default()),
+        };
+        if written.is_none() {
+            out.push_str(MISSING);
+        }
     }
 
     /// Counts the facets of the documents (by position) the matches belong to, each match
