@@ -39,14 +39,9 @@ pub trait ScoreFactor {
     /// The factor of document `doc` of segment `segment`: its weight, lifted inside the
     /// lifted stretches.
     fn factor(&self, segment: u32, doc: DocId) -> Score {
-        let inside = self
-            .lifted(segment)
-            .binary_search_by(|r| match (r.start().cmp(&doc), r.end().cmp(&doc)) {
-                (Ordering::Greater, _) => Ordering::Greater,
-                (_, Ordering::Less) => Ordering::Less,
-                _ => Ordering::Equal,
-            })
-            .is_ok();
+        let lifted = self.lifted(segment);
+        let at = lifted.partition_point(|r| *r.end() < doc);
+        let inside = lifted.get(at).is_some_and(|r| r.contains(&doc));
         let weight = self.weight(segment, doc);
         if inside { weight * self.lift() } else { weight }
     }
@@ -326,11 +321,12 @@ impl Segment<'_> {
                 continue;
             }
             let required = self.required_score();
-            if (required + optional) * self.lift <= floor {
+            let most = required + optional;
+            if most * self.lift <= floor {
                 continue;
             }
             let factor = factors.weight(self.ord, doc) * self.lift;
-            if (required + optional) * factor <= floor {
+            if most * factor <= floor {
                 continue;
             }
             let score = (required + self.optional_score(doc)) * factor;
