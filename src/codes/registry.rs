@@ -180,12 +180,13 @@ impl Registry {
     /// Resolves and groups the citations of documents already found, handing each cited
     /// document to `each` in registry order, 8,192 groups made at a time: a
     /// build writes them out without ever holding the registry whole (a third of its memory
-    /// at a gigabyte of documents). The resolved citations borrow from `docs` and are
+    /// at a gigabyte of documents). The next groups are made while `each` takes the last:
+    /// adding one file to a gigabyte of documents waited 1.2 s on `each` with a core idle. The resolved citations borrow from `docs` and are
     /// grouped by sorting their order, not cloned into a map: the build of 100 MB of
     /// documents peaked at 150 MB here instead of 196.
-    pub fn each_cited<E>(
+    pub fn each_cited<E: Send>(
         docs: &[Citing],
-        mut each: impl FnMut(CitedDocument) -> Result<(), E>,
+        mut each: impl FnMut(CitedDocument) -> Result<(), E> + Send,
     ) -> Result<(), E> {
         let names: Vec<Option<String>> = docs.par_iter().map(citing_name).collect();
         let resolved: Vec<Resolved> = docs
@@ -201,19 +202,28 @@ impl Registry {
         let group = |i: usize| group_of(&keys, &resolved, i);
         let groups: Vec<&[usize]> = order.chunk_by(|&a, &b| group(a) == group(b)).collect();
         let numbered = by_number(docs);
-        for run in groups.chunks(GROUPS_AT_ONCE) {
-            let made: Vec<CitedDocument> = run
-                .par_iter()
+        let make = |run: &[&[usize]]| -> Vec<CitedDocument> {
+            run.par_iter()
                 .flat_map_iter(|group| split_by_date(group.iter().map(|&i| &resolved[i])))
                 .map(|mut cited| {
                     let held = numbered.get(&cited.code.key());
                     cited.held_by = holders(&cited, held.map_or(&[][..], Vec::as_slice));
                     cited
                 })
-                .collect();
-            made.into_iter().try_for_each(&mut each)?;
+                .collect()
+        };
+        let mut runs = groups.chunks(GROUPS_AT_ONCE);
+        let mut made = runs.next().map(make).unwrap_or_default();
+        loop {
+            let next = runs.next();
+            let hand = || made.into_iter().try_for_each(&mut each);
+            let (following, handed) = rayon::join(|| next.map(make), hand);
+            handed?;
+            match following {
+                Some(following) => made = following,
+                None => return Ok(()),
+            }
         }
-        Ok(())
     }
 
     /// The cited documents a code names: all of its meanings. A partial code (`17-ĐA`)

@@ -500,19 +500,18 @@ fn citing<'a>(built: &'a Built, citations: &'a [Vec<Located>]) -> Vec<Citing<'a>
 /// Records each document's code fingerprint and returns the ords to index: those read now
 /// and those kept whose code keys changed.
 fn recode(built: &mut Built, codes: &ParagraphCodes, first_new: usize) -> Vec<usize> {
-    let mut to_index = Vec::new();
-    let heads = built.catalog.heads.iter();
-    for (ord, (head, record)) in heads.zip(&mut built.records).enumerate() {
-        let (Some(_), Some(record)) = (head, record) else {
-            continue;
-        };
-        let print = codes.of(ord).fingerprint();
-        if ord >= first_new || record.codes != print {
-            to_index.push(ord);
-        }
-        record.codes = print;
-    }
-    to_index
+    let heads = built.catalog.heads.par_iter();
+    heads
+        .zip(built.records.par_iter_mut())
+        .enumerate()
+        .filter_map(|(ord, (head, record))| {
+            let record = record.as_mut().filter(|_| head.is_some())?;
+            let print = codes.of(ord).fingerprint();
+            let changed = ord >= first_new || record.codes != print;
+            record.codes = print;
+            changed.then_some(ord)
+        })
+        .collect()
 }
 
 /// Every abbreviation the documents define.

@@ -69,9 +69,11 @@ pub struct CitedTable {
 #[derive(Default)]
 pub struct TableWriter {
     out: Vec<u8>,
-    /// The items of the block being filled, and their serialized bytes.
-    pending: Vec<CitedDocument>,
-    pending_bytes: usize,
+    /// The items of the block being filled, serialized one after the other, and how many.
+    pending: Vec<u8>,
+    pending_items: usize,
+    /// One compression context for every block, made at the first.
+    packer: Option<zstd::bulk::Compressor<'static>>,
     /// Each block written: its first item and where it ends.
     blocks: Vec<(u32, usize)>,
     by_number: Vec<(u32, u32)>,
@@ -90,26 +92,33 @@ impl TableWriter {
         self.citing.extend(citing.map(|ord| (ord, item)));
         let holding = d.held_by.iter().filter_map(|id| ord_of(id));
         self.holding.extend(holding.map(|ord| (ord, item)));
-        if self.pending_bytes >= BLOCK_BYTES {
+        if self.pending.len() >= BLOCK_BYTES {
             self.flush()?;
         }
-        self.pending_bytes += postcard::experimental::serialized_size(&d)?;
-        self.pending.push(d);
+        self.pending = postcard::to_extend(&d, std::mem::take(&mut self.pending))?;
+        self.pending_items += 1;
         self.len += 1;
         Ok(item)
     }
 
-    /// Compresses the pending items into a block.
+    /// Compresses the pending items into a block: the list of them as postcard writes a
+    /// list, its length before its items.
     fn flush(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
+        if self.pending_items == 0 {
             return Ok(());
         }
-        let first = self.len - self.pending.len() as u32;
-        let packed = zstd::bulk::compress(&postcard::to_stdvec(&self.pending)?, ZSTD_LEVEL)?;
+        let first = self.len - self.pending_items as u32;
+        let mut block = postcard::to_stdvec(&self.pending_items)?;
+        block.extend_from_slice(&self.pending);
+        let packer = match &mut self.packer {
+            Some(packer) => packer,
+            None => self.packer.insert(zstd::bulk::Compressor::new(ZSTD_LEVEL)?),
+        };
+        let packed = packer.compress(&block)?;
         self.out.extend_from_slice(&packed);
         self.blocks.push((first, self.out.len()));
         self.pending.clear();
-        self.pending_bytes = 0;
+        self.pending_items = 0;
         Ok(())
     }
 
