@@ -1,7 +1,7 @@
 //! Finds the matched words of a paragraph, also where the match ignored diacritics, as byte
 //! ranges: one range per run of adjacent matched words (`cao tốc`, not `cao` and `tốc`).
 
-use crate::text::{fold, syllables};
+use crate::text::{fold, folds_to, syllables};
 use crate::vocabulary::DocCode;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -31,7 +31,7 @@ pub fn matches(
             .collect();
         ranges = found
             .into_iter()
-            .filter(|w| loose.contains(&w.folded.as_str()))
+            .filter(|w| loose.contains(&w.folded))
             .map(|w| w.range)
             .collect();
     }
@@ -62,21 +62,22 @@ fn runs_joined(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 }
 
 /// A syllable of the text that is one of the query's words.
-struct FoundWord {
+struct FoundWord<'q> {
     /// Its place among all the syllables of the text, to tell runs from scattered words.
     position: usize,
-    /// Its folded form.
-    folded: String,
+    /// Its folded form: the query word it is.
+    folded: &'q str,
     /// Where it stands in the text.
     range: Range<usize>,
 }
 
 /// The syllables of `text` whose folded form is one of `words`, in order. Only these are
 /// kept: a paragraph has hundreds of syllables and a query a handful, so a syllable is
-/// folded only when its first letter folds to the first letter of a query word. Positions
-/// count syllables as the folded analyzer does (one per word of [`syllables`]). A query has
-/// a handful of words, so they are looked through in a list rather than hashed.
-fn query_words_in(text: &str, words: &[&str]) -> Vec<FoundWord> {
+/// compared only when its first letter folds to the first letter of a query word, and
+/// folded as it is compared. Positions count syllables as the folded analyzer does (one
+/// per word of [`syllables`]). A query has a handful of words, so they are looked through
+/// in a list rather than hashed.
+fn query_words_in<'q>(text: &str, words: &[&'q str]) -> Vec<FoundWord<'q>> {
     let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
     let mut found = Vec::new();
     for (position, (start, word)) in syllables(text).enumerate() {
@@ -86,8 +87,7 @@ fn query_words_in(text: &str, words: &[&str]) -> Vec<FoundWord> {
         if !firsts.contains(&first) {
             continue;
         }
-        let folded = fold(word);
-        if words.contains(&folded.as_str()) {
+        if let Some(folded) = words.iter().find(|w| folds_to(word, w)) {
             found.push(FoundWord {
                 position,
                 folded,

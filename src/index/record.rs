@@ -223,13 +223,14 @@ pub fn entries_in(blocks: &[Vec<u8>]) -> Result<Vec<Entry<'_>>> {
     Ok(entries)
 }
 
-/// Entry `k` of a decompressed block.
+/// Entry `k` of a decompressed block: the entries before it are read past, not kept.
 pub fn entry_in(block: &[u8], k: usize) -> Result<Entry<'static>> {
-    let entries: Vec<RawEntry> = postcard::from_bytes(block)?;
-    let raw = entries
-        .into_iter()
-        .nth(k)
-        .with_context(|| format!("{BROKEN}: không có đoạn này"))?;
+    let (len, mut rest) = postcard::take_from_bytes::<usize>(block)?;
+    ensure!(k < len, "{BROKEN}: không có đoạn này");
+    for _ in 0..k {
+        rest = postcard::take_from_bytes::<RawEntry>(rest)?.1;
+    }
+    let raw: RawEntry = postcard::take_from_bytes(rest)?.0;
     let text = |bytes: &[u8]| -> Result<Cow<'static, str>> {
         Ok(Cow::Owned(
             std::str::from_utf8(bytes).context(BROKEN)?.to_owned(),
@@ -284,6 +285,10 @@ mod tests {
             assert_eq!(entry(n).unwrap(), all[n]);
         }
         assert!(entry(all.len()).is_err());
+        let block = read.decompress(read.block_of(0).unwrap().1).unwrap();
+        let held = postcard::take_from_bytes::<usize>(&block).unwrap().0;
+        assert_eq!(entry_in(&block, held - 1).unwrap(), all[held - 1]);
+        assert!(entry_in(&block, held).is_err());
     }
 
     #[test]
