@@ -1,7 +1,7 @@
 //! Finds the matched words of a paragraph, also where the match ignored diacritics, as byte
 //! ranges: one range per run of adjacent matched words (`cao tốc`, not `cao` and `tốc`).
 
-use crate::text::{fold, folds_to, syllables};
+use crate::text::{fold_letter, folds_to, syllables};
 use crate::vocabulary::DocCode;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -81,7 +81,7 @@ fn query_words_in<'q>(text: &str, words: &[&'q str]) -> Vec<FoundWord<'q>> {
     let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
     let mut found = Vec::new();
     for (position, (start, word)) in syllables(text).enumerate() {
-        let Some(first) = word.chars().next().map(first_folded) else {
+        let Some(first) = word.chars().next().map(|c| fold_letter(c).unwrap_or(c)) else {
             continue;
         };
         if !firsts.contains(&first) {
@@ -96,14 +96,6 @@ fn query_words_in<'q>(text: &str, words: &[&'q str]) -> Vec<FoundWord<'q>> {
         }
     }
     found
-}
-
-/// The first letter of a folded word that starts with `c`.
-fn first_folded(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    fold(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c)
 }
 
 /// The ranges of every run of consecutive syllables that spells `seq` (two words or more).

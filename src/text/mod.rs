@@ -44,6 +44,21 @@ pub fn folds_to(text: &str, folded: &str) -> bool {
     want.next().is_none()
 }
 
+/// The first letter `c` folds to as [`fold`] folds it (`Đ` -> `d`, `Ấ` -> `a`), without
+/// building a string: `None` for a mark on its own.
+pub fn fold_letter(c: char) -> Option<char> {
+    let mut first = None;
+    for lower in c.to_lowercase() {
+        strip_char(lower, |base| {
+            first.get_or_insert(base);
+        });
+        if first.is_some() {
+            break;
+        }
+    }
+    first
+}
+
 /// Hands `each` what the lower-case character `c` is without its marks: nothing for a
 /// combining mark, the base letter of a Vietnamese one (`đ` is `d`).
 fn strip_char(c: char, mut each: impl FnMut(char)) {
@@ -195,6 +210,13 @@ mod tests {
                     "{word} {other}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_letter_folds_to_the_first_letter_of_its_fold() {
+        for c in "aĐđẤăƠưİǅ\u{0301}xZ".chars() {
+            assert_eq!(fold_letter(c), fold(&c.to_string()).chars().next(), "{c}");
         }
     }
 
