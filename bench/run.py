@@ -82,14 +82,16 @@ def run_measured(cmd):
     return out.decode(), seconds, usage.ru_maxrss / 1024
 
 
-def warm(path):
-    """Reads every file of the corpus once, so that each engine's build starts from the same
-    page cache: the engine measured first no longer pays for reading the files from disk
-    (on this machine a cold read of the real corpus alone took 35 s, and the tracuu build
-    measured first took 112-120 s instead of 52-60). Returns the seconds the read took."""
+def warm(path, every_file=False):
+    """Reads the corpus's files (or with `every_file` every file below `path`) once, so that
+    each engine starts from the same page cache. The machines this runs on page out what
+    has not been touched for a minute (DAMON reclaim), so the engine measured first paid
+    for reading the files from disk: a cold read of the real corpus alone took 35 s, and
+    the tracuu build measured first 112-120 s instead of 52-60. Returns the seconds taken."""
     started = time.perf_counter()
-    for f in files(path):
-        f.read_bytes()
+    for f in (Path(path).rglob("*") if every_file else files(path)):
+        if f.is_file():
+            f.read_bytes()
     return time.perf_counter() - started
 
 
@@ -207,12 +209,14 @@ def bench_ripgrep(path, qs, runs):
 
 
 def bench_http(work, qs, seconds, concurrency):
-    """wrk over the six queries against `tracuu serve`: first a short run from the server's
-    start (reported apart, since the index's files may still be on disk rather than in
-    memory), then the measured run."""
+    """wrk over the six queries against `tracuu serve`, its index read into the page cache
+    first, as the other engines' queries run right after their builds: first a short run
+    from the server's start (reported apart: the server's own caches are cold), then the
+    measured run."""
     wrk = shutil.which("wrk")
     if not wrk:
         return None
+    warm(work / "tracuu", every_file=True)
     server = subprocess.Popen([str(RELEASE / "tracuu"), "serve", "--addr", "127.0.0.1:0", "--index", str(work / "tracuu")],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
