@@ -208,17 +208,63 @@ fn raw_line(raw: &str, layout: Layout) -> Line {
 
 /// Collapses every run of white space (NBSP included) to one space and trims.
 fn clean(text: &str, layout: Layout) -> String {
-    let single: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let single = if is_single_spaced(text) {
+        text.to_owned()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     if layout == Layout::Web {
-        noise::unglue_words(&single)
+        noise::unglue_words(single)
     } else {
         single
     }
 }
 
+/// Whether `text` is already trimmed and single-spaced, as most lines are: told byte by
+/// byte, decoding only the characters whose first byte may open a Unicode space (`U+00A0`,
+/// `U+1680`, `U+2000`-`U+205F`, `U+3000`), not the letters of every word.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        after_space = space;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_single_spaces_every_kind_of_space_and_keeps_clean_lines() {
+        for (raw, clean_line) in [
+            ("Đẩy mạnh chuyển đổi số", "Đẩy mạnh chuyển đổi số"),
+            ("  Đẩy  mạnh\tsố ", "Đẩy mạnh số"),
+            ("Đẩy\u{a0}mạnh", "Đẩy mạnh"),
+            ("năm 2025\u{2003}– “đột phá”…", "năm 2025 – “đột phá”…"),
+            (
+                "Ogham\u{1680}space\u{3000}ideographic",
+                "Ogham space ideographic",
+            ),
+            ("", ""),
+        ] {
+            assert_eq!(clean(raw, Layout::Plain), clean_line, "{raw:?}");
+            assert_eq!(is_single_spaced(raw), raw == clean_line, "{raw:?}");
+        }
+    }
 
     #[test]
     fn gaps_and_page_starts_are_recorded() {

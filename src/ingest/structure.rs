@@ -100,12 +100,33 @@ static PAREN: LazyLock<Regex> =
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-+•])\s").expect("valid pattern"));
 
+/// Any of the patterns above, in one: most lines open with no marker, and [`read_marker`],
+/// called several times a line, tells them with one search instead of ten.
+static ANY_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    let each = [
+        &PART, &CHAPTER, &SECTION, &ARTICLE, &ROMAN, &SUB, &NUMBER, &LETTER, &PAREN, &BULLET,
+    ];
+    let any: Vec<String> = each.iter().map(|p| format!("(?:{})", p.as_str())).collect();
+    Regex::new(&any.join("|")).expect("valid pattern")
+});
+
 /// The marker `pattern` finds opening a one-line `text` (its group 1), and the text after
 /// it without leading spaces, which must not be empty.
 pub(super) fn split_marker<'t>(pattern: &Regex, text: &'t str) -> Option<(&'t str, &'t str)> {
-    let marker = pattern.captures(text)?.get(1)?;
+    let marker = opening(pattern, text)?;
     let rest = text[marker.end()..].trim_start();
     (!rest.is_empty() && !rest.contains('\n')).then_some((marker.as_str(), rest))
+}
+
+/// The marker `pattern` finds opening `text`: its group 1. Most lines open with no marker,
+/// and a line is tried against one pattern after another: the match is tested first,
+/// without the capture slots `captures` allocates, which took a sixth of reading the real
+/// corpus.
+fn opening<'t>(pattern: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    if !pattern.is_match(text) {
+        return None;
+    }
+    pattern.captures(text)?.get(1)
 }
 
 /// A legal division (`Chương I`, `Điều 5.`) opening `text`: unlike list numbering it may
@@ -119,7 +140,7 @@ fn legal_marker(text: &str) -> Option<(Marker, &str)> {
         (&ARTICLE, Marker::Article),
     ];
     patterns.into_iter().find_map(|(pattern, make)| {
-        let marker = pattern.captures(text)?.get(1)?;
+        let marker = opening(pattern, text)?;
         let rest = text[marker.end()..].trim_start_matches(['.', ':', ' ']);
         Some((make(marker.as_str().to_owned()), rest))
     })
@@ -127,6 +148,9 @@ fn legal_marker(text: &str) -> Option<(Marker, &str)> {
 
 /// The marker opening `text`, if any, and the text after it.
 pub fn read_marker(text: &str) -> Option<(Marker, &str)> {
+    if !ANY_MARKER.is_match(text) {
+        return None;
+    }
     if let Some(found) = legal_marker(text) {
         return Some(found);
     }
