@@ -128,7 +128,11 @@ def cli_search(work, qs, runs):
 def add_one(corpus, work):
     """Seconds to re-index after one new file, and how many files that build read."""
     new = corpus / "zz_added_for_bench.md"
-    new.write_text((SEEDS / "004_80be5cad5ba79208.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    if new.is_symlink() or new.exists():
+        raise RuntimeError(f"{new.name} is already in the corpus (a run stopped midway?): remove it from "
+                           f"{os.path.realpath(new)}, or the re-index measured would read nothing new")
+    with open(new, "x", encoding="utf-8") as out:
+        out.write((SEEDS / "004_80be5cad5ba79208.txt").read_text(encoding="utf-8"))
     out, seconds, rss = run_measured([str(RELEASE / "tracuu"), "index", "--input", str(corpus),
                                       "--index", str(work / "tracuu"), "--json"])
     return seconds, json.loads(out)["read"], rss
