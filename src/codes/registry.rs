@@ -181,9 +181,10 @@ impl Registry {
     /// document to `each` in registry order, 8,192 groups made at a time: a
     /// build writes them out without ever holding the registry whole (a third of its memory
     /// at a gigabyte of documents). The next groups are made while `each` takes the last:
-    /// adding one file to a gigabyte of documents waited 1.2 s on `each` with a core idle. The resolved citations borrow from `docs` and are
-    /// grouped by sorting their order, not cloned into a map: the build of 100 MB of
-    /// documents peaked at 150 MB here instead of 196.
+    /// adding one file to a gigabyte of documents waited 1.2 s on `each` with a core idle.
+    /// The resolved citations borrow from `docs` and are grouped by sorting their order,
+    /// not cloned into a map: the build of 100 MB of documents peaked at 150 MB here
+    /// instead of 196.
     pub fn each_cited<E: Send>(
         docs: &[Citing],
         mut each: impl FnMut(CitedDocument) -> Result<(), E> + Send,

@@ -230,16 +230,14 @@ fn is_single_spaced(text: &str) -> bool {
     }
     let mut after_space = false;
     for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
+        match b {
             b' ' if after_space => return false,
-            b' ' => true,
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
             0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => {
                 return false;
             }
-            _ => false,
-        };
-        after_space = space;
+            _ => after_space = b == b' ',
+        }
     }
     true
 }

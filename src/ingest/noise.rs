@@ -116,11 +116,9 @@ pub fn is_photo_credit(line: &str) -> bool {
     /// Longest caption: a sentence or two under a picture.
     const LONGEST: usize = 400;
     let line = line.trim_end();
-    let short_name = line
-        .rfind(':')
-        .is_some_and(|colon| line[colon + 1..].trim_start().chars().count() <= CREDIT_NAME);
+    let short_name = |colon: usize| line[colon + 1..].trim_start().chars().count() <= CREDIT_NAME;
     line.len() <= LONGEST
-        && short_name
+        && line.rfind(':').is_some_and(short_name)
         && (line.contains("Ảnh") || line.contains("ảnh"))
         && PHOTO_CREDIT.is_match(line)
 }
