@@ -198,6 +198,10 @@ struct Cursor {
     fieldnorms: FieldNormReader,
     /// What a block maximum is multiplied by to bound every score in its block.
     slack: Score,
+    /// Whether the field keeps each term's frequency. tantivy records no block maximum for
+    /// a field that does not (a document number's, say): its blocks read as scoring
+    /// nothing, and were passed over once the best were full.
+    counted: bool,
 }
 
 impl Cursor {
@@ -216,6 +220,10 @@ impl Cursor {
         else {
             return Ok(None);
         };
+        let record = reader.schema().get_field_entry(field).field_type();
+        let counted = record
+            .get_index_record_option()
+            .is_some_and(|o| o.has_freq());
         let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
             Some(norms) => norms,
             None => FieldNormReader::constant(reader.max_doc(), 1),
@@ -226,6 +234,7 @@ impl Cursor {
             weight: weight.clone(),
             fieldnorms,
             slack: averages.slack(reader, field) * ROUNDING,
+            counted,
         };
         cursor.at = cursor.postings.seek(0);
         Ok(Some(cursor))
@@ -248,11 +257,16 @@ impl Cursor {
         self.postings.docs().last().copied().unwrap_or(TERMINATED)
     }
 
-    /// The most any document of the current block scores.
+    /// The most any document of the current block scores. Where frequencies are not
+    /// kept every match counts once, and scores most in the shortest field.
     fn block_max(&mut self) -> Score {
-        self.postings
-            .block_max_score(&self.fieldnorms, &self.weight)
-            * self.slack
+        let most = if self.counted {
+            self.postings
+                .block_max_score(&self.fieldnorms, &self.weight)
+        } else {
+            self.weight.score(0, 1)
+        };
+        most * self.slack
     }
 
     fn score(&self) -> Score {
@@ -555,11 +569,13 @@ mod tests {
     }
 
     /// Paragraphs of words drawn unevenly from a small vocabulary, in three segments with
-    /// some deleted, so that blocks are full and scores tie and spread as in real text.
-    fn corpus() -> (Index, Field) {
+    /// some deleted, so that blocks are full and scores tie and spread as in real text; each
+    /// with a tag indexed without frequencies, as document numbers are.
+    fn corpus() -> (Index, Field, Field) {
         let mut schema = Schema::builder();
         let body = schema.add_text_field("body", TEXT);
         let id = schema.add_text_field("id", STRING);
+        let tag = schema.add_text_field("tag", STRING);
         let index = Index::create_in_ram(schema.build());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let mut seed: u64 = 7;
@@ -577,6 +593,7 @@ mod tests {
             let mut doc = TantivyDocument::new();
             doc.add_text(body, words.join(" "));
             doc.add_text(id, paragraph.to_string());
+            doc.add_text(tag, format!("t{}", paragraph % 3));
             writer.add_document(doc).unwrap();
             if paragraph % 2000 == 1999 {
                 writer.commit().unwrap();
@@ -586,7 +603,7 @@ mod tests {
             writer.delete_term(Term::from_field_text(id, &gone.to_string()));
         }
         writer.commit().unwrap();
-        (index, body)
+        (index, body, tag)
     }
 
     /// Every match scored by tantivy, multiplied by its factor, the best `k` scores.
@@ -616,7 +633,7 @@ mod tests {
 
     #[test]
     fn the_best_are_those_of_scoring_every_match() {
-        let (index, body) = corpus();
+        let (index, body, tag) = corpus();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 3);
         let term = |w: &str, boost| (Term::from_field_text(body, w), boost);
@@ -635,6 +652,11 @@ mod tests {
                 vec![term("w25", 10.0), term("nowhere", 5.0)],
             ),
             (vec![term("w0", 1.0), term("nowhere", 1.0)], vec![]),
+            (vec![(Term::from_field_text(tag, "t1"), 1.0)], vec![]),
+            (
+                vec![(Term::from_field_text(tag, "t2"), 1.0), term("w1", 1.0)],
+                vec![term("w4", 2.0)],
+            ),
         ];
         for (required, optional) in plans {
             let plan = TermPlan { required, optional };
