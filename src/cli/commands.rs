@@ -231,7 +231,8 @@ fn by_number(opened: &SearchIndex, code: &DocCode, as_json: bool) -> Result<()> 
 /// `tracuu docs`: every document in the index.
 pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
     let (opened, _stale) = open_for_answer(dir)?;
-    let entries = DocsEntry::list(opened);
+    let heads = opened.documents();
+    let entries = DocsEntry::list(&heads);
     if as_json {
         return json(&serde_json::json!({ "documents": entries }));
     }

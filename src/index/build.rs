@@ -6,21 +6,23 @@
 //! before, only new and changed files are read, and only their paragraphs (and those whose
 //! citations the registry now completes differently) are indexed again.
 
+use super::cards::{NUMBERS_FILE, NumberIndex};
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record, Stamp};
 use super::cited::{CITED_FILE, TableWriter};
 use super::dictionary::{Dictionary, TRAINING_DOCUMENTS};
 use super::docstore::{self, ChunkWriter, DocStore, Packed};
+use super::facets::{FACETS_FILE, FacetTable};
 use super::merges::{BoundedMerges, merge_bound, tail_merges};
 use super::paragraph_codes::ParagraphCodes;
 use super::ranking;
 use super::record::{self, Entry};
-use super::rescore::{TITLES_FILE, Titles};
-use super::schema::{Fields, schema};
+use super::rescore::{Columns, RUNS_FILE, Runs, TITLES_FILE, Titles};
+use super::schema::{Fields, fields_of, schema};
 use super::search::ABBREVIATIONS_FILE;
 use super::store::{
-    FORMAT, IndexDir, Manifest, Serialized, load_compact, load_items, load_json, now_secs,
-    save_compact, save_items, save_json,
+    FORMAT, IndexDir, Manifest, Serialized, load_items, load_json, now_secs, save_compact,
+    save_items, save_json,
 };
 use crate::codes::{CitedDocument, Citing, Located, Registry, Relation, citations_of};
 use crate::ingest::{self, Document, Metadata, Skipped};
@@ -102,7 +104,7 @@ impl Previous {
             return None;
         }
         let (catalog, records) = rayon::join(
-            || load_compact(&generation.join(CATALOG_FILE)),
+            || Catalog::load(&generation.join(CATALOG_FILE)),
             || load_items(&generation.join(RECORDS_FILE)),
         );
         Some(Previous {
@@ -172,9 +174,8 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         )?;
         joined(saving)
     })?;
-    save_compact(&generation.join(CATALOG_FILE), &built.catalog)?;
-    let titles = Titles::of(built.catalog.heads.iter().map(Option::as_ref));
-    save_compact(&generation.join(TITLES_FILE), &titles)?;
+    save_runs(&generation)?;
+    save_catalog(&generation, &built.catalog)?;
     save_json(
         &generation.join("manifest.json"),
         &Manifest {
@@ -199,6 +200,27 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         kept,
         removed,
     })
+}
+
+/// Saves the catalog and the tables a search reads of every head (titles, facets,
+/// numbers), worked out here so that opening the index decodes no head.
+fn save_catalog(generation: &Path, catalog: &Catalog) -> Result<()> {
+    let slots = || catalog.heads.iter().map(Option::as_ref);
+    let unknown = Metadata::default();
+    let facets = FacetTable::new(slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
+    save_compact(&generation.join(FACETS_FILE), &facets)?;
+    save_compact(&generation.join(NUMBERS_FILE), &NumberIndex::of(slots()))?;
+    save_compact(&generation.join(TITLES_FILE), &Titles::of(slots()))?;
+    catalog.save(&generation.join(CATALOG_FILE))
+}
+
+/// Saves the runs of each document's paragraphs in every segment of the index just
+/// written, so that opening it does not read every paragraph's document position.
+fn save_runs(generation: &Path) -> Result<()> {
+    let index = Index::open_in_dir(generation.join("tantivy"))?;
+    let searcher = index.reader()?.searcher();
+    let columns = Columns::of(&searcher, &fields_of(&index.schema())?)?;
+    save_compact(&generation.join(RUNS_FILE), &Runs::of(&searcher, &columns))
 }
 
 /// What the registry of a build holds, for its report.

@@ -9,7 +9,7 @@ use super::shorthand::NumberRef;
 use crate::codes::{CitedDocument, same_number};
 use crate::text::fold;
 use crate::vocabulary::{DocCode, Kind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Most cards a number query shows.
@@ -38,17 +38,21 @@ pub struct Card {
 
 /// The corpus documents that state a number, by that number, so that a number query looks
 /// at a handful of documents instead of every one. (The cited documents have their own
-/// table on disk, [`super::cited::CitedTable`].)
-#[derive(Debug, Default)]
+/// table on disk, [`super::cited::CitedTable`].) Made when an index is built and saved
+/// with it ([`NUMBERS_FILE`]), so that opening it decodes no head.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NumberIndex {
     held: HashMap<u32, Vec<usize>>,
 }
 
+/// The file of a generation that holds its [`NumberIndex`].
+pub const NUMBERS_FILE: &str = "numbers.bin.zst";
+
 impl NumberIndex {
-    /// Numbers the corpus documents that state a number.
-    pub fn new(heads: &Heads) -> NumberIndex {
+    /// Numbers the corpus documents that state a number, from every place of a catalog.
+    pub fn of<'a>(slots: impl Iterator<Item = Option<&'a Head>>) -> NumberIndex {
         let mut index = NumberIndex::default();
-        for (i, d) in heads.slots().enumerate() {
+        for (i, d) in slots.enumerate() {
             if let Some(code) = d.and_then(|d| d.meta.number.as_ref()) {
                 index.held.entry(number_of(code)).or_default().push(i);
             }
@@ -56,7 +60,8 @@ impl NumberIndex {
         index
     }
 
-    fn held<'a>(&self, heads: &'a Heads, number: u32) -> impl Iterator<Item = &'a Head> {
+    /// The corpus documents that state `number`, whatever its type and issuer.
+    pub fn held<'a>(&'a self, heads: &'a Heads, number: u32) -> impl Iterator<Item = Head> + 'a {
         let at = self.held.get(&number).map_or(&[][..], Vec::as_slice);
         at.iter().filter_map(|&i| heads.get(i))
     }
@@ -103,7 +108,7 @@ pub fn numbered(
         let held = numbers.held(heads, number).filter(|d| {
             d.meta.number.as_ref().is_some_and(names_held) && !shown.contains(&d.doc_id.as_str())
         });
-        cards.extend(held.map(of_document));
+        cards.extend(held.map(|d| of_document(&d)));
     }
     cards.dedup_by(|a, b| a.code == b.code && a.date == b.date && a.issuer == b.issuer);
     cards.sort_by_key(|c| std::cmp::Reverse((c.citations, c.in_corpus)));
@@ -118,7 +123,7 @@ pub fn filtered(heads: &Heads, q: &ParsedQuery, limit: usize) -> (usize, Vec<Car
         .as_deref()
         .map(|i| fold(i).split_whitespace().map(str::to_owned).collect())
         .unwrap_or_default();
-    let mut matching: Vec<&Head> = heads
+    let mut matching: Vec<Head> = heads
         .iter()
         .filter(|d| q.kind.is_none() || d.meta.kind == q.kind)
         .filter(|d| q.year.is_none() || d.meta.year == q.year)
@@ -141,7 +146,7 @@ pub fn filtered(heads: &Heads, q: &ParsedQuery, limit: usize) -> (usize, Vec<Car
     let total = matching.len();
     (
         total,
-        matching.into_iter().take(limit).map(of_document).collect(),
+        matching.iter().take(limit).map(of_document).collect(),
     )
 }
 

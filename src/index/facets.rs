@@ -2,7 +2,7 @@
 //! so counting the best matches of a query is array arithmetic, not string formatting.
 
 use crate::ingest::Metadata;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -25,11 +25,17 @@ pub struct FacetCount {
 /// The label shown for a document without a value (no issuer found, say).
 const MISSING: &str = "—";
 
-/// The three facets of every document, as numbers into one list of labels per facet.
+/// The three facets of every document, as numbers into one list of labels per facet. Made
+/// when an index is built and saved with it ([`FACETS_FILE`]), so that opening it decodes
+/// no head.
+#[derive(Serialize, Deserialize)]
 pub struct FacetTable {
     labels: [Vec<String>; 3],
     of_document: Vec<[u32; 3]>,
 }
+
+/// The file of a generation that holds its [`FacetTable`].
+pub const FACETS_FILE: &str = "facets.bin.zst";
 
 /// One facet's labels as they are numbered, first seen first.
 #[derive(Default)]

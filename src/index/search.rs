@@ -1,22 +1,22 @@
 //! Answers queries: the parsed query becomes a tantivy query, hits come back ranked with
 //! their document, section and a highlighted snippet.
 
-use super::cards::{self, Card, NumberIndex};
-use super::catalog::{CATALOG_FILE, Catalog, Head, Heads};
-use super::cited::{CITED_FILE, CitedTable};
+use super::cards::{self, Card, NUMBERS_FILE, NumberIndex};
+use super::catalog::{CATALOG_FILE, Head, Heads};
+use super::cited::{CITED_FILE, CitedTable, number_of};
 use super::cores::{Running, Searches};
 use super::docstore::DocStore;
-use super::facets::{FacetTable, Facets};
+use super::facets::{FACETS_FILE, FacetTable, Facets};
 use super::highlight;
 use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
-use super::rescore::{Columns, FinalScore, Runs, TITLES_FILE, Titles};
+use super::rescore::{Columns, FinalScore, RUNS_FILE, Runs, TITLES_FILE, Titles};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
 use crate::codes::CitedDocument;
-use crate::ingest::{Document, Metadata};
+use crate::ingest::Document;
 use crate::text::abbrev::Abbreviations;
 use crate::text::analyzer;
 use crate::vocabulary::{DocCode, Kind};
@@ -33,9 +33,10 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 /// Most hits one search returns.
 pub const MAX_LIMIT: usize = 1000;
 
-/// An opened index: the tantivy index, the documents' heads (their text stays in the
-/// document store on disk, read per hit) and the cited documents (on disk too, read per
-/// lookup).
+/// An opened index: the tantivy index, the documents' heads (mapped from disk and decoded
+/// per hit; their text stays in the document store, read per hit too), the tables worked
+/// out from the heads when the index was built, and the cited documents (on disk too, read
+/// per lookup).
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
@@ -48,8 +49,8 @@ pub struct SearchIndex {
     titles: Titles,
     /// Each segment's fast fields that scoring and counting read.
     columns: Columns,
-    /// The runs of each document's paragraphs, read at the first query that needs them.
-    runs: OnceLock<Runs>,
+    /// The runs of each document's paragraphs, by segment.
+    runs: Runs,
     /// The searches running, so that one takes a second core only while it is idle.
     searches: Searches,
     manifest: Manifest,
@@ -156,24 +157,22 @@ impl SearchIndex {
         let index = Index::open_in_dir(generation.join("tantivy")).context("chỉ mục bị hỏng")?;
         analyzer::register(&index);
         let fields = fields_of(&index.schema())?;
-        let catalog: Catalog = load_compact(&generation.join(CATALOG_FILE))?;
-        let heads = Heads::new(catalog);
+        let heads = Heads::open(&generation.join(CATALOG_FILE))?;
         let store = DocStore::open(&generation, heads.chunks())?;
-        let unknown = Metadata::default();
-        let facet_table = FacetTable::new(heads.slots().map(|h| h.map_or(&unknown, |h| &h.meta)));
         let mut abbreviations = Abbreviations::built_in();
         abbreviations.merge(&load_json(&generation.join(ABBREVIATIONS_FILE))?);
         let reader: IndexReader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let searcher = reader.searcher();
         Ok(SearchIndex {
-            columns: Columns::of(&reader.searcher(), &fields)?,
+            columns: Columns::of(&searcher, &fields)?,
+            runs: Runs::load(&generation.join(RUNS_FILE), &searcher)?,
             reader,
             fields,
-            facet_table,
+            facet_table: load_compact(&generation.join(FACETS_FILE))?,
             titles: load_compact(&generation.join(TITLES_FILE))?,
-            runs: OnceLock::new(),
             searches: Searches::new(),
             heads,
             store,
@@ -196,7 +195,7 @@ impl SearchIndex {
             return Ok(cited);
         }
         let table = CitedTable::open(&self.generation.join(CITED_FILE))?;
-        let numbers = NumberIndex::new(&self.heads);
+        let numbers = load_compact(&self.generation.join(NUMBERS_FILE))?;
         Ok(self.cited.get_or_init(|| Cited { table, numbers }))
     }
 
@@ -228,8 +227,8 @@ impl SearchIndex {
     }
 
     /// Every document's head, in file order.
-    pub fn documents(&self) -> Vec<&Head> {
-        let mut heads: Vec<&Head> = self.heads.iter().collect();
+    pub fn documents(&self) -> Vec<Head> {
+        let mut heads: Vec<Head> = self.heads.iter().collect();
         heads.sort_by(|a, b| a.file.cmp(&b.file));
         heads
     }
@@ -240,12 +239,12 @@ impl SearchIndex {
     }
 
     /// The head of a document by id, without reading its text.
-    pub fn head(&self, doc_id: &str) -> Option<&Head> {
+    pub fn head(&self, doc_id: &str) -> Option<Head> {
         self.heads.by_id(doc_id)
     }
 
     /// The head of the document at catalog position `ord`, as a hit gives it.
-    pub fn head_at(&self, ord: usize) -> Option<&Head> {
+    pub fn head_at(&self, ord: usize) -> Option<Head> {
         self.heads.get(ord)
     }
 
@@ -274,10 +273,10 @@ impl SearchIndex {
     }
 
     /// The heads of the corpus documents bearing a number, in file order.
-    pub fn heads_numbered(&self, code: &DocCode) -> Vec<&Head> {
-        let mut heads: Vec<&Head> = self
-            .heads
-            .iter()
+    pub fn heads_numbered(&self, code: &DocCode) -> Result<Vec<Head>> {
+        let numbers = &self.cited()?.numbers;
+        let mut heads: Vec<Head> = numbers
+            .held(&self.heads, number_of(code))
             .filter(|h| {
                 h.meta
                     .number
@@ -286,12 +285,12 @@ impl SearchIndex {
             })
             .collect();
         heads.sort_by(|a, b| a.file.cmp(&b.file));
-        heads
+        Ok(heads)
     }
 
     /// Corpus documents bearing a number, read whole from the store.
     pub fn documents_numbered(&self, code: &DocCode) -> Result<Vec<Document>> {
-        self.heads_numbered(code)
+        self.heads_numbered(code)?
             .into_iter()
             .map(|h| self.store.read(h.at))
             .collect()
@@ -435,8 +434,7 @@ impl SearchIndex {
         limit: usize,
         required: Vec<&str>,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        let runs = self.runs.get_or_init(|| Runs::of(searcher, &self.columns));
-        let scores = FinalScore::new(&self.columns, &self.titles, runs, &required);
+        let scores = FinalScore::new(&self.columns, &self.titles, &self.runs, &required);
         if let Some(terms) = &plan.terms {
             return Ok(prune::top(searcher, terms, limit, &scores)?);
         }

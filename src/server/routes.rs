@@ -97,7 +97,8 @@ pub async fn graph(
 
 /// `GET /api/docs`: every document.
 pub async fn docs(Current(index): Current) -> Json<Value> {
-    Json(json!({ "documents": DocsEntry::list(&index) }))
+    let heads = index.documents();
+    Json(json!({ "documents": DocsEntry::list(&heads) }))
 }
 
 /// `GET /api/docs/{doc_id}`: one document whole.

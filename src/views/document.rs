@@ -3,7 +3,7 @@
 
 use super::name::{capitalised, document_name};
 use crate::codes::{Located, citations_of};
-use crate::index::{Head, SearchIndex};
+use crate::index::Head;
 use crate::ingest::{Document, Footnote, Metadata, Paragraph, Signer};
 use serde::Serialize;
 
@@ -187,11 +187,11 @@ pub struct DocsEntry<'a> {
 }
 
 impl<'a> DocsEntry<'a> {
-    /// One entry per indexed document, in file order.
-    pub fn list(index: &'a SearchIndex) -> Vec<DocsEntry<'a>> {
-        index
-            .documents()
-            .into_iter()
+    /// One entry per head, in the order given ([`crate::index::SearchIndex::documents`] gives them in
+    /// file order).
+    pub fn list(heads: &'a [Head]) -> Vec<DocsEntry<'a>> {
+        heads
+            .iter()
             .map(|d| DocsEntry {
                 summary: DocumentSummary::of_head(d),
                 paragraphs: d.paragraphs,

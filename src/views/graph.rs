@@ -152,7 +152,7 @@ impl Links<'_> {
             .map(|i| self.table.get(i))
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut node = match (self.index.head(id), as_cited.first()) {
-            (Some(head), _) => corpus_node(head),
+            (Some(head), _) => corpus_node(&head),
             (None, Some(cited)) => cited_node(id, cited),
             (None, None) => anyhow::bail!("bảng văn bản được trích dẫn không có {id}"),
         };
@@ -324,8 +324,9 @@ fn roots(links: &Links, key: &str) -> Result<Vec<String>, GraphError> {
     ids.extend(
         index
             .heads_numbered(&code)
+            .map_err(GraphError::Index)?
             .into_iter()
-            .map(|h| h.doc_id.clone()),
+            .map(|h| h.doc_id),
     );
     if ids.is_empty() {
         return Err(GraphError::Unknown(code.canonical()));

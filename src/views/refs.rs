@@ -125,7 +125,13 @@ impl TargetView {
             mentions: t
                 .mentions
                 .iter()
-                .map(|m| MentionView::of(index.head(&m.doc_id), citing.get(m.doc_id.as_str()), m))
+                .map(|m| {
+                    MentionView::of(
+                        index.head(&m.doc_id).as_ref(),
+                        citing.get(m.doc_id.as_str()),
+                        m,
+                    )
+                })
                 .collect(),
         }
     }
