@@ -2,7 +2,7 @@
 //! with their senses, document numbers, dates), each required unless it is a question word or
 //! was dropped because nothing matched every part, and what to highlight.
 
-use super::prune::TermPlan;
+use super::prune::{Checked, TermPlan};
 use super::query::ParsedQuery;
 use super::question;
 use super::schema::Fields;
@@ -120,6 +120,16 @@ impl Clauses {
         self.list.push((occur, query));
     }
 
+    /// Adds a required clause that is not a single term but is bounded by terms every match
+    /// of it has ([`Checked`]).
+    fn checked(&mut self, (query, terms): Bounded) {
+        if let Some(plan) = &mut self.terms {
+            let query = query.box_clone();
+            plan.checked.push(Checked { query, terms });
+        }
+        self.list.push((Occur::Must, query));
+    }
+
     /// Adds a clause that is not a single term.
     fn other(&mut self, occur: Occur, query: Box<dyn Query>) {
         self.terms = None;
@@ -214,11 +224,11 @@ impl Plan {
             }
         }
         for p in &q.phrases {
-            clauses.other(Occur::Must, phrase_query(f, p));
+            clauses.checked(phrase_query(f, p));
             sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
         }
         for x in &q.excluded {
-            clauses.other(Occur::MustNot, phrase_query(f, x));
+            clauses.other(Occur::MustNot, phrase_query(f, x).0);
         }
         let typed: HashSet<String> = q
             .codes
@@ -232,7 +242,9 @@ impl Plan {
         filters(f, q, &mut clauses);
         Plan {
             matches: clauses.matches(),
-            terms: clauses.terms.filter(|t| !t.required.is_empty()),
+            terms: clauses
+                .terms
+                .filter(|t| !t.required.is_empty() || !t.checked.is_empty()),
             query: Box::new(BooleanQuery::new(clauses.list)),
             sequences,
             code_keys,
@@ -257,7 +269,7 @@ impl Unit {
             }
             Unit::Alternatives(forms) => any(forms.iter().enumerate().map(|(i, seq)| {
                 let by = if i == 0 { TYPED_BOOST } else { 1.0 };
-                boost(phrase(f, seq), by)
+                boost(phrase(f, seq).0, by)
             })),
             Unit::Number { keys, words } => {
                 let cited = any(keys.iter().map(|k| term(f.codes, k)));
@@ -266,7 +278,7 @@ impl Unit {
                     .map(|alts| any(alts.iter().map(|w| term(f.body, w)))));
                 any([boost(cited, NUMBER_BOOST), all_words].into_iter())
             }
-            Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f, seq))),
+            Unit::Date(forms) => any(forms.iter().map(|seq| phrase(f, seq).0)),
         };
         match weight {
             Some(w) => out.other(Occur::Should, boost(whole, w)),
@@ -494,7 +506,7 @@ fn exact_terms(text: &str) -> Vec<String> {
 }
 
 /// An exact sequence: with diacritics when the user typed any, else folded.
-fn phrase_query(f: &Fields, text: &str) -> Box<dyn Query> {
+fn phrase_query(f: &Fields, text: &str) -> Bounded {
     let tokens = analyse(text);
     let typed_diacritics = tokens.iter().any(|(e, fo)| e != fo);
     let words: Vec<String> = tokens
@@ -521,16 +533,22 @@ fn term_query(field: Field, text: &str) -> TermQuery {
     )
 }
 
+/// A query with the terms every match of it has, each with what its score is multiplied
+/// by to bound the query's ([`Checked`]).
+type Bounded = (Box<dyn Query>, Vec<(Term, f32)>);
+
 /// The paragraphs with `words` in a row: the phrase of their adjacent pairs (one pair for
 /// two words, the word itself for one) and, for each word typed in its exact form
 /// ([`analyzer::exact_term`]), that form in the body, which only filters.
-fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
+fn phrase(f: &Fields, words: &[String]) -> Bounded {
     let mut folded = Vec::with_capacity(words.len());
     let mut exact = Vec::new();
+    let mut terms = Vec::new();
     for word in words {
         match analyzer::folded_of_exact(word) {
             Some(plain) => {
                 exact.push(boost(term(f.body, word), 0.0));
+                terms.push((Term::from_field_text(f.body, word), 0.0));
                 folded.push(plain);
             }
             None => folded.push(word.clone()),
@@ -540,22 +558,28 @@ fn phrase(f: &Fields, words: &[String]) -> Box<dyn Query> {
         .windows(2)
         .map(|pair| analyzer::bigram(&pair[0], &pair[1]))
         .collect();
+    let single = |field, text: &str| (term(field, text), Term::from_field_text(field, text));
     let sequence: Box<dyn Query> = match (folded.as_slice(), pairs.as_slice()) {
-        ([], _) => return Box::new(BooleanQuery::new(Vec::new())),
-        ([one], _) => term(f.body, one),
-        (_, [pair]) => term(f.pairs, pair),
+        ([], _) => return (Box::new(BooleanQuery::new(Vec::new())), Vec::new()),
+        ([one], _) | (_, [one]) => {
+            let field = if pairs.is_empty() { f.body } else { f.pairs };
+            let (query, read) = single(field, one);
+            terms.push((read, 1.0));
+            query
+        }
         _ => {
             let read: Vec<(usize, Term)> = covering(pairs.len())
                 .map(|at| (at, Term::from_field_text(f.pairs, &pairs[at])))
                 .collect();
             let weight = pairs.len() as f32 / read.len() as f32;
+            terms.extend(read.iter().map(|(_, t)| (t.clone(), weight)));
             boost(Box::new(PhraseQuery::new_with_offset(read)), weight)
         }
     };
     if exact.is_empty() {
-        return sequence;
+        return (sequence, terms);
     }
-    all(std::iter::once(sequence).chain(exact))
+    (all(std::iter::once(sequence).chain(exact)), terms)
 }
 
 /// The pairs of a phrase of `count` pairs that imply the others: every other one, and the

@@ -1,25 +1,43 @@
-//! The best matches of a query made only of terms, found without scoring every match: the
-//! required terms are intersected block by block, and a stretch of blocks is passed over
-//! when the most any paragraph in it could score (the sum of its terms' block maxima) cannot
-//! reach the weakest of the best found so far. The answer is the same as scoring every match.
+//! The best matches of a query made of terms and phrases, found without scoring every
+//! match: the required terms (a phrase's among them) are intersected block by block, and a
+//! stretch of blocks is passed over when the most any paragraph in it could score (the sum
+//! of its terms' block maxima) cannot reach the weakest of the best found so far; a phrase
+//! is read only at a paragraph that could enter. The answer is the same as scoring every
+//! match.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::RangeInclusive;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
-use tantivy::query::Bm25Weight;
+use tantivy::query::{Bm25Weight, EnableScoring, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, TERMINATED, Term};
 
-/// A query of terms alone, each with its boost: a paragraph matches when it has every
-/// required term; the optional ones only add to its score.
-#[derive(Clone, Default)]
+/// A query of terms, each with its boost, and of required clauses that are not single
+/// terms (phrases): a paragraph matches when it has every required term and matches every
+/// checked clause; the optional terms only add to its score.
+#[derive(Default)]
 pub struct TermPlan {
     /// Terms every match has.
     pub required: Vec<(Term, Score)>,
     /// Terms that lift the matches that have them.
     pub optional: Vec<(Term, Score)>,
+    /// Required clauses that are not single terms.
+    pub checked: Vec<Checked>,
+}
+
+/// A required clause that is not a single term (a phrase), with the terms every match of it
+/// has, each with what its own score is multiplied by to bound the clause's: a phrase of
+/// pairs scores its phrase count with the sum of its pairs' rarity, so the sum of each
+/// pair's score (at least as frequent as the phrase) bounds it. Its terms are walked like
+/// required terms, and bound its score without counting in it; the clause itself is read
+/// only at a paragraph that could enter the best, and its own score is counted.
+pub struct Checked {
+    /// The clause, as the query of every match has it.
+    pub query: Box<dyn Query>,
+    /// Terms every match of the clause has, with their bounding boosts.
+    pub terms: Vec<(Term, Score)>,
 }
 
 /// What a match's BM25 score is multiplied by to give its final score: its paragraph's
@@ -62,7 +80,8 @@ pub fn top(
     factors: &dyn ScoreFactor,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut best = Best::new(k);
-    if plan.required.is_empty() || k == 0 {
+    let bounding: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.terms.clone()).collect();
+    if (plan.required.is_empty() && bounding.is_empty()) || k == 0 {
         return Ok(best.into_sorted());
     }
     let weights = |terms: &[(Term, Score)]| {
@@ -77,17 +96,26 @@ pub fn top(
     let fields = plan
         .required
         .iter()
+        .chain(&bounding)
         .chain(&plan.optional)
         .map(|(t, _)| t.field());
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
     let terms = Terms {
         required: weights(&plan.required)?,
+        bounding: weights(&bounding)?,
         optional: weights(&plan.optional)?,
+        checked: plan
+            .checked
+            .iter()
+            .map(|c| c.query.weight(scoring))
+            .collect::<tantivy::Result<_>>()?,
         averages: Averages::of(searcher, fields),
     };
     terms.walk(searcher, factors, Part::Lifted, &mut best)?;
     let highest: Score = terms
         .required
         .iter()
+        .chain(&terms.bounding)
         .chain(&terms.optional)
         .map(|(_, weight)| weight.max_score())
         .sum();
@@ -100,7 +128,11 @@ pub fn top(
 /// The terms of a plan with their weights, ready to be walked segment by segment.
 struct Terms {
     required: Vec<(Term, Bm25Weight)>,
+    /// The terms of the checked clauses, which bound their scores.
+    bounding: Vec<(Term, Bm25Weight)>,
     optional: Vec<(Term, Bm25Weight)>,
+    /// The checked clauses, ready to be read in each segment.
+    checked: Vec<Box<dyn Weight>>,
     averages: Averages,
 }
 
@@ -133,13 +165,22 @@ impl Terms {
                     .map(|(term, weight)| Cursor::open(reader, term, weight, &self.averages))
                     .collect()
             };
-            let Some(mut required) = cursors(&self.required)?
-                .into_iter()
-                .collect::<Option<Vec<_>>>()
+            let every = |terms| -> tantivy::Result<Option<Vec<Cursor>>> {
+                Ok(cursors(terms)?.into_iter().collect())
+            };
+            let (Some(mut required), Some(mut bounding)) =
+                (every(&self.required)?, every(&self.bounding)?)
             else {
                 continue;
             };
+            bounding.iter_mut().for_each(|c| c.scored = false);
+            required.append(&mut bounding);
             required.sort_by_key(|c| c.postings.doc_freq());
+            let mut checked: Vec<Box<dyn Scorer>> = self
+                .checked
+                .iter()
+                .map(|w| w.scorer(reader, 1.0))
+                .collect::<tantivy::Result<_>>()?;
             let mut optional: Vec<Cursor> =
                 cursors(&self.optional)?.into_iter().flatten().collect();
             let mut segment = Segment {
@@ -147,6 +188,7 @@ impl Terms {
                 reader,
                 required: &mut required,
                 optional: &mut optional,
+                checked: &mut checked,
                 stretches: Stretches {
                     part,
                     lifted,
@@ -202,6 +244,8 @@ struct Cursor {
     /// a field that does not (a document number's, say): its blocks read as scoring
     /// nothing, and were passed over once the best were full.
     counted: bool,
+    /// Whether its score counts in a match's; a checked clause's term only bounds it.
+    scored: bool,
 }
 
 impl Cursor {
@@ -235,6 +279,7 @@ impl Cursor {
             fieldnorms,
             slack: averages.slack(reader, field) * ROUNDING,
             counted,
+            scored: true,
         };
         cursor.at = cursor.postings.seek(0);
         Ok(Some(cursor))
@@ -284,6 +329,8 @@ struct Segment<'a> {
     reader: &'a SegmentReader,
     required: &'a mut [Cursor],
     optional: &'a mut [Cursor],
+    /// The checked clauses, each read at a match that could enter the best.
+    checked: &'a mut [Box<dyn Scorer>],
     /// The paragraphs this walk looks at.
     stretches: Stretches<'a>,
     /// What the weights of those paragraphs are multiplied by.
@@ -334,8 +381,8 @@ impl Segment<'_> {
             if !alive.is_none_or(|a| a.is_alive(doc)) {
                 continue;
             }
-            let required = self.required_score();
-            let most = required + optional;
+            let (bound, scored) = self.required_score();
+            let most = bound + optional;
             if most * self.lift <= floor {
                 continue;
             }
@@ -343,7 +390,10 @@ impl Segment<'_> {
             if most * factor <= floor {
                 continue;
             }
-            let score = (required + self.optional_score(doc)) * factor;
+            let Some(checked) = self.checked_score(doc) else {
+                continue;
+            };
+            let score = (scored + checked + self.optional_score(doc)) * factor;
             if score > floor {
                 best.offer(score, DocAddress::new(self.ord, doc));
             }
@@ -408,9 +458,34 @@ impl Segment<'_> {
         (required, optional, end)
     }
 
-    /// What the required terms add to the score of the paragraph they all stand on.
-    fn required_score(&self) -> Score {
-        self.required.iter().map(Cursor::score).sum()
+    /// What the required terms add to the score of the paragraph they all stand on: all of
+    /// them (a bound of the score with the checked clauses'), and those that count.
+    fn required_score(&self) -> (Score, Score) {
+        let mut sums = (0.0, 0.0);
+        for cursor in self.required.iter() {
+            let score = cursor.score();
+            sums.0 += score;
+            if cursor.scored {
+                sums.1 += score;
+            }
+        }
+        sums
+    }
+
+    /// What the checked clauses add to the score of `doc`, or `None` when one does not
+    /// match it.
+    fn checked_score(&mut self, doc: DocId) -> Option<Score> {
+        let mut sum = 0.0;
+        for clause in self.checked.iter_mut() {
+            if clause.doc() < doc {
+                clause.seek(doc);
+            }
+            if clause.doc() != doc {
+                return None;
+            }
+            sum += clause.score();
+        }
+        Some(sum)
     }
 
     /// What the optional terms add to the score of `doc`.
@@ -529,7 +604,7 @@ impl Best {
 mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
     use tantivy::schema::{STRING, Schema, TEXT};
     use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -617,6 +692,11 @@ mod tests {
                 .iter()
                 .map(|t| clause(Occur::Must, t))
                 .chain(plan.optional.iter().map(|t| clause(Occur::Should, t)))
+                .chain(
+                    plan.checked
+                        .iter()
+                        .map(|c| (Occur::Must, c.query.box_clone())),
+                )
                 .collect(),
         );
         let all = TopDocs::with_limit(10_000).order_by_score();
@@ -658,8 +738,32 @@ mod tests {
                 vec![term("w4", 2.0)],
             ),
         ];
-        for (required, optional) in plans {
-            let plan = TermPlan { required, optional };
+        let phrase = |words: &[&str], boost| {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|w| Term::from_field_text(body, w))
+                .collect();
+            let query = BoostQuery::new(Box::new(PhraseQuery::new(terms.clone())), boost);
+            Checked {
+                query: Box::new(query),
+                terms: terms.into_iter().map(|t| (t, boost)).collect(),
+            }
+        };
+        let plans = plans.into_iter().map(|(r, o)| (r, o, Vec::new())).chain([
+            (vec![], vec![], vec![phrase(&["w0", "w1"], 1.0)]),
+            (
+                vec![term("w2", 1.0)],
+                vec![term("w3", 10.0)],
+                vec![phrase(&["w1", "w0", "w0"], 2.0)],
+            ),
+            (vec![], vec![], vec![phrase(&["w4", "nowhere"], 1.0)]),
+        ]);
+        for (required, optional, checked) in plans {
+            let plan = TermPlan {
+                required,
+                optional,
+                checked,
+            };
             for (k, every) in [1, 10, 100].into_iter().flat_map(|k| [(k, 7), (k, 500)]) {
                 let uneven = Uneven::of(&searcher, every);
                 let ours: Vec<Score> = top(&searcher, &plan, k, &uneven)
