@@ -19,7 +19,7 @@ use std::path::Path;
 /// What a listing, a card, a facet and a hit's heading need of a document.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Head {
-    /// The document's id. First, so that [`HeadId`] reads it alone.
+    /// The document's id. First, so that a lookup by id reads it alone.
     pub doc_id: String,
     /// Its source file below the corpus root.
     pub file: String,
