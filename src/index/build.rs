@@ -220,7 +220,7 @@ fn save_runs(generation: &Path) -> Result<()> {
     let index = Index::open_in_dir(generation.join("tantivy"))?;
     let searcher = index.reader()?.searcher();
     let columns = Columns::of(&searcher, &fields_of(&index.schema())?)?;
-    save_compact(&generation.join(RUNS_FILE), &Runs::of(&searcher, &columns))
+    Runs::write(&searcher, &columns, &generation.join(RUNS_FILE))
 }
 
 /// What the registry of a build holds, for its report.

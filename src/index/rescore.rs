@@ -3,14 +3,16 @@
 //! query requires. Read from fast fields, so that scoring a match loads nothing stored.
 
 use super::catalog::Head;
+use super::docstore::map;
 use super::prune::ScoreFactor;
 use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
-use super::store::load_compact;
 use anyhow::{Context, Result};
+use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::ops::RangeInclusive;
+use std::fs;
+use std::ops::{Range, RangeInclusive};
 use std::path::Path;
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, Searcher};
@@ -104,70 +106,125 @@ impl Columns {
 
 /// Per segment, the runs of consecutive paragraphs of one document: (its paragraphs,
 /// document position). A document's paragraphs are written one after another, so a
-/// segment has about as many runs as documents. Made when an index is built and saved with
-/// it ([`RUNS_FILE`]): reading every paragraph's document position took a fifth of a
-/// search from the command line on the real corpus.
-#[derive(Serialize, Deserialize)]
-pub struct Runs(Vec<SegmentRuns>);
-
-/// The runs of one segment, named by the segment's id.
-type SegmentRuns = (String, Vec<(RangeInclusive<DocId>, u32)>);
+/// segment has about as many runs as documents. Worked out when an index is built
+/// ([`Runs::write`]) and mapped when it opens: reading every paragraph's document position
+/// took a fifth of a search from the command line on the real corpus, and decoding them
+/// all a sixth of opening a gigabyte's index.
+pub struct Runs {
+    bytes: Mmap,
+    /// Per segment of the searcher, in its order, where its runs lie in `bytes`.
+    segments: Vec<Range<usize>>,
+}
 
 /// The file of a generation that holds its [`Runs`].
-pub const RUNS_FILE: &str = "runs.bin.zst";
+pub const RUNS_FILE: &str = "runs.bin";
+
+/// Bytes of one run: its first and last paragraph and its document's position, each a
+/// little-endian `u32`.
+const RUN: usize = 12;
+
+/// Bytes of a segment's id as the file names it: tantivy's id in hexadecimal.
+const SEGMENT_ID: usize = 32;
+
+/// Bytes of a segment's entry in the file's table: its id and how many runs it has.
+const SEGMENT_ENTRY: usize = SEGMENT_ID + 4;
 
 impl Runs {
-    /// Reads the runs from each segment's document positions.
-    pub fn of(searcher: &Searcher, columns: &Columns) -> Runs {
+    /// Works out the runs of every segment of `searcher` and writes them to `path`: the
+    /// number of segments, each segment's id and number of runs, then the runs.
+    pub fn write(searcher: &Searcher, columns: &Columns, path: &Path) -> Result<()> {
         let segments = searcher.segment_readers().iter().zip(&columns.ords);
-        Runs(
-            segments
-                .map(|(reader, ords)| {
-                    let mut runs: Vec<(RangeInclusive<DocId>, u32)> = Vec::new();
-                    for doc in 0..reader.max_doc() {
-                        let ord = ords.first(doc).unwrap_or(u64::MAX) as u32;
-                        match runs.last_mut() {
-                            Some((run, last)) if *last == ord => *run = *run.start()..=doc,
-                            _ => runs.push((doc..=doc, ord)),
-                        }
-                    }
-                    (reader.segment_id().uuid_string(), runs)
-                })
-                .collect(),
-        )
+        let found: Vec<(String, Vec<[u32; 3]>)> = segments
+            .map(|(reader, ords)| {
+                let positions =
+                    (0..reader.max_doc()).map(|doc| ords.first(doc).unwrap_or(u64::MAX) as u32);
+                (reader.segment_id().uuid_string(), runs_of(positions))
+            })
+            .collect();
+        fs::write(path, encoded(&found))
+            .with_context(|| format!("không ghi được {}", path.display()))
     }
 
-    /// The runs saved at `path`, in the order of the segments of `searcher`; fails when a
-    /// segment has none saved.
-    pub fn load(path: &Path, searcher: &Searcher) -> Result<Runs> {
-        let saved: Runs = load_compact(path)?;
-        let mut by_segment: HashMap<String, Vec<_>> = saved.0.into_iter().collect();
-        let ordered = searcher.segment_readers().iter().map(|reader| {
-            let id = reader.segment_id().uuid_string();
+    /// Maps the runs saved at `path`, in the order of the segments `ids` names; fails when
+    /// a segment has none saved or the file does not add up.
+    pub fn open(path: &Path, ids: &[String]) -> Result<Runs> {
+        let bytes = map(path)?;
+        let damaged = || format!("{} bị hỏng: hãy chạy tracuu index --full", path.display());
+        let by_id = Self::table(&bytes).with_context(damaged)?;
+        let segments = ids.iter().map(|id| {
             let missing = || {
                 format!(
                     "{} không có đoạn {id}: hãy chạy tracuu index --full",
                     path.display()
                 )
             };
-            let runs = by_segment.remove(&id).with_context(missing)?;
-            Ok((id, runs))
+            by_id.get(id.as_str()).cloned().with_context(missing)
         });
-        Ok(Runs(ordered.collect::<Result<_>>()?))
+        let segments = segments.collect::<Result<_>>()?;
+        Ok(Runs { bytes, segments })
+    }
+
+    /// Each segment's id and where its runs lie.
+    fn table(bytes: &[u8]) -> Result<HashMap<&str, Range<usize>>> {
+        let count = u32::from_le_bytes(bytes.get(..4).context("tệp ngắn")?.try_into()?) as usize;
+        let table = bytes
+            .get(4..4 + count * SEGMENT_ENTRY)
+            .context("tệp ngắn")?;
+        let mut at = 4 + table.len();
+        let mut by_id = HashMap::new();
+        for entry in table.chunks_exact(SEGMENT_ENTRY) {
+            let id = std::str::from_utf8(&entry[..SEGMENT_ID])?;
+            let runs = u32::from_le_bytes(entry[SEGMENT_ID..].try_into()?) as usize;
+            let range = at..at + runs * RUN;
+            anyhow::ensure!(range.end <= bytes.len(), "tệp ngắn");
+            at = range.end;
+            by_id.insert(id, range);
+        }
+        Ok(by_id)
     }
 
     /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
     fn of_documents(&self, having: &[bool]) -> Vec<Vec<RangeInclusive<DocId>>> {
-        self.0
+        let word = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
+        self.segments
             .iter()
-            .map(|(_, runs)| {
-                runs.iter()
-                    .filter(|(_, ord)| having.get(*ord as usize).copied().unwrap_or(false))
-                    .map(|(run, _)| run.clone())
-                    .collect()
+            .map(|range| {
+                let runs = self.bytes[range.clone()].chunks_exact(RUN);
+                runs.filter_map(|run| {
+                    let [first, last, ord] = [0, 4, 8].map(|at| word(&run[at..at + 4]));
+                    let held = having.get(ord as usize).copied().unwrap_or(false);
+                    held.then_some(first..=last)
+                })
+                .collect()
             })
             .collect()
     }
+}
+
+/// The file's bytes for each segment's id and runs.
+fn encoded(segments: &[(String, Vec<[u32; 3]>)]) -> Vec<u8> {
+    let mut table = Vec::new();
+    let mut runs = Vec::new();
+    for (id, found) in segments {
+        table.extend_from_slice(id.as_bytes());
+        table.extend((found.len() as u32).to_le_bytes());
+        runs.extend(found.iter().flatten().flat_map(|w| w.to_le_bytes()));
+    }
+    let count = (segments.len() as u32).to_le_bytes();
+    [&count[..], &table, &runs].concat()
+}
+
+/// The runs of equal document positions among a segment's paragraphs, in order:
+/// (first paragraph, last paragraph, position).
+fn runs_of(positions: impl Iterator<Item = u32>) -> Vec<[u32; 3]> {
+    let mut runs: Vec<[u32; 3]> = Vec::new();
+    for (doc, ord) in (0u32..).zip(positions) {
+        match runs.last_mut() {
+            Some(run) if run[2] == ord => run[1] = doc,
+            _ => runs.push([doc, doc, ord]),
+        }
+    }
+    runs
 }
 
 /// The final scores of the matches of one query.
@@ -214,5 +271,51 @@ impl ScoreFactor for FinalScore<'_> {
 
     fn lift(&self) -> Score {
         self.lift
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_are_the_stretches_of_one_document() {
+        let runs = runs_of([4, 4, 4, 7, 2, 2].into_iter());
+        assert_eq!(runs, [[0, 2, 4], [3, 3, 7], [4, 5, 2]]);
+        assert!(runs_of(std::iter::empty()).is_empty());
+    }
+
+    fn saved(segments: &[(String, Vec<[u32; 3]>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(RUNS_FILE);
+        fs::write(&path, encoded(segments)).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn mapped_runs_follow_the_searcher_s_segments() {
+        let (a, b) = ("a".repeat(SEGMENT_ID), "b".repeat(SEGMENT_ID));
+        let (_dir, path) = saved(&[
+            (a.clone(), vec![[0, 2, 0], [3, 9, 1]]),
+            (b.clone(), vec![[0, 4, 1]]),
+        ]);
+        let runs = Runs::open(&path, &[b.clone(), a.clone()]).unwrap();
+        assert_eq!(
+            runs.of_documents(&[false, true]),
+            [vec![0..=4], vec![3..=9]]
+        );
+        assert_eq!(runs.of_documents(&[true]), [vec![], vec![0..=2]]);
+        assert!(Runs::open(&path, &["c".repeat(SEGMENT_ID)]).is_err());
+    }
+
+    #[test]
+    fn a_cut_runs_file_is_refused() {
+        let a = "a".repeat(SEGMENT_ID);
+        let (_dir, path) = saved(&[(a.clone(), vec![[0, 2, 0], [3, 9, 1]])]);
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(Runs::open(&path, std::slice::from_ref(&a)).is_err());
+        fs::write(&path, &bytes[..3]).unwrap();
+        assert!(Runs::open(&path, &[a]).is_err());
     }
 }

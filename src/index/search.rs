@@ -168,7 +168,7 @@ impl SearchIndex {
         let searcher = reader.searcher();
         Ok(SearchIndex {
             columns: Columns::of(&searcher, &fields)?,
-            runs: Runs::load(&generation.join(RUNS_FILE), &searcher)?,
+            runs: Runs::open(&generation.join(RUNS_FILE), &segment_ids(&searcher))?,
             reader,
             fields,
             facet_table: load_compact(&generation.join(FACETS_FILE))?,
@@ -538,6 +538,12 @@ impl SearchIndex {
             codes,
         }))
     }
+}
+
+/// The ids of the segments of `searcher`, in its order.
+fn segment_ids(searcher: &Searcher) -> Vec<String> {
+    let readers = searcher.segment_readers().iter();
+    readers.map(|r| r.segment_id().uuid_string()).collect()
 }
 
 /// Why a search failed: the user's query (a 4xx), or the index (a 5xx).
