@@ -8,6 +8,7 @@
 //! so the ords the tantivy index holds stay right. `tracuu index --full` packs them again.
 
 use super::docstore::{Location, map};
+use super::store::{u32_at, u64_at};
 use crate::ingest::{Document, Metadata};
 use anyhow::{Context, Result};
 use memmap2::Mmap;
@@ -158,7 +159,7 @@ impl Heads {
     }
 
     fn laid_out(bytes: Mmap) -> Result<Heads> {
-        let len = u32::from_le_bytes(bytes.get(..4).context("tệp ngắn")?.try_into()?) as usize;
+        let len = u32_at(&bytes, 0).context("tệp ngắn")?;
         let preamble: Preamble = postcard::from_bytes(bytes.get(4..4 + len).context("tệp ngắn")?)?;
         let slots = usize::try_from(preamble.slots)?;
         let documents = usize::try_from(preamble.documents)?;
@@ -184,14 +185,13 @@ impl Heads {
 
     fn offsets_run_forward(&self) -> bool {
         let ends = (0..=self.slots).map(|i| self.offset(i));
-        let body_len = (self.bytes.len() - self.body) as u64;
+        let body_len = self.bytes.len() - self.body;
         ends.clone().zip(ends.skip(1)).all(|(a, b)| a <= b) && self.offset(self.slots) == body_len
     }
 
     /// The offset of place `i`'s head in the heads' bytes (`i` up to `slots`).
-    fn offset(&self, i: usize) -> u64 {
-        let at = self.offsets + i * OFFSET;
-        u64::from_le_bytes(self.bytes[at..at + OFFSET].try_into().unwrap_or_default())
+    fn offset(&self, i: usize) -> usize {
+        u64_at(&self.bytes, self.offsets + i * OFFSET).unwrap_or_default()
     }
 
     /// The serialized head at a place; empty where the place is.
@@ -199,7 +199,7 @@ impl Heads {
         if ord >= self.slots {
             return &[];
         }
-        let (start, end) = (self.offset(ord) as usize, self.offset(ord + 1) as usize);
+        let (start, end) = (self.offset(ord), self.offset(ord + 1));
         &self.bytes[self.body + start..self.body + end]
     }
 
@@ -253,11 +253,10 @@ impl Heads {
     }
 
     fn sorted_ord(&self, i: usize) -> usize {
-        let at = self.by_id + i * ORD;
-        u32::from_le_bytes(self.bytes[at..at + ORD].try_into().unwrap_or_default()) as usize
+        u32_at(&self.bytes, self.by_id + i * ORD).unwrap_or_default()
     }
 
-    /// Every place in ord order, empty ones included: what tables indexed by ord are built from.
+    /// How many places the catalog has, empty ones included.
     pub fn slots(&self) -> usize {
         self.slots
     }

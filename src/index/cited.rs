@@ -19,7 +19,7 @@
 use super::block_cache::BlockCache;
 use super::dictionary::decompress;
 use super::docstore::map;
-use super::store::ZSTD_LEVEL;
+use super::store::{ZSTD_LEVEL, u32_at, u64_at};
 use crate::codes::{CitedDocument, same_number};
 use crate::vocabulary::DocCode;
 use anyhow::{Context, Result, ensure};
@@ -166,10 +166,7 @@ impl CitedTable {
     /// Maps the table at `path`; an error when its parts do not add up.
     pub fn open(path: &Path) -> Result<CitedTable> {
         let bytes = map(path)?;
-        let word = |at: usize| -> Result<usize> {
-            let eight = bytes.get(at..at + 8).context(BROKEN)?;
-            Ok(u64::from_le_bytes(eight.try_into()?) as usize)
-        };
+        let word = |at: usize| u64_at(&bytes, at).context(BROKEN);
         let end = bytes.len().checked_sub(FOOTER).context(BROKEN)?;
         let [b, n, c, h, len] = [0, 1, 2, 3, 4].map(|k| word(end + k * 8));
         let (b, n, c, h, len) = (b?, n?, c?, h?, len?);
@@ -181,8 +178,8 @@ impl CitedTable {
         let mut at = 0;
         for row in 0..b {
             let row = &bytes[table + row * BLOCK_ROW..table + (row + 1) * BLOCK_ROW];
-            let first = u32::from_le_bytes(row[..4].try_into()?) as usize;
-            let end = u64::from_le_bytes(row[4..].try_into()?) as usize;
+            let first = u32_at(row, 0).context(BROKEN)?;
+            let end = u64_at(row, 4).context(BROKEN)?;
             ensure!(at <= end && end <= table, BROKEN);
             blocks.push((first, at..end));
             at = end;
@@ -285,8 +282,8 @@ impl CitedTable {
         let rows = &self.bytes[table.clone()];
         let row = |k: usize| {
             let at = k * PAIR;
-            let word = |at: usize| u32::from_le_bytes(rows[at..at + 4].try_into().unwrap());
-            (word(at), word(at + 4) as usize)
+            let word = |at: usize| u32_at(rows, at).unwrap_or_default();
+            (word(at) as u32, word(at + 4))
         };
         let count = rows.len() / PAIR;
         let (mut lo, mut hi) = (0, count);

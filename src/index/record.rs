@@ -10,6 +10,7 @@
 //! ```
 
 use super::dictionary::{BROKEN, Dictionary, compressor, decompress};
+use super::store::u32_at;
 use crate::ingest::Document;
 use anyhow::{Context, Result, ensure};
 use serde::{Deserialize, Serialize};
@@ -149,10 +150,7 @@ impl<'a> Record<'a> {
     /// not add up.
     pub fn of(bytes: &'a [u8], dictionary: Option<&'a Dictionary>) -> Result<Record<'a>> {
         let broken = || format!("{BROKEN}: một văn bản bị cắt");
-        let word = |at: usize| -> Result<usize> {
-            let four = bytes.get(at..at + 4).with_context(broken)?;
-            Ok(u32::from_le_bytes(four.try_into()?) as usize)
-        };
+        let word = |at: usize| u32_at(bytes, at).with_context(broken);
         let end = bytes.len().checked_sub(END).with_context(broken)?;
         let (head_len, count) = (word(end)?, word(end + 4)?);
         let table = end.checked_sub(count * ROW).with_context(broken)?;

@@ -7,6 +7,7 @@ use super::docstore::map;
 use super::prune::ScoreFactor;
 use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
+use super::store::u32_at;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
@@ -166,7 +167,7 @@ impl Runs {
 
     /// Each segment's id and where its runs lie.
     fn table(bytes: &[u8]) -> Result<HashMap<&str, Range<usize>>> {
-        let count = u32::from_le_bytes(bytes.get(..4).context("tệp ngắn")?.try_into()?) as usize;
+        let count = u32_at(bytes, 0).context("tệp ngắn")?;
         let table = bytes
             .get(4..4 + count * SEGMENT_ENTRY)
             .context("tệp ngắn")?;
@@ -174,7 +175,7 @@ impl Runs {
         let mut by_id = HashMap::new();
         for entry in table.chunks_exact(SEGMENT_ENTRY) {
             let id = std::str::from_utf8(&entry[..SEGMENT_ID])?;
-            let runs = u32::from_le_bytes(entry[SEGMENT_ID..].try_into()?) as usize;
+            let runs = u32_at(entry, SEGMENT_ID).context("tệp ngắn")?;
             let range = at..at + runs * RUN;
             anyhow::ensure!(range.end <= bytes.len(), "tệp ngắn");
             at = range.end;
@@ -185,15 +186,15 @@ impl Runs {
 
     /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
     fn of_documents(&self, having: &[bool]) -> Vec<Vec<RangeInclusive<DocId>>> {
-        let word = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
         self.segments
             .iter()
             .map(|range| {
                 let runs = self.bytes[range.clone()].chunks_exact(RUN);
                 runs.filter_map(|run| {
-                    let [first, last, ord] = [0, 4, 8].map(|at| word(&run[at..at + 4]));
-                    let held = having.get(ord as usize).copied().unwrap_or(false);
-                    held.then_some(first..=last)
+                    let [first, last, ord] =
+                        [0, 4, 8].map(|at| u32_at(run, at).unwrap_or_default());
+                    let held = having.get(ord).copied().unwrap_or(false);
+                    held.then_some(first as DocId..=last as DocId)
                 })
                 .collect()
             })

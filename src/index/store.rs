@@ -153,6 +153,21 @@ pub fn save_compact<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     })
 }
 
+/// The little-endian `u32` at byte `at` of `bytes`, as a size, or `None` past their end:
+/// how the mapped files of a generation (catalog, runs, records, cited documents) hold
+/// their lengths, offsets and positions.
+pub fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let four = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes(four.try_into().ok()?) as usize)
+}
+
+/// The little-endian `u64` at byte `at` of `bytes`, as a size, or `None` past their end
+/// or past what a size holds.
+pub fn u64_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let eight = bytes.get(at..at.checked_add(8)?)?;
+    usize::try_from(u64::from_le_bytes(eight.try_into().ok()?)).ok()
+}
+
 /// Creates `path` and writes through zstd what `write` gives it.
 fn save_packed(
     path: &Path,
