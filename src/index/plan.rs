@@ -558,15 +558,10 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
         .windows(2)
         .map(|pair| analyzer::bigram(&pair[0], &pair[1]))
         .collect();
-    let single = |field, text: &str| (term(field, text), Term::from_field_text(field, text));
     let sequence: Box<dyn Query> = match (folded.as_slice(), pairs.as_slice()) {
         ([], _) => return (Box::new(BooleanQuery::new(Vec::new())), Vec::new()),
-        ([one], _) | (_, [one]) => {
-            let field = if pairs.is_empty() { f.body } else { f.pairs };
-            let (query, read) = single(field, one);
-            terms.push((read, 1.0));
-            query
-        }
+        ([one], _) => bounding_term(f.body, one, &mut terms),
+        (_, [pair]) => bounding_term(f.pairs, pair, &mut terms),
         _ => {
             let read: Vec<(usize, Term)> = covering(pairs.len())
                 .map(|at| (at, Term::from_field_text(f.pairs, &pairs[at])))
@@ -580,6 +575,12 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
         return (sequence, terms);
     }
     (all(std::iter::once(sequence).chain(exact)), terms)
+}
+
+/// The term `text` of `field`, added to `terms` as bounding its own score.
+fn bounding_term(field: Field, text: &str, terms: &mut Vec<(Term, f32)>) -> Box<dyn Query> {
+    terms.push((Term::from_field_text(field, text), 1.0));
+    term(field, text)
 }
 
 /// The pairs of a phrase of `count` pairs that imply the others: every other one, and the

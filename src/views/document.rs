@@ -187,8 +187,8 @@ pub struct DocsEntry<'a> {
 }
 
 impl<'a> DocsEntry<'a> {
-    /// One entry per head, in the order given ([`crate::index::SearchIndex::documents`] gives them in
-    /// file order).
+    /// One entry per head, in the order given
+    /// ([`crate::index::SearchIndex::documents`] gives them in file order).
     pub fn list(heads: &'a [Head]) -> Vec<DocsEntry<'a>> {
         heads
             .iter()
