@@ -183,11 +183,9 @@ impl Terms {
                 .collect::<tantivy::Result<_>>()?;
             let mut optional: Vec<Cursor> =
                 cursors(&self.optional)?.into_iter().flatten().collect();
-            optional.sort_by(|a, b| a.most.total_cmp(&b.most));
             let mut segment = Segment {
                 ord: ord as u32,
                 reader,
-                required_most: required.iter().map(|c| c.most).sum(),
                 required: &mut required,
                 optional: &mut optional,
                 checked: &mut checked,
@@ -239,8 +237,6 @@ struct Cursor {
     /// Where in the current block the cursor stands.
     at: usize,
     weight: Bm25Weight,
-    /// The most it scores in any document ([`Bm25Weight::max_score`]).
-    most: Score,
     fieldnorms: FieldNormReader,
     /// What a block maximum is multiplied by to bound every score in its block.
     slack: Score,
@@ -279,7 +275,6 @@ impl Cursor {
         let mut cursor = Cursor {
             postings,
             at: 0,
-            most: weight.max_score(),
             weight: weight.clone(),
             fieldnorms,
             slack: averages.slack(reader, field) * ROUNDING,
@@ -333,9 +328,6 @@ struct Segment<'a> {
     ord: u32,
     reader: &'a SegmentReader,
     required: &'a mut [Cursor],
-    /// The most the required terms score together in any document.
-    required_most: Score,
-    /// The optional terms, those that score least first.
     optional: &'a mut [Cursor],
     /// The checked clauses, each read at a match that could enter the best.
     checked: &'a mut [Box<dyn Scorer>],
@@ -358,7 +350,7 @@ impl Segment<'_> {
         let mut target = 0;
         let mut wide_held: Option<(Score, DocId)> = None;
         let mut narrow_held: Option<(Score, Score, DocId)> = None;
-        while let Some(doc) = self.candidate(target, best.floor()) {
+        while let Some(doc) = self.align(target) {
             if let Some(next) = self.stretches.next_from(doc) {
                 if next == TERMINATED {
                     break;
@@ -406,42 +398,6 @@ impl Segment<'_> {
                 best.offer(score, DocAddress::new(self.ord, doc));
             }
         }
-    }
-
-    /// The first document from `target` on that has every required term and could enter
-    /// the best over `floor` ([`Segment::essential_from`]); `None` when none can.
-    fn candidate(&mut self, target: DocId, floor: Score) -> Option<DocId> {
-        let mut from = self.essential_from(target, floor)?;
-        loop {
-            let doc = self.align(from)?;
-            let next = self.essential_from(doc, floor)?;
-            if next == doc {
-                return Some(doc);
-            }
-            from = next;
-        }
-    }
-
-    /// The first document from `target` on that has an essential optional term, as MaxScore
-    /// calls them: when a paragraph scoring the most every required term can, with the
-    /// optional terms that score least, still could not pass `floor`, one that passes has
-    /// one of the others. `target` itself when the required terms alone could pass, and
-    /// `None` when not even every term at once could. Once the best are full, a query of
-    /// common syllables (`chuyển đổi số`) then seeks its matches among the paragraphs of
-    /// its rarest pair, not among those of its rarest syllable.
-    fn essential_from(&mut self, target: DocId, floor: Score) -> Option<DocId> {
-        let mut most = self.required_most;
-        if most * self.lift > floor {
-            return Some(target);
-        }
-        for (k, cursor) in self.optional.iter().enumerate() {
-            most += cursor.most;
-            if most * self.lift > floor {
-                let essential = self.optional[k..].iter_mut();
-                return essential.map(|c| c.seek(target)).min();
-            }
-        }
-        None
     }
 
     /// The first document from `target` on that has every required term.
@@ -780,13 +736,6 @@ mod tests {
             (
                 vec![(Term::from_field_text(tag, "t2"), 1.0), term("w1", 1.0)],
                 vec![term("w4", 2.0)],
-            ),
-            (
-                vec![term("w0", 0.1)],
-                vec![
-                    (Term::from_field_text(tag, "t0"), 10.0),
-                    (Term::from_field_text(tag, "t1"), 9.0),
-                ],
             ),
         ];
         let phrase = |words: &[&str], boost| {
