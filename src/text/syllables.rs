@@ -27,10 +27,17 @@ fn fast_path_knows(text: &str) -> bool {
         let mut chars = rest[ascii..].chars();
         match chars.next() {
             None => return true,
-            Some(c) if class_of(c).is_some() => rest = chars.as_str(),
+            Some(c) if is_vietnamese_letter(c) || class_of(c).is_some() => rest = chars.as_str(),
             Some(_) => return false,
         }
     }
+}
+
+/// Whether `c` is a precomposed letter of the blocks Vietnamese letters are in, as most
+/// characters past ASCII in Vietnamese text are: told apart with two comparisons before
+/// [`class_of`] goes through every class.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c, '\u{1e00}'..='\u{1eff}' | '\u{c0}'..='\u{24f}') && c != '\u{d7}' && c != '\u{f7}'
 }
 
 /// The iterator of [`syllables`].
@@ -112,7 +119,10 @@ impl LatinWords<'_> {
             ascii @ 0..0x80 => char::from(ascii),
             _ => self.text[at..].chars().next()?,
         };
-        let class = class_of(c).unwrap_or(Class::Other);
+        let class = match is_vietnamese_letter(c) {
+            true => Class::Letter,
+            false => class_of(c).unwrap_or(Class::Other),
+        };
         let mut end = at + c.len_utf8();
         while class != Class::Newline && matches!(bytes.get(end), Some(0xcc | 0xcd)) {
             match self.text[end..].chars().next() {
@@ -128,13 +138,60 @@ impl LatinWords<'_> {
         Some((class, end))
     }
 
+    /// The unit at byte `at` when it is a lone letter or digit (no mark follows), ASCII or
+    /// Vietnamese, that joins a `previous` letter, digit or connector, as most units of a
+    /// word are: its class and end, without going through every class.
+    fn plain_alphanumeric(&self, previous: Class, at: usize) -> Option<(Class, usize)> {
+        use Class::*;
+        if !matches!(previous, Letter | Digit | Connector) {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let (class, end) = match *bytes.get(at)? {
+            b'a'..=b'z' | b'A'..=b'Z' => (Letter, at + 1),
+            b'0'..=b'9' => (Digit, at + 1),
+            0xc3.. => {
+                let c = self.text[at..].chars().next()?;
+                (
+                    is_vietnamese_letter(c).then_some(Letter)?,
+                    at + c.len_utf8(),
+                )
+            }
+            _ => return None,
+        };
+        let marked = matches!(bytes.get(end), Some(0xcc | 0xcd));
+        (!marked).then_some((class, end))
+    }
+
+    /// Passes over the ASCII characters that cannot start a word (spaces, punctuation) a
+    /// byte at a time: any combining mark after one is a unit of its own that cannot start
+    /// a word either.
+    fn skip_ascii_between_words(&mut self) {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            if !byte.is_ascii() || byte.is_ascii_alphanumeric() || byte == b'_' {
+                return;
+            }
+            self.at += 1;
+        }
+    }
+
     /// Where the segment that starts with a unit of class `first` ending at `end` ends,
     /// and whether it holds a letter or digit.
     fn segment_end(&self, first: Class, mut end: usize) -> (usize, bool) {
         use Class::*;
         let mut alphanumeric = matches!(first, Letter | Digit);
         let mut previous = first;
-        while let Some((class, next_end)) = self.unit(end) {
+        loop {
+            if let Some((class, next_end)) = self.plain_alphanumeric(previous, end) {
+                alphanumeric = true;
+                previous = class;
+                end = next_end;
+                continue;
+            }
+            let Some((class, next_end)) = self.unit(end) else {
+                break;
+            };
             let after = || self.unit(next_end).map(|(c, _)| c);
             let joins = match (previous, class) {
                 (Letter | Digit | Connector, Letter | Digit | Connector) => true,
@@ -159,6 +216,7 @@ impl<'a> Iterator for LatinWords<'a> {
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         loop {
+            self.skip_ascii_between_words();
             let (class, end) = self.unit(self.at)?;
             let start = self.at;
             if !matches!(class, Class::Letter | Class::Digit | Class::Connector) {
