@@ -27,15 +27,15 @@ fn fast_path_knows(text: &str) -> bool {
         let mut chars = rest[ascii..].chars();
         match chars.next() {
             None => return true,
-            Some(c) if is_vietnamese_letter(c) || class_of(c).is_some() => rest = chars.as_str(),
+            Some(c) if class_of(c).is_some() => rest = chars.as_str(),
             Some(_) => return false,
         }
     }
 }
 
-/// Whether `c` is a precomposed letter of the blocks Vietnamese letters are in, as most
-/// characters past ASCII in Vietnamese text are: told apart with two comparisons before
-/// [`class_of`] goes through every class.
+/// Whether `c` is a precomposed letter of the blocks Vietnamese letters are in (Latin-1,
+/// Latin Extended-A and -B, Latin Extended Additional), as most characters past ASCII in
+/// Vietnamese text are: told apart with two comparisons, before the other classes.
 fn is_vietnamese_letter(c: char) -> bool {
     matches!(c, '\u{1e00}'..='\u{1eff}' | '\u{c0}'..='\u{24f}') && c != '\u{d7}' && c != '\u{f7}'
 }
@@ -93,8 +93,7 @@ fn class_of(c: char) -> Option<Class> {
         '_' => Connector,
         '\n' | '\r' | '\u{b}' | '\u{c}' => Newline,
         '\u{0}'..='\u{7f}' => Other,
-        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}' => Letter,
-        '\u{1e00}'..='\u{1eff}' => Letter,
+        _ if is_vietnamese_letter(c) => Letter,
         '\u{300}'..='\u{344}' | '\u{346}'..='\u{36f}' => Mark,
         '\u{a0}' | '\u{a7}' | '\u{ab}' | '\u{b0}' | '\u{bb}' => Other,
         '\u{2010}'..='\u{2015}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}' => Other,
@@ -119,10 +118,7 @@ impl LatinWords<'_> {
             ascii @ 0..0x80 => char::from(ascii),
             _ => self.text[at..].chars().next()?,
         };
-        let class = match is_vietnamese_letter(c) {
-            true => Class::Letter,
-            false => class_of(c).unwrap_or(Class::Other),
-        };
+        let class = class_of(c).unwrap_or(Class::Other);
         let mut end = at + c.len_utf8();
         while class != Class::Newline && matches!(bytes.get(end), Some(0xcc | 0xcd)) {
             match self.text[end..].chars().next() {
