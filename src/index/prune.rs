@@ -737,6 +737,13 @@ mod tests {
                 vec![(Term::from_field_text(tag, "t2"), 1.0), term("w1", 1.0)],
                 vec![term("w4", 2.0)],
             ),
+            (
+                vec![term("w0", 0.1)],
+                vec![
+                    (Term::from_field_text(tag, "t0"), 10.0),
+                    (Term::from_field_text(tag, "t1"), 9.0),
+                ],
+            ),
         ];
         let phrase = |words: &[&str], boost| {
             let terms: Vec<Term> = words
