@@ -547,8 +547,7 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
     for word in words {
         match analyzer::folded_of_exact(word) {
             Some(plain) => {
-                exact.push(boost(term(f.body, word), 0.0));
-                terms.push((Term::from_field_text(f.body, word), 0.0));
+                exact.push(boost(bounding_term(f.body, word, 0.0, &mut terms), 0.0));
                 folded.push(plain);
             }
             None => folded.push(word.clone()),
@@ -560,8 +559,8 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
         .collect();
     let sequence: Box<dyn Query> = match (folded.as_slice(), pairs.as_slice()) {
         ([], _) => return (Box::new(BooleanQuery::new(Vec::new())), Vec::new()),
-        ([one], _) => bounding_term(f.body, one, &mut terms),
-        (_, [pair]) => bounding_term(f.pairs, pair, &mut terms),
+        ([one], _) => bounding_term(f.body, one, 1.0, &mut terms),
+        (_, [pair]) => bounding_term(f.pairs, pair, 1.0, &mut terms),
         _ => {
             let read: Vec<(usize, Term)> = covering(pairs.len())
                 .map(|at| (at, Term::from_field_text(f.pairs, &pairs[at])))
@@ -577,10 +576,17 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
     (all(std::iter::once(sequence).chain(exact)), terms)
 }
 
-/// The term `text` of `field`, added to `terms` as bounding its own score.
-fn bounding_term(field: Field, text: &str, terms: &mut Vec<(Term, f32)>) -> Box<dyn Query> {
-    terms.push((Term::from_field_text(field, text), 1.0));
-    term(field, text)
+/// The term `text` of `field`, added to `terms` with the boost `by` that bounds its score
+/// in the phrase (0 for an exact form, which only filters).
+fn bounding_term(
+    field: Field,
+    text: &str,
+    by: f32,
+    terms: &mut Vec<(Term, f32)>,
+) -> Box<dyn Query> {
+    let query = term_query(field, text);
+    terms.push((query.term().clone(), by));
+    Box::new(query)
 }
 
 /// The pairs of a phrase of `count` pairs that imply the others: every other one, and the

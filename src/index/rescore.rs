@@ -135,11 +135,13 @@ impl Runs {
     /// number of segments, each segment's id and number of runs, then the runs.
     pub fn write(searcher: &Searcher, columns: &Columns, path: &Path) -> Result<()> {
         let segments = searcher.segment_readers().iter().zip(&columns.ords);
-        let found: Vec<(String, Vec<[u32; 3]>)> = segments
-            .map(|(reader, ords)| {
+        let found: Vec<(String, Vec<[u32; 3]>)> = segment_ids(searcher)
+            .into_iter()
+            .zip(segments)
+            .map(|(id, (reader, ords))| {
                 let positions =
                     (0..reader.max_doc()).map(|doc| ords.first(doc).unwrap_or(u64::MAX) as u32);
-                (reader.segment_id().uuid_string(), runs_of(positions))
+                (id, runs_of(positions))
             })
             .collect();
         fs::write(path, encoded(&found))
@@ -200,6 +202,12 @@ impl Runs {
             })
             .collect()
     }
+}
+
+/// The ids of the segments of `searcher`, in its order, as [`RUNS_FILE`] names them.
+pub fn segment_ids(searcher: &Searcher) -> Vec<String> {
+    let readers = searcher.segment_readers().iter();
+    readers.map(|r| r.segment_id().uuid_string()).collect()
 }
 
 /// The file's bytes for each segment's id and runs.

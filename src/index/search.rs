@@ -11,7 +11,7 @@ use super::highlight;
 use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
-use super::rescore::{Columns, FinalScore, RUNS_FILE, Runs, TITLES_FILE, Titles};
+use super::rescore::{Columns, FinalScore, RUNS_FILE, Runs, TITLES_FILE, Titles, segment_ids};
 use super::schema::{Fields, fields_of};
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
@@ -538,12 +538,6 @@ impl SearchIndex {
             codes,
         }))
     }
-}
-
-/// The ids of the segments of `searcher`, in its order.
-fn segment_ids(searcher: &Searcher) -> Vec<String> {
-    let readers = searcher.segment_readers().iter();
-    readers.map(|r| r.segment_id().uuid_string()).collect()
 }
 
 /// Why a search failed: the user's query (a 4xx), or the index (a 5xx).

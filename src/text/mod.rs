@@ -60,14 +60,11 @@ pub fn fold_letter(c: char) -> Option<char> {
     first
 }
 
-/// Hands `each` the lower case of `c`, one character or more (`İ`), with a lookup for
-/// ASCII and Vietnamese letters instead of the Unicode tables of `char::to_lowercase`.
+/// Hands `each` the lower case of `c`, one character or more (`İ`), looked up
+/// ([`table_lower`]) before the Unicode tables of `char::to_lowercase` are.
 fn lower_each(c: char, mut each: impl FnMut(char)) {
-    if c.is_ascii() {
-        return each(c.to_ascii_lowercase());
-    }
-    match LATIN.get(c) {
-        Some(letter) => each(letter.lower),
+    match table_lower(c) {
+        Some(lower) => each(lower),
         None => c.to_lowercase().for_each(each),
     }
 }
@@ -93,21 +90,23 @@ fn strip_char(c: char, mut each: impl FnMut(char)) {
 /// Lower-cases `text` as `char::to_lowercase` does, with a lookup per Vietnamese letter;
 /// `None` when that changes nothing.
 pub fn lowercase(text: &str) -> Option<String> {
-    let table_lower = |c: char| match c {
-        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
-        _ => LATIN.get(c).map(|letter| letter.lower),
-    };
     if text.chars().all(|c| table_lower(c) == Some(c)) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match table_lower(c) {
-            Some(lower) => out.push(lower),
-            None => out.extend(c.to_lowercase()),
-        }
+        lower_each(c, |lower| out.push(lower));
     }
     (out != text).then_some(out)
+}
+
+/// The lower case of `c` looked up for ASCII and the letters of [`LATIN`]; `None` for any
+/// other character, and for a letter whose lower case is more than one character.
+fn table_lower(c: char) -> Option<char> {
+    match c {
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        _ => LATIN.get(c).map(|letter| letter.lower),
+    }
 }
 
 /// What tracuu needs to know of each letter of Latin-1, Latin Extended-A and -B and Latin

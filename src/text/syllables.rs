@@ -101,6 +101,12 @@ fn class_of(c: char) -> Option<Class> {
     })
 }
 
+/// Whether a combining mark (U+0300 to U+036F) may start at byte `at`: such marks are
+/// encoded from byte 0xCC or 0xCD, so any other byte rules one out without decoding.
+fn mark_may_start(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), Some(0xcc | 0xcd))
+}
+
 /// The words of text whose every character the fast path knows.
 pub struct LatinWords<'a> {
     text: &'a str,
@@ -109,9 +115,8 @@ pub struct LatinWords<'a> {
 
 impl LatinWords<'_> {
     /// The character at byte `at` with the marks after it: its class and where it ends.
-    /// A mark with no character to belong to counts as punctuation. Combining marks
-    /// (U+0300 to U+036F) are encoded from byte 0xCC or 0xCD, so any other next byte ends the
-    /// unit without decoding it.
+    /// A mark with no character to belong to counts as punctuation; a next byte that no
+    /// mark starts with ([`mark_may_start`]) ends the unit without being decoded.
     fn unit(&self, at: usize) -> Option<(Class, usize)> {
         let bytes = self.text.as_bytes();
         let c = match *bytes.get(at)? {
@@ -120,7 +125,7 @@ impl LatinWords<'_> {
         };
         let class = class_of(c).unwrap_or(Class::Other);
         let mut end = at + c.len_utf8();
-        while class != Class::Newline && matches!(bytes.get(end), Some(0xcc | 0xcd)) {
+        while class != Class::Newline && mark_may_start(bytes, end) {
             match self.text[end..].chars().next() {
                 Some(mark) if class_of(mark) == Some(Class::Mark) => end += mark.len_utf8(),
                 _ => break,
@@ -155,8 +160,7 @@ impl LatinWords<'_> {
             }
             _ => return None,
         };
-        let marked = matches!(bytes.get(end), Some(0xcc | 0xcd));
-        (!marked).then_some((class, end))
+        (!mark_may_start(bytes, end)).then_some((class, end))
     }
 
     /// Passes over the ASCII characters that cannot start a word (spaces, punctuation) a
