@@ -6,6 +6,7 @@
 //! before, only new and changed files are read, and only their paragraphs (and those whose
 //! citations the registry now completes differently) are indexed again.
 
+use super::bounds::{BOUNDS_FILE, BlockBounds};
 use super::cards::{NUMBERS_FILE, NumberIndex};
 use super::catalog::{CATALOG_FILE, Catalog, Head};
 use super::changes::{self, Change, RECORDS_FILE, Record, Stamp};
@@ -174,7 +175,10 @@ pub fn build(input: &Path, dir: &IndexDir, options: BuildOptions) -> Result<Buil
         )?;
         joined(saving)
     })?;
-    save_runs(&generation)?;
+    save_runs_and_bounds(
+        &generation,
+        previous.as_ref().map(|p| p.generation.as_path()),
+    )?;
     save_catalog(&generation, &built.catalog)?;
     save_json(
         &generation.join("manifest.json"),
@@ -215,12 +219,24 @@ fn save_catalog(generation: &Path, catalog: &Catalog) -> Result<()> {
 }
 
 /// Saves the runs of each document's paragraphs in every segment of the index just
-/// written, so that opening it does not read every paragraph's document position.
-fn save_runs(generation: &Path) -> Result<()> {
+/// written, so that opening it does not read every paragraph's document position, and the
+/// block bounds of the common terms of the text fields, copied from `previous` for the
+/// segments it kept.
+fn save_runs_and_bounds(generation: &Path, previous: Option<&Path>) -> Result<()> {
     let index = Index::open_in_dir(generation.join("tantivy"))?;
     let searcher = index.reader()?.searcher();
-    let columns = Columns::of(&searcher, &fields_of(&index.schema())?)?;
-    Runs::write(&searcher, &columns, &generation.join(RUNS_FILE))
+    let fields = fields_of(&index.schema())?;
+    let columns = Columns::of(&searcher, &fields)?;
+    Runs::write(&searcher, &columns, &generation.join(RUNS_FILE))?;
+    drop((columns, searcher));
+    let kept = previous.map(|p| p.join(BOUNDS_FILE));
+    let text = [fields.body, fields.pairs];
+    BlockBounds::write(
+        &index,
+        &text,
+        kept.as_deref(),
+        &generation.join(BOUNDS_FILE),
+    )
 }
 
 /// What the registry of a build holds, for its report.

@@ -2,6 +2,7 @@
 //! snippets, filters).
 
 mod block_cache;
+mod bounds;
 mod build;
 mod cards;
 mod catalog;
@@ -24,6 +25,7 @@ mod record;
 mod rescore;
 mod schema;
 mod search;
+mod segment_file;
 mod shorthand;
 mod store;
 mod tally;

@@ -5,6 +5,7 @@
 //! is read only at a paragraph that could enter. The answer is the same as scoring every
 //! match.
 
+use super::bounds::{BlockBounds, TermBounds};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::RangeInclusive;
@@ -72,12 +73,14 @@ const ROUNDING: Score = 1.0 + 1e-4;
 /// every match with tantivy's BM25 (each term's score times its boost, summed), multiplying
 /// by the factors and sorting (among equal scores, the first walked is kept). The lifted
 /// stretches are walked first, so that the weakest of the best is high early; the rest is
-/// not walked at all when no paragraph outside them could reach it.
+/// not walked at all when no paragraph outside them could reach it. `bounds` lets the walk
+/// pass over the blocks of common terms without decoding them.
 pub fn top(
     searcher: &Searcher,
     plan: &TermPlan,
     k: usize,
     factors: &dyn ScoreFactor,
+    bounds: &BlockBounds,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut best = Best::new(k);
     let bounding: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.terms.clone()).collect();
@@ -111,7 +114,7 @@ pub fn top(
             .collect::<tantivy::Result<_>>()?,
         averages: Averages::of(searcher, fields),
     };
-    terms.walk(searcher, factors, Part::Lifted, &mut best)?;
+    terms.walk(searcher, factors, bounds, Part::Lifted, &mut best)?;
     let highest: Score = terms
         .required
         .iter()
@@ -120,7 +123,7 @@ pub fn top(
         .map(|(_, weight)| weight.max_score())
         .sum();
     if highest > best.floor() {
-        terms.walk(searcher, factors, Part::Rest, &mut best)?;
+        terms.walk(searcher, factors, bounds, Part::Rest, &mut best)?;
     }
     Ok(best.into_sorted())
 }
@@ -151,6 +154,7 @@ impl Terms {
         &self,
         searcher: &Searcher,
         factors: &dyn ScoreFactor,
+        bounds: &BlockBounds,
         part: Part,
         best: &mut Best,
     ) -> tantivy::Result<()> {
@@ -162,7 +166,10 @@ impl Terms {
             let cursors = |terms: &[(Term, Bm25Weight)]| -> tantivy::Result<Vec<Option<Cursor>>> {
                 terms
                     .iter()
-                    .map(|(term, weight)| Cursor::open(reader, term, weight, &self.averages))
+                    .map(|(term, weight)| {
+                        let bounds = bounds.of(ord as u32, term);
+                        Cursor::open(reader, term, weight, &self.averages, bounds)
+                    })
                     .collect()
             };
             let every = |terms| -> tantivy::Result<Option<Vec<Cursor>>> {
@@ -232,8 +239,12 @@ impl Stretches<'_> {
 }
 
 /// One term's postings in one segment, read block by block.
-struct Cursor {
+struct Cursor<'b> {
     postings: BlockSegmentPostings,
+    /// Its blocks' bounds kept apart, when it has that many blocks, and the first of them
+    /// not yet passed ([`Segment::pass_over`]).
+    bounds: Option<TermBounds<'b>>,
+    shallow: usize,
     /// Where in the current block the cursor stands.
     at: usize,
     weight: Bm25Weight,
@@ -248,7 +259,7 @@ struct Cursor {
     scored: bool,
 }
 
-impl Cursor {
+impl<'b> Cursor<'b> {
     /// The cursor on `term` in `reader`, at its first document; `None` when the segment
     /// does not have the term.
     fn open(
@@ -256,7 +267,8 @@ impl Cursor {
         term: &Term,
         weight: &Bm25Weight,
         averages: &Averages,
-    ) -> tantivy::Result<Option<Cursor>> {
+        bounds: Option<TermBounds<'b>>,
+    ) -> tantivy::Result<Option<Cursor<'b>>> {
         let field = term.field();
         let Some(postings) = reader
             .inverted_index(field)?
@@ -274,6 +286,8 @@ impl Cursor {
         };
         let mut cursor = Cursor {
             postings,
+            bounds: bounds.filter(|_| counted),
+            shallow: 0,
             at: 0,
             weight: weight.clone(),
             fieldnorms,
@@ -314,6 +328,30 @@ impl Cursor {
         most * self.slack
     }
 
+    /// From the kept bounds, without decoding: the most a paragraph scores in the block
+    /// from `doc` on, and that block's last paragraph. `None` without kept bounds, or when
+    /// the postings already stand at `doc` or past it.
+    fn kept_bound(&mut self, doc: DocId) -> Option<(Score, DocId)> {
+        let bounds = self.bounds?;
+        if self.doc() >= doc {
+            return None;
+        }
+        self.shallow = bounds.block_of(self.shallow, doc);
+        (self.shallow < bounds.len()).then(|| {
+            let most = bounds.max(self.shallow, &self.weight) * self.slack;
+            (most, bounds.last(self.shallow))
+        })
+    }
+
+    /// The most any document scores.
+    fn most(&self) -> Score {
+        if self.counted {
+            self.weight.max_score()
+        } else {
+            self.weight.score(0, 1)
+        }
+    }
+
     fn score(&self) -> Score {
         let doc = self.doc();
         self.weight.score(
@@ -324,11 +362,11 @@ impl Cursor {
 }
 
 /// One segment's walk over the matches.
-struct Segment<'a> {
+struct Segment<'a, 'b> {
     ord: u32,
     reader: &'a SegmentReader,
-    required: &'a mut [Cursor],
-    optional: &'a mut [Cursor],
+    required: &'a mut [Cursor<'b>],
+    optional: &'a mut [Cursor<'b>],
     /// The checked clauses, each read at a match that could enter the best.
     checked: &'a mut [Box<dyn Scorer>],
     /// The paragraphs this walk looks at.
@@ -337,7 +375,7 @@ struct Segment<'a> {
     lift: Score,
 }
 
-impl Segment<'_> {
+impl Segment<'_, '_> {
     /// Walks the matches of its stretches in order. A match scoring no more than the
     /// weakest of the best never enters (the first walked of equal scores is kept), so a
     /// stretch or a match whose bound only ties is passed over too, which matters where
@@ -374,7 +412,7 @@ impl Segment<'_> {
                 if end == TERMINATED {
                     break;
                 }
-                target = end + 1;
+                target = self.pass_over(end + 1, floor);
                 continue;
             }
             target = doc + 1;
@@ -398,6 +436,42 @@ impl Segment<'_> {
                 best.offer(score, DocAddress::new(self.ord, doc));
             }
         }
+    }
+
+    /// The first paragraph from `target` on where the terms' kept bounds could lift a match
+    /// past `floor`, found without decoding the blocks passed over; a term without kept
+    /// bounds counts its greatest score anywhere. `target` itself when no term has them.
+    fn pass_over(&mut self, mut target: DocId, floor: Score) -> DocId {
+        let cursors = || self.required.iter().chain(self.optional.iter());
+        let unbounded: Score = cursors()
+            .filter(|c| c.bounds.is_none())
+            .map(Cursor::most)
+            .sum();
+        if cursors().all(|c| c.bounds.is_none()) {
+            return target;
+        }
+        let required = self.required.len();
+        while target < TERMINATED {
+            let (mut bound, mut end) = (unbounded, TERMINATED);
+            let all = self.required.iter_mut().chain(self.optional.iter_mut());
+            for (i, cursor) in all.enumerate() {
+                let Some(bounds) = cursor.bounds else {
+                    continue;
+                };
+                cursor.shallow = bounds.block_of(cursor.shallow, target);
+                if cursor.shallow < bounds.len() {
+                    end = end.min(bounds.last(cursor.shallow));
+                    bound += bounds.max(cursor.shallow, &cursor.weight) * cursor.slack;
+                } else if i < required {
+                    return TERMINATED;
+                }
+            }
+            if bound * self.lift > floor {
+                return target;
+            }
+            target = end.saturating_add(1).min(TERMINATED);
+        }
+        TERMINATED
     }
 
     /// The first document from `target` on that has every required term.
@@ -431,7 +505,13 @@ impl Segment<'_> {
         };
         let mut bound: Score = self.required.iter_mut().map(within).sum();
         for cursor in self.optional.iter_mut() {
-            if cursor.seek(doc) <= end {
+            if let Some(kept) = cursor.kept_bound(doc) {
+                bound += if kept.1 >= end {
+                    kept.0
+                } else {
+                    cursor.weight.max_score()
+                };
+            } else if cursor.seek(doc) <= end {
                 bound += within(cursor);
             }
         }
@@ -449,6 +529,11 @@ impl Segment<'_> {
         }
         let mut optional = 0.0;
         for cursor in self.optional.iter_mut() {
+            if let Some((most, last)) = cursor.kept_bound(doc) {
+                end = end.min(last);
+                optional += most;
+                continue;
+            }
             if cursor.seek(doc) > end {
                 continue;
             }
@@ -602,6 +687,7 @@ impl Best {
 
 #[cfg(test)]
 mod tests {
+    use super::super::segment_file::segment_ids;
     use super::*;
     use tantivy::collector::TopDocs;
     use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
@@ -716,6 +802,12 @@ mod tests {
         let (index, body, tag) = corpus();
         let searcher = index.reader().unwrap().searcher();
         assert_eq!(searcher.segment_readers().len(), 3);
+        let none = BlockBounds::none(3);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bounds.bin");
+        BlockBounds::write_from(&index, &[body], None, &path, 128).unwrap();
+        let kept = BlockBounds::open(&path, &segment_ids(&searcher)).unwrap();
+        assert!(kept.of(0, &Term::from_field_text(body, "w0")).is_some());
         let term = |w: &str, boost| (Term::from_field_text(body, w), boost);
         let plans = [
             (vec![term("w0", 1.0)], vec![]),
@@ -773,18 +865,20 @@ mod tests {
             };
             for (k, every) in [1, 10, 100].into_iter().flat_map(|k| [(k, 7), (k, 500)]) {
                 let uneven = Uneven::of(&searcher, every);
-                let ours: Vec<Score> = top(&searcher, &plan, k, &uneven)
-                    .unwrap()
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect();
                 let expected = every_match(&searcher, &plan, k, &uneven);
-                assert_eq!(ours.len(), expected.len(), "k = {k}");
-                for (a, b) in ours.iter().zip(&expected) {
-                    assert!(
-                        (a - b).abs() <= 1e-4 * b.abs().max(1.0),
-                        "{ours:?} != {expected:?}"
-                    );
+                for bounds in [&none, &kept] {
+                    let ours: Vec<Score> = top(&searcher, &plan, k, &uneven, bounds)
+                        .unwrap()
+                        .into_iter()
+                        .map(|(s, _)| s)
+                        .collect();
+                    assert_eq!(ours.len(), expected.len(), "k = {k}");
+                    for (a, b) in ours.iter().zip(&expected) {
+                        assert!(
+                            (a - b).abs() <= 1e-4 * b.abs().max(1.0),
+                            "{ours:?} != {expected:?}"
+                        );
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ use super::docstore::map;
 use super::prune::ScoreFactor;
 use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
+use super::segment_file::{self, segment_ids};
 use super::store::u32_at;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
@@ -124,15 +125,9 @@ pub const RUNS_FILE: &str = "runs.bin";
 /// little-endian `u32`.
 const RUN: usize = 12;
 
-/// Bytes of a segment's id as the file names it: tantivy's id in hexadecimal.
-const SEGMENT_ID: usize = 32;
-
-/// Bytes of a segment's entry in the file's table: its id and how many runs it has.
-const SEGMENT_ENTRY: usize = SEGMENT_ID + 4;
-
 impl Runs {
-    /// Works out the runs of every segment of `searcher` and writes them to `path`: the
-    /// number of segments, each segment's id and number of runs, then the runs.
+    /// Works out the runs of every segment of `searcher` and writes them to `path`, a
+    /// [`segment_file`] whose parts are the runs of each segment.
     pub fn write(searcher: &Searcher, columns: &Columns, path: &Path) -> Result<()> {
         let segments = searcher.segment_readers().iter().zip(&columns.ords);
         let found: Vec<(String, Vec<[u32; 3]>)> = segment_ids(searcher)
@@ -153,7 +148,7 @@ impl Runs {
     pub fn open(path: &Path, ids: &[String]) -> Result<Runs> {
         let bytes = map(path)?;
         let damaged = || format!("{} bị hỏng: hãy chạy tracuu index --full", path.display());
-        let by_id = Self::table(&bytes).with_context(damaged)?;
+        let by_id = segment_file::parts(&bytes, RUN).with_context(damaged)?;
         let segments = ids.iter().map(|id| {
             let missing = || {
                 format!(
@@ -165,25 +160,6 @@ impl Runs {
         });
         let segments = segments.collect::<Result<_>>()?;
         Ok(Runs { bytes, segments })
-    }
-
-    /// Each segment's id and where its runs lie.
-    fn table(bytes: &[u8]) -> Result<HashMap<&str, Range<usize>>> {
-        let count = u32_at(bytes, 0).context("tệp ngắn")?;
-        let table = bytes
-            .get(4..4 + count * SEGMENT_ENTRY)
-            .context("tệp ngắn")?;
-        let mut at = 4 + table.len();
-        let mut by_id = HashMap::new();
-        for entry in table.chunks_exact(SEGMENT_ENTRY) {
-            let id = std::str::from_utf8(&entry[..SEGMENT_ID])?;
-            let runs = u32_at(entry, SEGMENT_ID).context("tệp ngắn")?;
-            let range = at..at + runs * RUN;
-            anyhow::ensure!(range.end <= bytes.len(), "tệp ngắn");
-            at = range.end;
-            by_id.insert(id, range);
-        }
-        Ok(by_id)
     }
 
     /// Per segment, the paragraphs of the documents `having` marks, as sorted ranges.
@@ -204,23 +180,16 @@ impl Runs {
     }
 }
 
-/// The ids of the segments of `searcher`, in its order, as [`RUNS_FILE`] names them.
-pub fn segment_ids(searcher: &Searcher) -> Vec<String> {
-    let readers = searcher.segment_readers().iter();
-    readers.map(|r| r.segment_id().uuid_string()).collect()
-}
-
 /// The file's bytes for each segment's id and runs.
 fn encoded(segments: &[(String, Vec<[u32; 3]>)]) -> Vec<u8> {
-    let mut table = Vec::new();
-    let mut runs = Vec::new();
-    for (id, found) in segments {
-        table.extend_from_slice(id.as_bytes());
-        table.extend((found.len() as u32).to_le_bytes());
-        runs.extend(found.iter().flatten().flat_map(|w| w.to_le_bytes()));
-    }
-    let count = (segments.len() as u32).to_le_bytes();
-    [&count[..], &table, &runs].concat()
+    let parts: Vec<(String, Vec<u8>)> = segments
+        .iter()
+        .map(|(id, runs)| {
+            let bytes = runs.iter().flatten().flat_map(|w| w.to_le_bytes());
+            (id.clone(), bytes.collect())
+        })
+        .collect();
+    segment_file::encode(&parts, RUN)
 }
 
 /// The runs of equal document positions among a segment's paragraphs, in order:
@@ -285,6 +254,7 @@ impl ScoreFactor for FinalScore<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::segment_file::SEGMENT_ID;
     use super::*;
 
     #[test]

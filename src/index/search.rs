@@ -1,6 +1,7 @@
 //! Answers queries: the parsed query becomes a tantivy query, hits come back ranked with
 //! their document, section and a highlighted snippet.
 
+use super::bounds::{BOUNDS_FILE, BlockBounds};
 use super::cards::{self, Card, NUMBERS_FILE, NumberIndex};
 use super::catalog::{CATALOG_FILE, Head, Heads};
 use super::cited::{CITED_FILE, CitedTable, number_of};
@@ -11,8 +12,9 @@ use super::highlight;
 use super::plan::{self, Part, Plan};
 use super::prune::{self, ScoreFactor};
 use super::query::{ParsedQuery, QueryError, parse};
-use super::rescore::{Columns, FinalScore, RUNS_FILE, Runs, TITLES_FILE, Titles, segment_ids};
+use super::rescore::{Columns, FinalScore, RUNS_FILE, Runs, TITLES_FILE, Titles};
 use super::schema::{Fields, fields_of};
+use super::segment_file::segment_ids;
 use super::store::{IndexDir, Manifest, load_compact, load_json};
 use super::tally::{self, Tally};
 use crate::codes::CitedDocument;
@@ -51,6 +53,8 @@ pub struct SearchIndex {
     columns: Columns,
     /// The runs of each document's paragraphs, by segment.
     runs: Runs,
+    /// The common terms' block bounds, by segment.
+    bounds: BlockBounds,
     /// The searches running, so that one takes a second core only while it is idle.
     searches: Searches,
     manifest: Manifest,
@@ -169,6 +173,7 @@ impl SearchIndex {
         Ok(SearchIndex {
             columns: Columns::of(&searcher, &fields)?,
             runs: Runs::open(&generation.join(RUNS_FILE), &segment_ids(&searcher))?,
+            bounds: BlockBounds::open(&generation.join(BOUNDS_FILE), &segment_ids(&searcher))?,
             reader,
             fields,
             facet_table: load_compact(&generation.join(FACETS_FILE))?,
@@ -436,7 +441,7 @@ impl SearchIndex {
     ) -> Result<Vec<(f32, DocAddress)>> {
         let scores = FinalScore::new(&self.columns, &self.titles, &self.runs, &required);
         if let Some(terms) = &plan.terms {
-            return Ok(prune::top(searcher, terms, limit, &scores)?);
+            return Ok(prune::top(searcher, terms, limit, &scores, &self.bounds)?);
         }
         let window = TopDocs::with_limit(limit.max(RERANK_WINDOW)).order_by_score();
         let mut top = searcher.search(plan.query.as_ref(), &window)?;
