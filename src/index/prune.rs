@@ -332,10 +332,16 @@ impl<'b> Cursor<'b> {
     /// from `doc` on, and that block's last paragraph. `None` without kept bounds, or when
     /// the postings already stand at `doc` or past it.
     fn kept_bound(&mut self, doc: DocId) -> Option<(Score, DocId)> {
-        let bounds = self.bounds?;
         if self.doc() >= doc {
             return None;
         }
+        self.kept_block(doc)
+    }
+
+    /// Moves the kept bounds on to the block of `doc`: the most a paragraph scores in it,
+    /// and its last paragraph. `None` without kept bounds or past the last block.
+    fn kept_block(&mut self, doc: DocId) -> Option<(Score, DocId)> {
+        let bounds = self.bounds?;
         self.shallow = bounds.block_of(self.shallow, doc);
         (self.shallow < bounds.len()).then(|| {
             let most = bounds.max(self.shallow, &self.weight) * self.slack;
@@ -455,15 +461,16 @@ impl Segment<'_, '_> {
             let (mut bound, mut end) = (unbounded, TERMINATED);
             let all = self.required.iter_mut().chain(self.optional.iter_mut());
             for (i, cursor) in all.enumerate() {
-                let Some(bounds) = cursor.bounds else {
+                if cursor.bounds.is_none() {
                     continue;
-                };
-                cursor.shallow = bounds.block_of(cursor.shallow, target);
-                if cursor.shallow < bounds.len() {
-                    end = end.min(bounds.last(cursor.shallow));
-                    bound += bounds.max(cursor.shallow, &cursor.weight) * cursor.slack;
-                } else if i < required {
-                    return TERMINATED;
+                }
+                match cursor.kept_block(target) {
+                    Some((most, last)) => {
+                        end = end.min(last);
+                        bound += most;
+                    }
+                    None if i < required => return TERMINATED,
+                    None => {}
                 }
             }
             if bound * self.lift > floor {
@@ -506,11 +513,7 @@ impl Segment<'_, '_> {
         let mut bound: Score = self.required.iter_mut().map(within).sum();
         for cursor in self.optional.iter_mut() {
             if let Some(kept) = cursor.kept_bound(doc) {
-                bound += if kept.1 >= end {
-                    kept.0
-                } else {
-                    cursor.weight.max_score()
-                };
+                bound += if kept.1 >= end { kept.0 } else { cursor.most() };
             } else if cursor.seek(doc) <= end {
                 bound += within(cursor);
             }

@@ -170,10 +170,11 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let searcher = reader.searcher();
+        let ids = segment_ids(&searcher);
         Ok(SearchIndex {
             columns: Columns::of(&searcher, &fields)?,
-            runs: Runs::open(&generation.join(RUNS_FILE), &segment_ids(&searcher))?,
-            bounds: BlockBounds::open(&generation.join(BOUNDS_FILE), &segment_ids(&searcher))?,
+            runs: Runs::open(&generation.join(RUNS_FILE), &ids)?,
+            bounds: BlockBounds::open(&generation.join(BOUNDS_FILE), &ids)?,
             reader,
             fields,
             facet_table: load_compact(&generation.join(FACETS_FILE))?,
