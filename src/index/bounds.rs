@@ -85,11 +85,8 @@ impl BlockBounds {
     }
 
     /// Maps the bounds at `path` for the segments `ids` names, in their order; a segment
-    /// the file lacks, or a generation written without the file, has none.
+    /// the file lacks has none.
     pub fn open(path: &Path, ids: &[String]) -> Result<BlockBounds> {
-        if !path.exists() {
-            return Ok(BlockBounds::none(ids.len()));
-        }
         let bytes = map(path)?;
         let damaged = || format!("{} bị hỏng: hãy chạy tracuu index --full", path.display());
         let by_id = segment_file::parts(&bytes, 1).with_context(damaged)?;
@@ -157,10 +154,7 @@ impl BlockBounds {
         path: &Path,
         from: u32,
     ) -> Result<()> {
-        let old = match previous.filter(|p| p.exists()) {
-            Some(previous) => Some(map(previous)?),
-            None => None,
-        };
+        let old = previous.map(map).transpose()?;
         let kept = match &old {
             Some(bytes) => segment_file::parts(bytes, 1)?,
             None => HashMap::new(),
@@ -353,18 +347,13 @@ mod tests {
     }
 
     #[test]
-    fn kept_segments_are_copied_and_a_missing_file_keeps_none() {
+    fn kept_segments_are_copied_and_a_missing_file_is_refused() {
         let (index, body) = corpus();
         let (dir, first) = written(&index, body, None);
         let (_again, copied) = written(&index, body, Some(&dir.path().join(BOUNDS_FILE)));
         assert_eq!(first.bytes.as_deref(), copied.bytes.as_deref());
-        let term = Term::from_field_text(body, "common");
-        let none = BlockBounds::open(
-            Path::new("/nonexistent/bounds.bin"),
-            &["a".repeat(SEGMENT_ID)],
-        )
-        .unwrap();
-        assert!(none.of(0, &term).is_none());
+        let missing = Path::new("/nonexistent/bounds.bin");
+        assert!(BlockBounds::open(missing, &["a".repeat(SEGMENT_ID)]).is_err());
     }
 
     #[test]
