@@ -76,7 +76,9 @@ impl TermBounds<'_> {
 }
 
 impl BlockBounds {
-    /// No bounds at all: every walk decodes the blocks it passes, as tantivy alone does.
+    /// No bounds at all: every walk decodes the blocks it passes, as tantivy alone does;
+    /// what the tests compare a bounded walk with.
+    #[cfg(test)]
     pub fn none(segments: usize) -> BlockBounds {
         BlockBounds {
             bytes: None,
