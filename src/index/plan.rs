@@ -121,11 +121,15 @@ impl Clauses {
     }
 
     /// Adds a required clause that is not a single term but is bounded by terms every match
-    /// of it has ([`Checked`]).
-    fn checked(&mut self, (query, terms): Bounded) {
+    /// of it has, or by the greatest scores of the `ceiling` terms ([`Checked`]).
+    fn checked(&mut self, (query, terms): Bounded, ceiling: Vec<(Term, f32)>) {
         if let Some(plan) = &mut self.terms {
             let query = query.box_clone();
-            plan.checked.push(Checked { query, terms });
+            plan.checked.push(Checked {
+                query,
+                terms,
+                ceiling,
+            });
         }
         self.list.push((Occur::Must, query));
     }
@@ -224,7 +228,7 @@ impl Plan {
             }
         }
         for p in &q.phrases {
-            clauses.checked(phrase_query(f, p));
+            clauses.checked(phrase_query(f, p), Vec::new());
             sequences.push(analyse(p).into_iter().map(|(_, f)| f).collect());
         }
         for x in &q.excluded {
@@ -242,9 +246,9 @@ impl Plan {
         filters(f, q, &mut clauses);
         Plan {
             matches: clauses.matches(),
-            terms: clauses
-                .terms
-                .filter(|t| !t.required.is_empty() || !t.checked.is_empty()),
+            terms: clauses.terms.filter(|t| {
+                !t.required.is_empty() || t.checked.iter().any(|c| !c.terms.is_empty())
+            }),
             query: Box::new(BooleanQuery::new(clauses.list)),
             sequences,
             code_keys,
@@ -267,10 +271,13 @@ impl Unit {
                 }
                 return;
             }
-            Unit::Alternatives(forms) => any(forms.iter().enumerate().map(|(i, seq)| {
-                let by = if i == 0 { TYPED_BOOST } else { 1.0 };
-                boost(phrase(f, seq).0, by)
-            })),
+            Unit::Alternatives(forms) => {
+                let (whole, ceiling) = alternatives(f, forms);
+                if weight.is_none() {
+                    return out.checked((whole, Vec::new()), ceiling);
+                }
+                whole
+            }
             Unit::Number { keys, words } => {
                 let cited = any(keys.iter().map(|k| term(f.codes, k)));
                 let all_words = all(words
@@ -600,6 +607,20 @@ fn bounding_term(
 fn covering(count: usize) -> impl Iterator<Item = usize> {
     let last = count.saturating_sub(1);
     (0..count).step_by(2).chain((last % 2 == 1).then_some(last))
+}
+
+/// The phrases of `forms` as one query matching any of them, the form typed lifted over the
+/// others, and the terms whose greatest scores bound its score ([`Checked::ceiling`]).
+fn alternatives(f: &Fields, forms: &[Vec<String>]) -> Bounded {
+    let mut ceiling = Vec::new();
+    let mut phrases = Vec::with_capacity(forms.len());
+    for (i, seq) in forms.iter().enumerate() {
+        let by = if i == 0 { TYPED_BOOST } else { 1.0 };
+        let (query, terms) = phrase(f, seq);
+        ceiling.extend(terms.into_iter().map(|(term, boost)| (term, boost * by)));
+        phrases.push(boost(query, by));
+    }
+    (any(phrases.into_iter()), ceiling)
 }
 
 /// Matches what any of `queries` matches.

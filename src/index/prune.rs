@@ -39,6 +39,11 @@ pub struct Checked {
     pub query: Box<dyn Query>,
     /// Terms every match of the clause has, with their bounding boosts.
     pub terms: Vec<(Term, Score)>,
+    /// Terms whose scores, each times its boost and summed, bound the clause's score where
+    /// `terms` do not: those of each form of an alternative (`kinh tế xã hội` or `KT-XH`),
+    /// none of which every match has. Walked like optional terms, adding to bounds only.
+    /// Empty for a phrase.
+    pub ceiling: Vec<(Term, Score)>,
 }
 
 /// What a match's BM25 score is multiplied by to give its final score: its paragraph's
@@ -103,6 +108,11 @@ pub fn top(
         .chain(&plan.optional)
         .map(|(t, _)| t.field());
     let scoring = EnableScoring::enabled_from_searcher(searcher);
+    let ceiling: Vec<(Term, Score)> = plan
+        .checked
+        .iter()
+        .flat_map(|c| c.ceiling.clone())
+        .collect();
     let terms = Terms {
         required: weights(&plan.required)?,
         bounding: weights(&bounding)?,
@@ -113,6 +123,7 @@ pub fn top(
             .map(|c| c.query.weight(scoring))
             .collect::<tantivy::Result<_>>()?,
         averages: Averages::of(searcher, fields),
+        ceiling: weights(&ceiling)?,
     };
     terms.walk(searcher, factors, bounds, Part::Lifted, &mut best)?;
     let highest: Score = terms
@@ -120,6 +131,7 @@ pub fn top(
         .iter()
         .chain(&terms.bounding)
         .chain(&terms.optional)
+        .chain(&terms.ceiling)
         .map(|(_, weight)| weight.max_score())
         .sum();
     if highest > best.floor() {
@@ -137,6 +149,9 @@ struct Terms {
     /// The checked clauses, ready to be read in each segment.
     checked: Vec<Box<dyn Weight>>,
     averages: Averages,
+    /// The checked clauses' [`Checked::ceiling`] terms, walked beside the optional terms
+    /// to bound their clauses' scores, adding nothing to a score themselves.
+    ceiling: Vec<(Term, Bm25Weight)>,
 }
 
 /// Which paragraphs a walk looks at.
@@ -190,6 +205,10 @@ impl Terms {
                 .collect::<tantivy::Result<_>>()?;
             let mut optional: Vec<Cursor> =
                 cursors(&self.optional)?.into_iter().flatten().collect();
+            for mut cursor in cursors(&self.ceiling)?.into_iter().flatten() {
+                cursor.scored = false;
+                optional.push(cursor);
+            }
             let mut segment = Segment {
                 ord: ord as u32,
                 reader,
@@ -576,10 +595,11 @@ impl Segment<'_, '_> {
         Some(sum)
     }
 
-    /// What the optional terms add to the score of `doc`.
+    /// What the optional terms that count add to the score of `doc`.
     fn optional_score(&mut self, doc: DocId) -> Score {
         self.optional
             .iter_mut()
+            .filter(|c| c.scored)
             .filter_map(|c| (c.seek(doc) == doc).then(|| c.score()))
             .sum()
     }
@@ -845,10 +865,29 @@ mod tests {
                 .iter()
                 .map(|w| Term::from_field_text(body, w))
                 .collect();
-            let query = BoostQuery::new(Box::new(PhraseQuery::new(terms.clone())), boost);
+            let inner: Box<dyn Query> = match terms.as_slice() {
+                [one] => Box::new(TermQuery::new(one.clone(), IndexRecordOption::WithFreqs)),
+                _ => Box::new(PhraseQuery::new(terms.clone())),
+            };
+            let query = BoostQuery::new(inner, boost);
             Checked {
                 query: Box::new(query),
                 terms: terms.into_iter().map(|t| (t, boost)).collect(),
+                ceiling: Vec::new(),
+            }
+        };
+        let either = |forms: &[(&[&str], Score)]| {
+            let mut ceiling = Vec::new();
+            let mut queries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (words, boost) in forms {
+                let form = phrase(words, *boost);
+                ceiling.extend(form.terms);
+                queries.push((Occur::Should, form.query));
+            }
+            Checked {
+                query: Box::new(BooleanQuery::new(queries)),
+                terms: Vec::new(),
+                ceiling,
             }
         };
         let plans = plans.into_iter().map(|(r, o)| (r, o, Vec::new())).chain([
@@ -859,6 +898,19 @@ mod tests {
                 vec![phrase(&["w1", "w0", "w0"], 2.0)],
             ),
             (vec![], vec![], vec![phrase(&["w4", "nowhere"], 1.0)]),
+            (
+                vec![term("w0", 1.0)],
+                vec![term("w5", 3.0)],
+                vec![either(&[(&["w1", "w2"], 2.0), (&["w7"], 1.0)])],
+            ),
+            (
+                vec![term("w3", 1.0)],
+                vec![],
+                vec![
+                    either(&[(&["w2", "w0"], 1.0), (&["w20", "nowhere"], 1.0)]),
+                    phrase(&["w0", "w1"], 1.0),
+                ],
+            ),
         ]);
         for (required, optional, checked) in plans {
             let plan = TermPlan {
