@@ -84,8 +84,9 @@ pub struct Plan {
     /// What a paragraph must have to match, for counting: the query without the clauses
     /// that only lift a score.
     pub matches: Box<dyn Query>,
-    /// The same query as terms alone, when it is made only of terms and requires one: its
-    /// best matches are found without scoring every match ([`super::prune`]).
+    /// The same query as terms and checked clauses (phrases, an abbreviation's forms),
+    /// when it is made only of those and requires a term: its best matches are found
+    /// without scoring every match ([`super::prune`]).
     pub terms: Option<TermPlan>,
 }
 

@@ -71,6 +71,14 @@ pub trait ScoreFactor {
     }
 }
 
+/// How many times rarer than the rarest required term a checked clause must be to lead the
+/// walk: its matches are then stepped through with the terms' instead of read only where a
+/// match could enter. `nghị quyết hội đồng nhân dân` on a gigabyte's index has `hội đồng
+/// nhân dân` (or `HĐND`) in a tenth of the paragraphs with `nghị` and `quyết`; checked
+/// only where the bounds let a match through, it was read at 48% more instructions than
+/// tantivy's own intersection.
+const LEADING_RATIO: u32 = 4;
+
 /// Rounding between a block maximum and a score worked out the same way, with room to spare.
 const ROUNDING: Score = 1.0 + 1e-4;
 
@@ -203,6 +211,12 @@ impl Terms {
                 .iter()
                 .map(|w| w.scorer(reader, 1.0))
                 .collect::<tantivy::Result<_>>()?;
+            checked.sort_by_key(|c| c.size_hint());
+            let lead = required.first().map_or(0, |c| c.postings.doc_freq());
+            let leading = checked
+                .iter()
+                .take_while(|c| c.size_hint().saturating_mul(LEADING_RATIO) < lead)
+                .count();
             let mut optional: Vec<Cursor> =
                 cursors(&self.optional)?.into_iter().flatten().collect();
             for mut cursor in cursors(&self.ceiling)?.into_iter().flatten() {
@@ -215,6 +229,7 @@ impl Terms {
                 required: &mut required,
                 optional: &mut optional,
                 checked: &mut checked,
+                leading,
                 stretches: Stretches {
                     part,
                     lifted,
@@ -392,8 +407,11 @@ struct Segment<'a, 'b> {
     reader: &'a SegmentReader,
     required: &'a mut [Cursor<'b>],
     optional: &'a mut [Cursor<'b>],
-    /// The checked clauses, each read at a match that could enter the best.
+    /// The checked clauses, each read at a match that could enter the best, rarest first.
     checked: &'a mut [Box<dyn Scorer>],
+    /// How many of the first checked clauses are rare enough to lead the walk beside the
+    /// required terms ([`LEADING_RATIO`]).
+    leading: usize,
     /// The paragraphs this walk looks at.
     stretches: Stretches<'a>,
     /// What the weights of those paragraphs are multiplied by.
@@ -500,7 +518,8 @@ impl Segment<'_, '_> {
         TERMINATED
     }
 
-    /// The first document from `target` on that has every required term.
+    /// The first document from `target` on that has every required term and matches the
+    /// leading checked clauses.
     fn align(&mut self, target: DocId) -> Option<DocId> {
         let (lead, others) = self.required.split_first_mut()?;
         let mut doc = lead.seek(target);
@@ -509,6 +528,15 @@ impl Segment<'_, '_> {
                 let found = other.seek(doc);
                 if found > doc {
                     doc = lead.seek(found);
+                    continue 'candidates;
+                }
+            }
+            for clause in self.checked[..self.leading].iter_mut() {
+                if clause.doc() < doc {
+                    clause.seek(doc);
+                }
+                if clause.doc() > doc {
+                    doc = lead.seek(clause.doc());
                     continue 'candidates;
                 }
             }
@@ -910,6 +938,11 @@ mod tests {
                     either(&[(&["w2", "w0"], 1.0), (&["w20", "nowhere"], 1.0)]),
                     phrase(&["w0", "w1"], 1.0),
                 ],
+            ),
+            (
+                vec![term("w0", 1.0)],
+                vec![term("w1", 2.0)],
+                vec![either(&[(&["w12", "w13"], 1.0), (&["w20"], 1.0)])],
             ),
         ]);
         for (required, optional, checked) in plans {

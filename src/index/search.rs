@@ -120,8 +120,9 @@ const MAX_RELAX_COUNTS: usize = 32;
 /// than waking the second core does (tens of microseconds).
 const CONCURRENT_FROM: u64 = tally::COUNTED_EXACTLY as u64;
 
-/// How many of the best matches by BM25 a query not made of terms alone (a phrase, a date,
-/// an abbreviation's senses) re-ranks by weight and title: enough that a paragraph
+/// How many of the best matches by BM25 a query the pruned walk cannot take (a date, a
+/// number, an abbreviation with no other word required) re-ranks by weight and title:
+/// enough that a paragraph
 /// weighing a tenth of the best still comes in, few enough to sort in a fraction of a
 /// millisecond.
 pub const RERANK_WINDOW: usize = 1000;
