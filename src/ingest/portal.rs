@@ -27,9 +27,15 @@ const OPENING: &str = "Số hiệu:";
 const CLOSING: &str = "Tình trạng:";
 /// The panel opens within this many lines of the top, after the portal's notices.
 const MAX_PANEL_START: usize = 60;
+/// The heading that opens the portal's furniture below the document: its list of related
+/// documents, then the comparison help, the portal's address and its notices to customers
+/// (one of which cites Nghị định 13/2023/NĐ-CP). On every page of the development corpus
+/// with a panel (281), everything from it on is the portal's.
+const RELATED: &str = "## Văn bản liên quan";
 
-/// Takes the portal's notices and panel off the top of `text`. Returns the text after the
-/// panel, the panel, and the lines taken with their reason; `None` for text without a panel.
+/// Takes the portal's notices and panel off the top of `text`, and its furniture off the
+/// bottom. Returns the text between, the panel, and the lines taken with their reason;
+/// `None` for text without a panel.
 pub fn take_panel(text: &str) -> Option<(String, Panel, Vec<Dropped>)> {
     let start = text
         .lines()
@@ -59,7 +65,13 @@ pub fn take_panel(text: &str) -> Option<(String, Panel, Vec<Dropped>)> {
             (None, None) => {}
         }
     }
-    Some((lines[end..].join("\n"), panel, dropped))
+    let tail = lines[end..]
+        .iter()
+        .position(|l| l.trim() == RELATED)
+        .map_or(lines.len(), |at| end + at);
+    let furniture = lines[tail..].iter().filter(|l| !l.trim().is_empty());
+    dropped.extend(furniture.map(|l| drop(l, DropReason::SiteChrome)));
+    Some((lines[end..tail].join("\n"), panel, dropped))
 }
 
 impl Panel {
@@ -153,5 +165,25 @@ mod tests {
                 .any(|d| d.line == "624/TB-VPCP" && d.reason == DropReason::PortalPanel)
         );
         assert!(take_panel("Đoạn văn.\n\nSố hiệu: 5").is_none());
+    }
+
+    /// The bottom of the same kind of page (development corpus `a8b680520cc297f0.md`): the
+    /// related documents and the portal's notices are its furniture, not the document's.
+    #[test]
+    fn the_furniture_below_the_document_is_dropped() {
+        let text = "**Số hiệu:**\n|\n11298/VPCP-KTTH\n|\n**Tình trạng:**\n|\nĐã biết\n|\nCác Bộ nghiên cứu.\n**Mai Thị Thu Vân**\n## Văn bản liên quan\nBan hành:\n04/11/2025\n**Kính gửi:** Quý Thành viên,\nNghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân\n";
+        let (rest, _, dropped) = take_panel(text).unwrap();
+        assert_eq!(
+            rest.trim_start_matches(['|', '\n']),
+            "Các Bộ nghiên cứu.\n**Mai Thị Thu Vân**"
+        );
+        let chrome: Vec<&str> = dropped
+            .iter()
+            .filter(|d| d.reason == DropReason::SiteChrome)
+            .map(|d| d.line.as_str())
+            .collect();
+        assert_eq!(chrome.len(), 5);
+        assert_eq!(chrome[0], RELATED);
+        assert!(chrome.contains(&"Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân"));
     }
 }
