@@ -122,14 +122,14 @@ impl Clauses {
     }
 
     /// Adds a required clause that is not a single term but is bounded by terms every match
-    /// of it has, or by the greatest scores of the `ceiling` terms ([`Checked`]).
-    fn checked(&mut self, (query, terms): Bounded, ceiling: Vec<(Term, f32)>) {
+    /// of it has, or by those of its `forms` ([`Checked`]).
+    fn checked(&mut self, (query, terms): Bounded, forms: Vec<(Term, f32)>) {
         if let Some(plan) = &mut self.terms {
             let query = query.box_clone();
             plan.checked.push(Checked {
                 query,
                 terms,
-                ceiling,
+                forms,
             });
         }
         self.list.push((Occur::Must, query));
@@ -273,9 +273,9 @@ impl Unit {
                 return;
             }
             Unit::Alternatives(forms) => {
-                let (whole, ceiling) = alternatives(f, forms);
+                let (whole, terms) = alternatives(f, forms);
                 if weight.is_none() {
-                    return out.checked((whole, Vec::new()), ceiling);
+                    return out.checked((whole, Vec::new()), terms);
                 }
                 whole
             }
@@ -611,17 +611,17 @@ fn covering(count: usize) -> impl Iterator<Item = usize> {
 }
 
 /// The phrases of `forms` as one query matching any of them, the form typed lifted over the
-/// others, and the terms whose greatest scores bound its score ([`Checked::ceiling`]).
+/// others, and the terms of the forms, whose scores bound its score ([`Checked::forms`]).
 fn alternatives(f: &Fields, forms: &[Vec<String>]) -> Bounded {
-    let mut ceiling = Vec::new();
+    let mut bounding = Vec::new();
     let mut phrases = Vec::with_capacity(forms.len());
     for (i, seq) in forms.iter().enumerate() {
         let by = if i == 0 { TYPED_BOOST } else { 1.0 };
         let (query, terms) = phrase(f, seq);
-        ceiling.extend(terms.into_iter().map(|(term, boost)| (term, boost * by)));
+        bounding.extend(terms.into_iter().map(|(term, boost)| (term, boost * by)));
         phrases.push(boost(query, by));
     }
-    (any(phrases.into_iter()), ceiling)
+    (any(phrases.into_iter()), bounding)
 }
 
 /// Matches what any of `queries` matches.

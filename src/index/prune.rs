@@ -39,11 +39,11 @@ pub struct Checked {
     pub query: Box<dyn Query>,
     /// Terms every match of the clause has, with their bounding boosts.
     pub terms: Vec<(Term, Score)>,
-    /// Terms whose scores, each times its boost and summed, bound the clause's score where
-    /// `terms` do not: those of each form of an alternative (`kinh tế xã hội` or `KT-XH`),
-    /// none of which every match has. Walked like optional terms, adding to bounds only.
+    /// The terms of each form of an alternative (`kinh tế xã hội` or `KT-XH`), none of
+    /// which every match has, with their bounding boosts: their scores, summed, bound the
+    /// clause's where `terms` do not. Walked like optional terms, adding to bounds only.
     /// Empty for a phrase.
-    pub ceiling: Vec<(Term, Score)>,
+    pub forms: Vec<(Term, Score)>,
 }
 
 /// What a match's BM25 score is multiplied by to give its final score: its paragraph's
@@ -97,6 +97,7 @@ pub fn top(
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut best = Best::new(k);
     let bounding: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.terms.clone()).collect();
+    let forms: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.forms.clone()).collect();
     if (plan.required.is_empty() && bounding.is_empty()) || k == 0 {
         return Ok(best.into_sorted());
     }
@@ -114,13 +115,9 @@ pub fn top(
         .iter()
         .chain(&bounding)
         .chain(&plan.optional)
+        .chain(&forms)
         .map(|(t, _)| t.field());
     let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let ceiling: Vec<(Term, Score)> = plan
-        .checked
-        .iter()
-        .flat_map(|c| c.ceiling.clone())
-        .collect();
     let terms = Terms {
         required: weights(&plan.required)?,
         bounding: weights(&bounding)?,
@@ -131,7 +128,7 @@ pub fn top(
             .map(|c| c.query.weight(scoring))
             .collect::<tantivy::Result<_>>()?,
         averages: Averages::of(searcher, fields),
-        ceiling: weights(&ceiling)?,
+        forms: weights(&forms)?,
     };
     terms.walk(searcher, factors, bounds, Part::Lifted, &mut best)?;
     let highest: Score = terms
@@ -139,7 +136,7 @@ pub fn top(
         .iter()
         .chain(&terms.bounding)
         .chain(&terms.optional)
-        .chain(&terms.ceiling)
+        .chain(&terms.forms)
         .map(|(_, weight)| weight.max_score())
         .sum();
     if highest > best.floor() {
@@ -157,9 +154,9 @@ struct Terms {
     /// The checked clauses, ready to be read in each segment.
     checked: Vec<Box<dyn Weight>>,
     averages: Averages,
-    /// The checked clauses' [`Checked::ceiling`] terms, walked beside the optional terms
+    /// The checked clauses' [`Checked::forms`] terms, walked beside the optional terms
     /// to bound their clauses' scores, adding nothing to a score themselves.
-    ceiling: Vec<(Term, Bm25Weight)>,
+    forms: Vec<(Term, Bm25Weight)>,
 }
 
 /// Which paragraphs a walk looks at.
@@ -219,7 +216,7 @@ impl Terms {
                 .count();
             let mut optional: Vec<Cursor> =
                 cursors(&self.optional)?.into_iter().flatten().collect();
-            for mut cursor in cursors(&self.ceiling)?.into_iter().flatten() {
+            for mut cursor in cursors(&self.forms)?.into_iter().flatten() {
                 cursor.scored = false;
                 optional.push(cursor);
             }
@@ -901,21 +898,21 @@ mod tests {
             Checked {
                 query: Box::new(query),
                 terms: terms.into_iter().map(|t| (t, boost)).collect(),
-                ceiling: Vec::new(),
+                forms: Vec::new(),
             }
         };
         let either = |forms: &[(&[&str], Score)]| {
-            let mut ceiling = Vec::new();
+            let mut terms = Vec::new();
             let mut queries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for (words, boost) in forms {
                 let form = phrase(words, *boost);
-                ceiling.extend(form.terms);
+                terms.extend(form.terms);
                 queries.push((Occur::Should, form.query));
             }
             Checked {
                 query: Box::new(BooleanQuery::new(queries)),
                 terms: Vec::new(),
-                ceiling,
+                forms: terms,
             }
         };
         let plans = plans.into_iter().map(|(r, o)| (r, o, Vec::new())).chain([

@@ -122,9 +122,8 @@ const CONCURRENT_FROM: u64 = tally::COUNTED_EXACTLY as u64;
 
 /// How many of the best matches by BM25 a query the pruned walk cannot take (a date, a
 /// number, an abbreviation with no other word required) re-ranks by weight and title:
-/// enough that a paragraph
-/// weighing a tenth of the best still comes in, few enough to sort in a fraction of a
-/// millisecond.
+/// enough that a paragraph weighing a tenth of the best still comes in, few enough to sort
+/// in a fraction of a millisecond.
 pub const RERANK_WINDOW: usize = 1000;
 
 /// One matching paragraph (or footnote).
