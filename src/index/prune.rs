@@ -220,6 +220,7 @@ impl Terms {
                 cursor.scored = false;
                 optional.push(cursor);
             }
+            optional.sort_by(|a, b| a.scored.cmp(&b.scored).then(b.most().total_cmp(&a.most())));
             let mut segment = Segment {
                 ord: ord as u32,
                 reader,
@@ -288,6 +289,9 @@ struct Cursor<'b> {
     counted: bool,
     /// Whether its score counts in a match's; a checked clause's term only bounds it.
     scored: bool,
+    /// For an optional term, the most it adds to a paragraph up to the end of the bound
+    /// last worked out ([`Segment::bound`]).
+    held: Score,
 }
 
 impl<'b> Cursor<'b> {
@@ -325,6 +329,7 @@ impl<'b> Cursor<'b> {
             slack: averages.slack(reader, field) * ROUNDING,
             counted,
             scored: true,
+            held: 0.0,
         };
         cursor.at = cursor.postings.seek(0);
         Ok(Some(cursor))
@@ -471,9 +476,9 @@ impl Segment<'_, '_> {
             let Some(checked) = self.checked_score(doc) else {
                 continue;
             };
-            let score = (scored + checked + self.optional_score(doc)) * factor;
-            if score > floor {
-                best.offer(score, DocAddress::new(self.ord, doc));
+            let bar = floor / factor;
+            if let Some(score) = self.optional_score(doc, scored + checked, optional, bar) {
+                best.offer(score * factor, DocAddress::new(self.ord, doc));
             }
         }
     }
@@ -576,16 +581,16 @@ impl Segment<'_, '_> {
         }
         let mut optional = 0.0;
         for cursor in self.optional.iter_mut() {
-            if let Some((most, last)) = cursor.kept_bound(doc) {
+            cursor.held = if let Some((most, last)) = cursor.kept_bound(doc) {
                 end = end.min(last);
-                optional += most;
-                continue;
-            }
-            if cursor.seek(doc) > end {
-                continue;
-            }
-            end = end.min(cursor.block_end());
-            optional += cursor.block_max();
+                most
+            } else if cursor.seek(doc) > end {
+                0.0
+            } else {
+                end = end.min(cursor.block_end());
+                cursor.block_max()
+            };
+            optional += cursor.held;
         }
         (required, optional, end)
     }
@@ -620,13 +625,31 @@ impl Segment<'_, '_> {
         Some(sum)
     }
 
-    /// What the optional terms that count add to the score of `doc`.
-    fn optional_score(&mut self, doc: DocId) -> Score {
-        self.optional
-            .iter_mut()
-            .filter(|c| c.scored)
-            .filter_map(|c| (c.seek(doc) == doc).then(|| c.score()))
-            .sum()
+    /// The BM25 score of `doc`, whose required terms and checked clauses score `base`,
+    /// with what its optional terms add; `None` as soon as the optional terms not yet read
+    /// (whose bounds sum to `bound`) could no longer lift it past `bar`. The terms that lift
+    /// most are read first, so that most paragraphs are let go after one or two of them: in a
+    /// query typed with diacritics each word's exact form is such a term, as common as the
+    /// word.
+    fn optional_score(
+        &mut self,
+        doc: DocId,
+        base: Score,
+        bound: Score,
+        bar: Score,
+    ) -> Option<Score> {
+        let mut score = base;
+        let mut unread = bound;
+        for cursor in self.optional.iter_mut() {
+            if score + unread <= bar {
+                return None;
+            }
+            unread -= cursor.held;
+            if cursor.scored && cursor.seek(doc) == doc {
+                score += cursor.score();
+            }
+        }
+        (score > bar).then_some(score)
     }
 }
 
