@@ -88,8 +88,14 @@ pub fn split(lines: Vec<Line>, layout: Layout) -> (Vec<Line>, BackMatter) {
     (body, back)
 }
 
+/// Words that never end an addressee, each waiting for what it governs (`cơ quan thuộc` /
+/// `Chính phủ`): an entry ending with one goes on on the next line, whatever its case. But
+/// `trực thuộc` ends one (`các đơn vị trực thuộc`: the units under the sender).
+const AWAITING: [&str; 8] = ["thuộc", "của", "và", "các", "những", "với", "cho", "tại"];
+
 /// The entries of a list whose head line carried `first`, read from `rest`: bullet lines and
-/// the lower-case lines that continue them. Returns the entries and the lines used.
+/// the lines that continue them (lower-case, or after a word in [`AWAITING`]). Returns the
+/// entries and the lines used.
 fn list(first: &str, rest: &[Line]) -> (Vec<String>, usize) {
     let mut out: Vec<String> = recipient(first).into_iter().collect();
     let mut used = 0;
@@ -98,7 +104,7 @@ fn list(first: &str, rest: &[Line]) -> (Vec<String>, usize) {
             out.extend(recipient(&line.text));
         } else if let Some(last) = out
             .last_mut()
-            .filter(|_| line.text.starts_with(char::is_lowercase))
+            .filter(|last| line.text.starts_with(char::is_lowercase) || awaits_more(last))
         {
             last.push(' ');
             last.push_str(line.text.trim_end_matches([',', ';', '.']));
@@ -108,6 +114,14 @@ fn list(first: &str, rest: &[Line]) -> (Vec<String>, usize) {
         used += 1;
     }
     (out, used)
+}
+
+/// Whether an entry ends with a word of [`AWAITING`] (not `trực thuộc`).
+fn awaits_more(entry: &str) -> bool {
+    let entry = entry.to_lowercase();
+    let mut words = entry.rsplit(' ');
+    let last = words.next().unwrap_or_default();
+    AWAITING.contains(&last) && !(last == "thuộc" && words.next() == Some("trực"))
 }
 
 fn starts_with_bullet(text: &str) -> bool {
@@ -250,6 +264,32 @@ mod tests {
                 "GIÁM ĐỐC"
             ]
         );
+    }
+
+    /// A government letter on thuvienphapluat.vn (development corpus `a8b680520cc297f0.md`):
+    /// the addressee wraps after `thuộc`, and its end starts upper-case.
+    #[test]
+    fn an_addressee_wrapped_after_a_word_awaiting_more_is_one() {
+        let doc = lines(&[
+            "Kính gửi: Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc",
+            "Chính phủ",
+            "Xét báo cáo của Bộ Tài",
+            "chính tại văn bản số 621/BC-BTC ngày 11 tháng 11 năm 2025 về động",
+        ]);
+        let (body, back) = split(doc, Layout::Markdown);
+        assert_eq!(
+            back.addressees,
+            ["Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"]
+        );
+        assert_eq!(body[0].text, "Xét báo cáo của Bộ Tài");
+        let doc = lines(&[
+            "Kính gửi:",
+            "- Các đơn vị, cơ sở giáo dục trực thuộc",
+            "Thực hiện Công văn số 6356/UBND-NNMT",
+        ]);
+        let (body, back) = split(doc, Layout::Markdown);
+        assert_eq!(back.addressees, ["Các đơn vị, cơ sở giáo dục trực thuộc"]);
+        assert_eq!(body.len(), 1);
     }
 
     #[test]
