@@ -1,6 +1,7 @@
 //! Index: schema, parallel atomic build, and search (query -> tantivy query, ranking,
 //! snippets, filters).
 
+mod any_of;
 mod block_cache;
 mod bounds;
 mod build;

@@ -2,6 +2,7 @@
 //! with their senses, document numbers, dates), each required unless it is a question word or
 //! was dropped because nothing matched every part, and what to highlight.
 
+use super::any_of::AnyOf;
 use super::prune::{Checked, TermPlan};
 use super::query::ParsedQuery;
 use super::question;
@@ -612,6 +613,9 @@ fn covering(count: usize) -> impl Iterator<Item = usize> {
 
 /// The phrases of `forms` as one query matching any of them, the form typed lifted over the
 /// others, and the terms of the forms, whose scores bound its score ([`Checked::forms`]).
+/// The query reads one paragraph at a time ([`AnyOf`]): the walk seeks it only where a
+/// match could enter, and its matches are rarely dense enough for tantivy's union, which
+/// reads a window of thousands of paragraphs at every seek, to gain.
 fn alternatives(f: &Fields, forms: &[Vec<String>]) -> Bounded {
     let mut bounding = Vec::new();
     let mut phrases = Vec::with_capacity(forms.len());
@@ -621,7 +625,7 @@ fn alternatives(f: &Fields, forms: &[Vec<String>]) -> Bounded {
         bounding.extend(terms.into_iter().map(|(term, boost)| (term, boost * by)));
         phrases.push(boost(query, by));
     }
-    (any(phrases.into_iter()), bounding)
+    (Box::new(AnyOf(phrases)), bounding)
 }
 
 /// Matches what any of `queries` matches.

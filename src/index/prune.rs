@@ -758,6 +758,7 @@ impl Best {
 
 #[cfg(test)]
 mod tests {
+    use super::super::any_of::AnyOf;
     use super::super::segment_file::segment_ids;
     use super::*;
     use tantivy::collector::TopDocs;
@@ -926,14 +927,14 @@ mod tests {
         };
         let either = |forms: &[(&[&str], Score)]| {
             let mut terms = Vec::new();
-            let mut queries: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut queries: Vec<Box<dyn Query>> = Vec::new();
             for (words, boost) in forms {
                 let form = phrase(words, *boost);
                 terms.extend(form.terms);
-                queries.push((Occur::Should, form.query));
+                queries.push(form.query);
             }
             Checked {
-                query: Box::new(BooleanQuery::new(queries)),
+                query: Box::new(AnyOf(queries)),
                 terms: Vec::new(),
                 forms: terms,
             }
@@ -963,6 +964,20 @@ mod tests {
                 vec![term("w0", 1.0)],
                 vec![term("w1", 2.0)],
                 vec![either(&[(&["w12", "w13"], 1.0), (&["w20"], 1.0)])],
+            ),
+            (
+                vec![(Term::from_field_text(tag, "t2"), 1.0)],
+                vec![term("w2", 3.0)],
+                vec![either(&[
+                    (&["w4", "w5"], 2.0),
+                    (&["w5"], 1.0),
+                    (&["w3"], 1.0),
+                ])],
+            ),
+            (
+                vec![(Term::from_field_text(tag, "t0"), 1.0), term("w4", 1.0)],
+                vec![],
+                vec![either(&[(&["w1"], 1.0), (&["w0", "w0"], 3.0)])],
             ),
         ]);
         for (required, optional, checked) in plans {
