@@ -1,7 +1,9 @@
 //! A query matching what any of its queries matches, read one paragraph at a time: the
 //! pruned walk seeks a checked clause (the forms of an abbreviation) only to the few
 //! paragraphs that could enter the best, and tantivy's own union fills a window of four
-//! thousand paragraphs at every such seek, reading the positions of every phrase match in it.
+//! thousand paragraphs at every such seek, reading the positions of every phrase match in
+//! it. Counting steps through the clause's matches, rarely dense enough for the window to
+//! pay either.
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
@@ -30,6 +32,7 @@ impl Query for AnyOf {
     }
 }
 
+/// The weights of an [`AnyOf`]'s queries.
 struct AnyOfWeight(Vec<Box<dyn Weight>>);
 
 impl Weight for AnyOfWeight {
@@ -60,6 +63,7 @@ struct AnyOfScorer {
 }
 
 impl AnyOfScorer {
+    /// Stands on the first paragraph any scorer stands on, and returns it.
     fn settle(&mut self) -> DocId {
         self.doc = self
             .scorers
@@ -91,6 +95,8 @@ impl DocSet for AnyOfScorer {
         self.doc
     }
 
+    /// At most the sum of its scorers' matches (the walk lets a clause lead only when it is
+    /// much rarer than the required terms, so an estimate is better too high than too low).
     fn size_hint(&self) -> u32 {
         self.scorers.iter().map(|s| s.size_hint()).sum()
     }

@@ -220,6 +220,9 @@ impl Terms {
                 cursor.scored = false;
                 optional.push(cursor);
             }
+            // A match's optional terms are read in this order ([`Segment::optional_score`]):
+            // first those that only bound a clause (never read, their bounds go for free),
+            // then those that can lift it most.
             optional.sort_by(|a, b| a.scored.cmp(&b.scored).then(b.most().total_cmp(&a.most())));
             let mut segment = Segment {
                 ord: ord as u32,

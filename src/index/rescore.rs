@@ -74,7 +74,7 @@ impl Titles {
 /// The positions of the sorted `few` that the sorted `many` has too. Each is sought from
 /// where the one before was found, by leaps that double: a word as common in titles as
 /// `phát` has tens of thousands of documents, and looking each up anew in the whole list
-/// cost more than the rest of lifting their paragraphs.
+/// was a fifth of lifting their paragraphs (`phát triển` on a gigabyte's index).
 fn intersection(few: &[u32], many: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(few.len());
     let mut rest = many;
