@@ -88,9 +88,10 @@ pub fn split(lines: Vec<Line>, layout: Layout) -> (Vec<Line>, BackMatter) {
     (body, back)
 }
 
-/// Words that never end an addressee, each waiting for what it governs (`cơ quan thuộc` /
-/// `Chính phủ`): an entry ending with one goes on on the next line, whatever its case. But
-/// `trực thuộc` ends one (`các đơn vị trực thuộc`: the units under the sender).
+/// Words that never end an addressee or a recipient, each waiting for what it governs
+/// (`cơ quan thuộc` / `Chính phủ`, `Văn phòng Trung ương và các` / `Ban của Đảng`): an entry
+/// ending with one goes on on the next line, whatever its case. But `trực thuộc` ends one
+/// (`các đơn vị trực thuộc`: the units under the sender).
 const AWAITING: [&str; 8] = ["thuộc", "của", "và", "các", "những", "với", "cho", "tại"];
 
 /// The entries of a list whose head line carried `first`, read from `rest`: bullet lines and
