@@ -183,24 +183,26 @@ impl Terms {
             if matches!(part, Part::Lifted) && lifted.is_empty() {
                 continue;
             }
-            let cursors = |terms: &[(Term, Bm25Weight)]| -> tantivy::Result<Vec<Option<Cursor>>> {
+            // Each term's cursor, `None` where the segment lacks it; `scored` is false for
+            // the terms that only bound a checked clause.
+            let cursors = |terms: &[(Term, Bm25Weight)], scored: bool| {
                 terms
                     .iter()
                     .map(|(term, weight)| {
                         let bounds = bounds.of(ord as u32, term);
-                        Cursor::open(reader, term, weight, &self.averages, bounds)
+                        let cursor = Cursor::open(reader, term, weight, &self.averages, bounds)?;
+                        Ok(cursor.map(|c| Cursor { scored, ..c }))
                     })
-                    .collect()
+                    .collect::<tantivy::Result<Vec<Option<Cursor>>>>()
             };
-            let every = |terms| -> tantivy::Result<Option<Vec<Cursor>>> {
-                Ok(cursors(terms)?.into_iter().collect())
+            let every = |terms, scored| -> tantivy::Result<Option<Vec<Cursor>>> {
+                Ok(cursors(terms, scored)?.into_iter().collect())
             };
             let (Some(mut required), Some(mut bounding)) =
-                (every(&self.required)?, every(&self.bounding)?)
+                (every(&self.required, true)?, every(&self.bounding, false)?)
             else {
                 continue;
             };
-            bounding.iter_mut().for_each(|c| c.scored = false);
             required.append(&mut bounding);
             required.sort_by_key(|c| c.postings.doc_freq());
             let mut checked: Vec<Box<dyn Scorer>> = self
@@ -214,12 +216,9 @@ impl Terms {
                 .iter()
                 .take_while(|c| c.size_hint().saturating_mul(LEADING_RATIO) < lead)
                 .count();
-            let mut optional: Vec<Cursor> =
-                cursors(&self.optional)?.into_iter().flatten().collect();
-            for mut cursor in cursors(&self.forms)?.into_iter().flatten() {
-                cursor.scored = false;
-                optional.push(cursor);
-            }
+            let optional = cursors(&self.optional, true)?.into_iter();
+            let forms = cursors(&self.forms, false)?.into_iter();
+            let mut optional: Vec<Cursor> = optional.chain(forms).flatten().collect();
             // A match's optional terms are read in this order ([`Segment::optional_score`]):
             // first those that only bound a clause (never read, their bounds go for free),
             // then those that can lift it most.
