@@ -19,9 +19,9 @@ pub struct Fields {
     /// numbers from there, and tantivy's store holds no text.
     pub entry: Field,
     /// Body text as [`crate::text::analyzer::body`] cuts it: each syllable folded and in
-    /// its exact form (tone placement canonical, `=cao` without diacritics); then the section
-    /// path and the document title as a second value, so that a word named only there
-    /// still finds the paragraph. With frequencies but no positions: every query is
+    /// its exact form (tone placement canonical, `=cao` without diacritics; a number has
+    /// one form); then the section path and the document title as a second value, so that
+    /// a word named only there still finds the paragraph. With frequencies but no positions: every query is
     /// matched and scored on these terms one by one, and phrases on [`Fields::pairs`].
     pub body: Field,
     /// Each pair of adjacent folded syllables of the same two values

@@ -1,10 +1,13 @@
 //! The tantivy analyzers for Vietnamese: syllables cut by Unicode word boundaries, lower-cased
 //! (`Đ` -> `đ`), in one tone-mark placement ([`exact`]) or with every diacritic folded away
 //! ([`folded`]), both forms at once for the body field ([`body`]) and adjacent folded pairs
-//! for the pairs field ([`pairs`]). Offsets always point into the original text, so hits
-//! can be highlighted.
+//! for the pairs field ([`pairs`]); the last two read each text's syllables as
+//! [`analysed`] works them out once for both. Offsets always point into the original text,
+//! so hits can be highlighted.
 
+use super::analysed::{Analysed, analysed};
 use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
+use std::rc::Rc;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name of the analyzer that folds every diacritic and `đ` to `d`.
@@ -31,24 +34,17 @@ pub fn folded() -> TextAnalyzer {
 }
 
 /// The analyzer of the body field: every syllable folded and in its exact form
-/// ([`exact_term`]: `chuyển đổi cao` -> `chuyen`, `chuyển`, `doi`, `đổi`, `cao`, `=cao`);
-/// see [`Forms`].
+/// ([`exact_term`]: `chuyển đổi cao 5` -> `chuyen`, `chuyển`, `doi`, `đổi`, `cao`, `=cao`,
+/// `5`); see [`FormsTokenizer`].
 pub fn body() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer)
-        .filter(Rewrite(lowercase))
-        .filter(ExpandFilter(Forms))
-        .build()
+    TextAnalyzer::from(FormsTokenizer)
 }
 
 /// The analyzer of the pairs field: each pair of adjacent folded syllables (`chuyển đổi số`
 /// -> `chuyen_doi`, `doi_so`) at the first one's position: what adjacency in a query is
-/// scored on, and what phrases are matched on; see [`Pairs`].
+/// scored on, and what phrases are matched on; see [`PairsTokenizer`].
 pub fn pairs() -> TextAnalyzer {
-    TextAnalyzer::builder(SyllableTokenizer)
-        .filter(Rewrite(lowercase))
-        .filter(Rewrite(fold_syllable))
-        .filter(ExpandFilter(Pairs::default()))
-        .build()
+    TextAnalyzer::from(PairsTokenizer)
 }
 
 /// The term of two adjacent folded syllables, as [`pairs`] indexes it.
@@ -63,8 +59,9 @@ pub fn bigram(first: &str, second: &str) -> String {
 /// The term of a syllable in its exact form, as [`body`] indexes it. A syllable without
 /// diacritics is written `=cao`, so that it stays apart from the folded `cao` that `cáo`
 /// and `cạo` are indexed under too; one with diacritics never collides with a folded term.
+/// One without letters (`2025`) has no other form: its term is itself.
 pub fn exact_term(mut exact: String, folded: &str) -> String {
-    if exact == folded {
+    if exact == folded && exact.chars().any(char::is_alphabetic) {
         exact.insert(0, '=');
     }
     exact
@@ -207,101 +204,105 @@ fn fold_syllable(syllable: &str) -> Option<String> {
     (!syllable.is_ascii()).then(|| strip_marks(syllable))
 }
 
-/// What a filter makes of each syllable of a stream: the tokens it stands for, in order.
-/// One small step per concern ([`Forms`], [`Pairs`]), run by the one filter
-/// [`ExpandFilter`].
-pub trait Expand: Clone + Send + Sync + 'static {
-    /// Appends the tokens `syllable` stands for to `out`, last out first.
-    fn expand(&mut self, syllable: &Token, out: &mut Vec<Token>);
-}
-
-/// Both forms the body field indexes, each at the syllable's position: the folded syllable
-/// and its [`exact_term`] (`ủy` beside `uy`, `=cao` beside `cao`). One pass over the text
-/// instead of one per form.
+/// The tokenizer of [`body`]: each syllable's folded form, then its exact term when it has
+/// letters, both at the syllable's position.
 #[derive(Clone, Default)]
-pub struct Forms;
+pub struct FormsTokenizer;
 
-impl Expand for Forms {
-    fn expand(&mut self, lowered: &Token, out: &mut Vec<Token>) {
-        let folded = strip_marks(&lowered.text);
-        let exact = moved_tones(&lowered.text).unwrap_or_else(|| lowered.text.clone());
-        out.push(respelled(lowered, exact_term(exact, &folded)));
-        out.push(respelled(lowered, folded));
-    }
-}
-
-/// The pair each folded syllable makes with the one before it (`chuyen_doi`), at the first
-/// one's position and spanning both.
+/// The tokenizer of [`pairs`]: each syllable's folded form joined to the one before it
+/// (`chuyen_doi`), at the first one's position and spanning both.
 #[derive(Clone, Default)]
-pub struct Pairs {
-    previous: Option<Token>,
-}
+pub struct PairsTokenizer;
 
-impl Expand for Pairs {
-    fn expand(&mut self, folded: &Token, out: &mut Vec<Token>) {
-        if let Some(previous) = self.previous.replace(folded.clone()) {
-            out.push(Token {
-                offset_to: folded.offset_to,
-                text: bigram(&previous.text, &folded.text),
-                ..previous
-            });
-        }
-    }
-}
-
-/// The token filter running an [`Expand`] step over each syllable.
-#[derive(Clone)]
-pub struct ExpandFilter<E>(pub E);
-
-/// The tokenizer [`ExpandFilter`] wraps.
-#[derive(Clone)]
-pub struct Expanded<T, E> {
-    inner: T,
-    step: E,
-}
-
-/// The token stream of [`Expanded`].
-pub struct ExpandStream<S, E> {
-    inner: S,
-    step: E,
-    /// Tokens made but not given yet, last out first.
-    pending: Vec<Token>,
+/// The token stream of [`FormsTokenizer`] and [`PairsTokenizer`] over an [`Analysed`] text.
+pub struct AnalysedStream {
+    analysed: Rc<Analysed>,
+    /// The syllable the next token is made of.
+    next: usize,
+    /// Whether the next token is the exact term of syllable `next`.
+    exact_next: bool,
+    /// Whether this stream gives pairs rather than forms.
+    pairs: bool,
     token: Token,
 }
 
-impl<E: Expand> TokenFilter for ExpandFilter<E> {
-    type Tokenizer<T: Tokenizer> = Expanded<T, E>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Expanded<T, E> {
-        Expanded {
-            inner: tokenizer,
-            step: self.0,
-        }
-    }
-}
-
-impl<T: Tokenizer, E: Expand> Tokenizer for Expanded<T, E> {
-    type TokenStream<'a> = ExpandStream<T::TokenStream<'a>, E>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ExpandStream {
-            inner: self.inner.token_stream(text),
-            step: self.step.clone(),
-            pending: Vec::new(),
+impl AnalysedStream {
+    fn new(text: &str, pairs: bool) -> AnalysedStream {
+        AnalysedStream {
+            analysed: analysed(text),
+            next: usize::from(pairs),
+            exact_next: false,
+            pairs,
             token: Token::default(),
         }
     }
+
+    /// Makes the token of syllable `at`'s form (its folded form, or its exact term if
+    /// `exact`), at its place.
+    fn form(&mut self, at: usize, exact: bool) {
+        let a = &self.analysed;
+        let text = if exact {
+            a.exact(at)
+        } else {
+            Some(a.folded(at))
+        };
+        self.token.text.clear();
+        self.token.text.push_str(text.unwrap_or_default());
+        self.place(at, at);
+    }
+
+    /// Makes the token of the pair ending at syllable `at`.
+    fn pair(&mut self, at: usize) {
+        let a = &self.analysed;
+        self.token.text.clear();
+        self.token.text.push_str(a.folded(at - 1));
+        self.token.text.push('_');
+        self.token.text.push_str(a.folded(at));
+        self.place(at - 1, at);
+    }
+
+    /// Places the token from syllable `first` to syllable `last`, at `first`'s position.
+    fn place(&mut self, first: usize, last: usize) {
+        self.token.offset_from = self.analysed.offsets(first).start;
+        self.token.offset_to = self.analysed.offsets(last).end;
+        self.token.position = first;
+    }
 }
 
-impl<S: TokenStream, E: Expand> TokenStream for ExpandStream<S, E> {
+impl Tokenizer for FormsTokenizer {
+    type TokenStream<'a> = AnalysedStream;
+
+    fn token_stream(&mut self, text: &str) -> AnalysedStream {
+        AnalysedStream::new(text, false)
+    }
+}
+
+impl Tokenizer for PairsTokenizer {
+    type TokenStream<'a> = AnalysedStream;
+
+    fn token_stream(&mut self, text: &str) -> AnalysedStream {
+        AnalysedStream::new(text, true)
+    }
+}
+
+impl TokenStream for AnalysedStream {
     fn advance(&mut self) -> bool {
-        while self.pending.is_empty() {
-            if !self.inner.advance() {
-                return false;
-            }
-            self.step.expand(self.inner.token(), &mut self.pending);
+        let at = self.next;
+        if at >= self.analysed.count() {
+            return false;
         }
-        self.token = self.pending.pop().unwrap_or_default();
+        if self.pairs {
+            self.pair(at);
+            self.next += 1;
+        } else if self.exact_next {
+            self.form(at, true);
+            self.exact_next = false;
+            self.next += 1;
+        } else {
+            self.form(at, false);
+            self.exact_next = self.analysed.exact(at).is_some();
+            self.next += usize::from(!self.exact_next);
+        }
         true
     }
 
@@ -311,17 +312,6 @@ impl<S: TokenStream, E: Expand> TokenStream for ExpandStream<S, E> {
 
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
-    }
-}
-
-/// `token` with another text: same place, same position.
-fn respelled(token: &Token, text: String) -> Token {
-    Token {
-        offset_from: token.offset_from,
-        offset_to: token.offset_to,
-        position: token.position,
-        position_length: token.position_length,
-        text,
     }
 }
 
@@ -373,7 +363,6 @@ mod tests {
             (2, "so", "số"),
             (2, "số", "số"),
             (3, "2025", "2025"),
-            (3, "=2025", "2025"),
         ];
         assert_tokens(&found, &expected);
     }
@@ -406,6 +395,7 @@ mod tests {
     fn the_exact_term_of_a_syllable_without_diacritics_is_marked() {
         assert_eq!(exact_term("ủy".into(), "uy"), "ủy");
         assert_eq!(exact_term("cao".into(), "cao"), "=cao");
+        assert_eq!(exact_term("2025".into(), "2025"), "2025");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Vietnamese text normalisation: the forms words are compared and indexed in.
 
 pub mod abbrev;
+mod analysed;
 pub mod analyzer;
 mod spelling;
 mod syllables;
@@ -23,10 +24,20 @@ pub fn fold(text: &str) -> String {
 /// a table worked out once, anything else is decomposed.
 pub fn strip_marks(lowered: &str) -> String {
     let mut out = String::with_capacity(lowered.len());
+    strip_marks_into(lowered, &mut out);
+    out
+}
+
+/// Appends [`strip_marks`] of `lowered` to `out`, which indexing reuses from one syllable
+/// to the next.
+pub fn strip_marks_into(lowered: &str, out: &mut String) {
+    if lowered.is_ascii() {
+        out.push_str(lowered);
+        return;
+    }
     for c in lowered.chars() {
         strip_char(c, |base| out.push(base));
     }
-    out
 }
 
 /// Whether `text` folds to `folded` as [`fold`] folds it, without building its folded
