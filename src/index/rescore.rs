@@ -7,7 +7,7 @@ use super::docstore::map;
 use super::prune::ScoreFactor;
 use super::ranking::{self, FULL_WEIGHT, TITLE_LIFT};
 use super::schema::Fields;
-use super::segment_file::{self, segment_ids};
+use super::segment_file::{SEGMENT_ID, segment_ids};
 use super::store::u32_at;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
@@ -124,99 +124,202 @@ impl Columns {
     }
 }
 
-/// Per segment, the runs of consecutive paragraphs of one document: (its paragraphs,
-/// document position). A document's paragraphs are written one after another, so a
-/// segment has about as many runs as documents. Worked out when an index is built
-/// ([`Runs::write`]) and mapped when it opens: reading every paragraph's document position
-/// took a fifth of a search from the command line on the real corpus, and decoding them
-/// all a sixth of opening a gigabyte's index.
+/// The runs of consecutive paragraphs of one document in every segment, found by document
+/// position: a query looks up the runs of the documents it lifts, a few thousand of a
+/// gigabyte's 90,000, instead of reading every run (a third of a common word's search
+/// there, and a cost that grew with the archive). A document's paragraphs are written one
+/// after another, so a segment has about as many runs as documents. Worked out when an
+/// index is built ([`Runs::write`]) and mapped when it opens: reading every paragraph's
+/// document position took a fifth of a search from the command line on the real corpus,
+/// and decoding them all a sixth of opening a gigabyte's index.
+///
+/// ```text
+/// [segments u32] [segment id: 32 bytes, its runs u32] × segments
+/// [positions u32] [first entry of the document at each position u32] × (positions + 1)
+/// [segment u32, run u32] × runs, by document position
+/// [first paragraph u32, last paragraph u32] × runs, by segment, then in the segment's order
+/// ```
 pub struct Runs {
     bytes: Mmap,
-    /// Per segment of the searcher, in its order, where its runs lie in `bytes`.
-    segments: Vec<Range<usize>>,
+    /// Per segment of the file: its place among the searcher's segments (`None` when the
+    /// searcher has no such segment), its number of runs, and where its runs start.
+    segments: Vec<(Option<usize>, usize, usize)>,
+    /// Where the table of each position's first entry starts, and how many positions it has.
+    starts: usize,
+    positions: usize,
+    /// Where the entries (segment, run) start, and how many there are.
+    entries: usize,
+    runs: usize,
+    /// How many segments the searcher has.
+    searched: usize,
 }
 
 /// The file of a generation that holds its [`Runs`].
 pub const RUNS_FILE: &str = "runs.bin";
 
-/// Bytes of one run: its first and last paragraph and its document's position, each a
-/// little-endian `u32`.
-const RUN: usize = 12;
+/// Bytes of a segment in the file's table: its id and its number of runs.
+const SEGMENT: usize = SEGMENT_ID + 4;
 
 impl Runs {
-    /// Works out the runs of every segment of `searcher` and writes them to `path`, a
-    /// [`segment_file`] whose parts are the runs of each segment.
+    /// Works out the runs of every segment of `searcher` and writes them to `path`.
     pub fn write(searcher: &Searcher, columns: &Columns, path: &Path) -> Result<()> {
         let segments = searcher.segment_readers().iter().zip(&columns.ords);
-        let found: Vec<(String, Vec<[u32; 3]>)> = segment_ids(searcher)
-            .into_iter()
-            .zip(segments)
-            .map(|(id, (reader, ords))| {
-                let positions =
-                    (0..reader.max_doc()).map(|doc| ords.first(doc).unwrap_or(u64::MAX) as u32);
-                (id, runs_of(positions))
+        let runs: Vec<Vec<[u32; 3]>> = segments
+            .map(|(reader, ords)| {
+                let positions = (0..reader.max_doc())
+                    .map(|doc| ords.first(doc).map_or(u32::MAX, |ord| ord as u32));
+                runs_of(positions)
             })
             .collect();
-        fs::write(path, encoded(&found))
+        fs::write(path, encoded(&segment_ids(searcher), &runs))
             .with_context(|| format!("không ghi được {}", path.display()))
     }
 
-    /// Maps the runs saved at `path`, in the order of the segments `ids` names; fails when
-    /// a segment has none saved or the file does not add up.
+    /// Maps the runs saved at `path` for the segments `ids` names, in the searcher's order;
+    /// fails when a segment has none saved or the file does not add up.
     pub fn open(path: &Path, ids: &[String]) -> Result<Runs> {
         let bytes = map(path)?;
         let damaged = || format!("{} bị hỏng: hãy chạy tracuu index --full", path.display());
-        let by_id = segment_file::parts(&bytes, RUN).with_context(damaged)?;
-        let segments = ids.iter().map(|id| {
-            let missing = || {
-                format!(
-                    "{} không có đoạn {id}: hãy chạy tracuu index --full",
-                    path.display()
-                )
-            };
-            by_id.get(id.as_str()).cloned().with_context(missing)
-        });
-        let segments = segments.collect::<Result<_>>()?;
-        Ok(Runs { bytes, segments })
+        let count = u32_at(&bytes, 0).with_context(damaged)?;
+        let table = bytes
+            .get(4..4 + SEGMENT.saturating_mul(count).min(bytes.len()))
+            .filter(|t| t.len() == SEGMENT * count)
+            .with_context(damaged)?;
+        let mut segments = Vec::with_capacity(count);
+        let mut runs = 0usize;
+        for entry in table.chunks_exact(SEGMENT) {
+            let searched = ids
+                .iter()
+                .position(|id| id.as_bytes() == &entry[..SEGMENT_ID]);
+            let own = u32_at(entry, SEGMENT_ID).with_context(damaged)?;
+            segments.push((searched, own, runs));
+            runs += own;
+        }
+        if let Some(missing) = (0..ids.len()).find(|i| !segments.iter().any(|s| s.0 == Some(*i))) {
+            anyhow::bail!(
+                "{} không có đoạn {}: hãy chạy tracuu index --full",
+                path.display(),
+                ids[missing]
+            );
+        }
+        let at = 4 + table.len();
+        let positions = u32_at(&bytes, at).with_context(damaged)?;
+        let entries = at + 4 + 4 * (positions + 1);
+        anyhow::ensure!(entries + 16 * runs == bytes.len(), damaged());
+        Ok(Runs {
+            bytes,
+            segments,
+            starts: at + 4,
+            positions,
+            entries,
+            runs,
+            searched: ids.len(),
+        })
+    }
+
+    /// The entries of the document at position `ord`.
+    fn of_document(&self, ord: u32) -> Range<usize> {
+        let ord = ord as usize;
+        if ord >= self.positions {
+            return 0..0;
+        }
+        let start = |ord: usize| self.u32_at(self.starts + 4 * ord).min(self.runs);
+        start(ord)..start(ord + 1)
+    }
+
+    fn u32_at(&self, at: usize) -> usize {
+        u32_at(&self.bytes, at).unwrap_or_default()
     }
 
     /// Per segment, the paragraphs of the documents at the positions `ords`, as sorted
-    /// ranges; when there are none, no run is read (reading them all was a thirtieth of a
-    /// search on a gigabyte's index, most of which lift no title).
+    /// ranges: each document's runs are marked, then each segment's marked runs read in
+    /// its order. When there are none, no run is read.
     fn of_documents(&self, ords: &[u32]) -> Vec<Vec<RangeInclusive<DocId>>> {
-        let Some(&most) = ords.iter().max() else {
-            return vec![Vec::new(); self.segments.len()];
-        };
-        let mut having = vec![false; most as usize + 1];
-        for &ord in ords {
-            having[ord as usize] = true;
-        }
-        self.segments
+        let mut marked: Vec<Vec<u64>> = self
+            .segments
             .iter()
-            .map(|range| {
-                let runs = self.bytes[range.clone()].chunks_exact(RUN);
-                runs.filter_map(|run| {
-                    let [first, last, ord] =
-                        [0, 4, 8].map(|at| u32_at(run, at).unwrap_or_default());
-                    let held = having.get(ord).copied().unwrap_or(false);
-                    held.then_some(first as DocId..=last as DocId)
-                })
-                .collect()
+            .map(|&(_, own, _)| {
+                if ords.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![0; own.div_ceil(64)]
+                }
             })
-            .collect()
+            .collect();
+        for &ord in ords {
+            for entry in self.of_document(ord) {
+                let at = self.entries + 8 * entry;
+                let (segment, run) = (self.u32_at(at), self.u32_at(at + 4));
+                if let Some(bits) = marked.get_mut(segment).and_then(|m| m.get_mut(run / 64)) {
+                    *bits |= 1 << (run % 64);
+                }
+            }
+        }
+        let mut found = vec![Vec::new(); self.searched];
+        for (&(searched, _, first_run), bits) in self.segments.iter().zip(&marked) {
+            let Some(searched) = searched else { continue };
+            found[searched] = set_bits(bits)
+                .map(|run| {
+                    let at = self.entries + 8 * self.runs + 8 * (first_run + run);
+                    self.u32_at(at) as DocId..=self.u32_at(at + 4) as DocId
+                })
+                .collect();
+        }
+        found
     }
 }
 
-/// The file's bytes for each segment's id and runs.
-fn encoded(segments: &[(String, Vec<[u32; 3]>)]) -> Vec<u8> {
-    let parts: Vec<(String, Vec<u8>)> = segments
+/// The places of the bits set in `words`, in order.
+fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(|(at, &word)| {
+        let mut rest = word;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                at * 64 + bit
+            })
+        })
+    })
+}
+
+/// The file's bytes for the segments `ids` and the runs of each (first and last paragraph,
+/// document position), in the segment's order. Runs of paragraphs without a document are
+/// left out.
+fn encoded(ids: &[String], segments: &[Vec<[u32; 3]>]) -> Vec<u8> {
+    let mut entries: Vec<[u32; 3]> = segments
         .iter()
-        .map(|(id, runs)| {
-            let bytes = runs.iter().flatten().flat_map(|w| w.to_le_bytes());
-            (id.clone(), bytes.collect())
+        .enumerate()
+        .flat_map(|(segment, runs)| {
+            let placed = runs.iter().enumerate().filter(|(_, r)| r[2] != u32::MAX);
+            placed.map(move |(run, r)| [r[2], segment as u32, run as u32])
         })
         .collect();
-    segment_file::encode(&parts, RUN)
+    entries.sort_unstable();
+    let positions = entries.last().map_or(0, |e| e[0] as usize + 1);
+    let mut starts = vec![0u32; positions + 1];
+    for entry in &entries {
+        starts[entry[0] as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = (ids.len() as u32).to_le_bytes().to_vec();
+    for (id, runs) in ids.iter().zip(segments) {
+        out.extend_from_slice(id.as_bytes());
+        out.extend((runs.len() as u32).to_le_bytes());
+    }
+    out.extend((positions as u32).to_le_bytes());
+    let words = starts.iter().copied();
+    let words = words.chain(entries.iter().flat_map(|&[_, segment, run]| [segment, run]));
+    let words = words.chain(
+        segments
+            .iter()
+            .flatten()
+            .flat_map(|&[first, last, _]| [first, last]),
+    );
+    words.for_each(|w| out.extend(w.to_le_bytes()));
+    out
 }
 
 /// The runs of equal document positions among a segment's paragraphs, in order:
@@ -324,7 +427,9 @@ mod tests {
     fn saved(segments: &[(String, Vec<[u32; 3]>)]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(RUNS_FILE);
-        fs::write(&path, encoded(segments)).unwrap();
+        let ids: Vec<String> = segments.iter().map(|(id, _)| id.clone()).collect();
+        let runs: Vec<Vec<[u32; 3]>> = segments.iter().map(|(_, runs)| runs.clone()).collect();
+        fs::write(&path, encoded(&ids, &runs)).unwrap();
         (dir, path)
     }
 
@@ -340,7 +445,42 @@ mod tests {
         assert_eq!(runs.of_documents(&[0]), [vec![], vec![0..=2]]);
         assert_eq!(runs.of_documents(&[0, 2, 9]), [vec![], vec![0..=2, 4..=4]]);
         assert_eq!(runs.of_documents(&[]), [vec![], vec![]]);
+        assert_eq!(
+            Runs::open(&path, &[a]).unwrap().of_documents(&[1]),
+            [vec![3..=3, 5..=6]]
+        );
         assert!(Runs::open(&path, &["c".repeat(SEGMENT_ID)]).is_err());
+    }
+
+    #[test]
+    fn the_runs_of_documents_are_those_a_scan_finds() {
+        let ids = ["a", "b", "c"].map(|c| c.repeat(SEGMENT_ID));
+        let segments: Vec<(String, Vec<[u32; 3]>)> = ids
+            .iter()
+            .zip([7919, 104729, 15485863])
+            .map(|(id, prime)| {
+                let positions = (0..2000u32).map(move |p| (p * prime % 613) / 3);
+                (id.clone(), runs_of(positions))
+            })
+            .collect();
+        let (_dir, path) = saved(&segments);
+        let mapped = Runs::open(&path, &ids).unwrap();
+        for ords in [
+            vec![0],
+            vec![1, 2, 3],
+            (0..300).step_by(7).collect(),
+            vec![204, 999],
+        ] {
+            let scanned: Vec<Vec<_>> = segments
+                .iter()
+                .map(|(_, runs)| {
+                    let having = runs.iter().filter(|run| ords.contains(&run[2]));
+                    having.map(|run| run[0]..=run[1]).collect()
+                })
+                .collect();
+            assert!(scanned.iter().all(|ranges| !ranges.is_empty()));
+            assert_eq!(mapped.of_documents(&ords), scanned, "{ords:?}");
+        }
     }
 
     #[test]

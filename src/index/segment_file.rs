@@ -1,7 +1,7 @@
 //! Files that keep something for each tantivy segment of a generation, found by the
 //! segment's id: the number of segments, each segment's id and the length of its part, then
-//! the parts one after another. The runs of documents ([`super::rescore::Runs`]) and the
-//! block bounds ([`super::bounds::BlockBounds`]) are kept so.
+//! the parts one after another. The block bounds ([`super::bounds::BlockBounds`]) are kept
+//! so.
 
 use super::store::u32_at;
 use anyhow::{Context, Result};
