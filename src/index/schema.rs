@@ -4,7 +4,8 @@
 
 use crate::text::analyzer::{BODY, FOLDED, PAIRS};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, NumericOptions, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 
 /// Handles to every field of the schema.
@@ -58,18 +59,36 @@ fn indexed(analyzer: &str, record: IndexRecordOption) -> TextOptions {
     )
 }
 
+/// A number each paragraph has once (its document's position, its year), fast and indexed
+/// without the length of the paragraph's value (tantivy's fieldnorm): always one, it would
+/// cost a byte per paragraph and say nothing.
+fn single_number() -> NumericOptions {
+    NumericOptions::default().set_indexed().set_fast()
+}
+
+/// A one-word value (the kind), indexed as it is and without lengths, like
+/// [`single_number`].
+fn single_word() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
+}
+
 /// Builds the schema and its field handles.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
-        doc_ord: b.add_u64_field("doc_ord", FAST | INDEXED),
+        doc_ord: b.add_u64_field("doc_ord", single_number()),
         entry: b.add_u64_field("entry", FAST),
         body: b.add_text_field("body", indexed(BODY, IndexRecordOption::WithFreqs)),
         pairs: b.add_text_field("pairs", text_field(PAIRS)),
         codes: b.add_text_field("codes", STRING),
-        kind: b.add_text_field("kind", STRING),
+        kind: b.add_text_field("kind", single_word()),
         issuer: b.add_text_field("issuer", text_field(FOLDED)),
-        year: b.add_u64_field("year", INDEXED | FAST),
+        year: b.add_u64_field("year", single_number()),
         weight: b.add_u64_field("weight", FAST),
     };
     (b.build(), fields)
