@@ -1,7 +1,7 @@
 //! Vietnamese text normalisation: the forms words are compared and indexed in.
 
 pub mod abbrev;
-mod analysed;
+pub mod analysed;
 pub mod analyzer;
 mod spelling;
 mod syllables;
