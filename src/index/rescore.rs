@@ -160,6 +160,13 @@ pub const RUNS_FILE: &str = "runs.bin";
 /// Bytes of a segment in the file's table: its id and its number of runs.
 const SEGMENT: usize = SEGMENT_ID + 4;
 
+/// Bytes of an entry of the table by document position: a run's segment and its place in
+/// the segment.
+const ENTRY: usize = 8;
+
+/// Bytes of a run's paragraphs: the first and the last.
+const PARAGRAPHS: usize = 8;
+
 impl Runs {
     /// Works out the runs of every segment of `searcher` and writes them to `path`.
     pub fn write(searcher: &Searcher, columns: &Columns, path: &Path) -> Result<()> {
@@ -205,7 +212,10 @@ impl Runs {
         let at = 4 + table.len();
         let positions = u32_at(&bytes, at).with_context(damaged)?;
         let entries = at + 4 + 4 * (positions + 1);
-        anyhow::ensure!(entries + 16 * runs == bytes.len(), damaged());
+        anyhow::ensure!(
+            entries + (ENTRY + PARAGRAPHS) * runs == bytes.len(),
+            damaged()
+        );
         Ok(Runs {
             bytes,
             segments,
@@ -248,7 +258,7 @@ impl Runs {
             .collect();
         for &ord in ords {
             for entry in self.of_document(ord) {
-                let at = self.entries + 8 * entry;
+                let at = self.entries + ENTRY * entry;
                 let (segment, run) = (self.u32_at(at), self.u32_at(at + 4));
                 if let Some(bits) = marked.get_mut(segment).and_then(|m| m.get_mut(run / 64)) {
                     *bits |= 1 << (run % 64);
@@ -260,7 +270,7 @@ impl Runs {
             let Some(searched) = searched else { continue };
             found[searched] = set_bits(bits)
                 .map(|run| {
-                    let at = self.entries + 8 * self.runs + 8 * (first_run + run);
+                    let at = self.entries + ENTRY * self.runs + PARAGRAPHS * (first_run + run);
                     self.u32_at(at) as DocId..=self.u32_at(at + 4) as DocId
                 })
                 .collect();

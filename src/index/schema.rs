@@ -4,8 +4,7 @@
 
 use crate::text::analyzer::{BODY, FOLDED, PAIRS};
 use tantivy::schema::{
-    FAST, Field, IndexRecordOption, NumericOptions, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    FAST, Field, IndexRecordOption, NumericOptions, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 /// Handles to every field of the schema.
@@ -22,8 +21,9 @@ pub struct Fields {
     /// Body text as [`crate::text::analyzer::body`] cuts it: each syllable folded and in
     /// its exact form (tone placement canonical, `=cao` without diacritics; a number has
     /// one form); then the section path and the document title as a second value, so that
-    /// a word named only there still finds the paragraph. With frequencies but no positions: every query is
-    /// matched and scored on these terms one by one, and phrases on [`Fields::pairs`].
+    /// a word named only there still finds the paragraph. With frequencies but no
+    /// positions: every query is matched and scored on these terms one by one, and phrases
+    /// on [`Fields::pairs`].
     pub body: Field,
     /// Each pair of adjacent folded syllables of the same two values
     /// ([`crate::text::analyzer::pairs`]), with positions: adjacency in a query is scored on

@@ -20,8 +20,9 @@ struct Syllable {
     offsets: Range<usize>,
     /// Its folded form, in [`Analysed::forms`].
     folded: Range<usize>,
-    /// Its exact term ([`exact_term`](super::analyzer::exact_term)) in [`Analysed::forms`]; `None` for a syllable
-    /// without letters (`2025`), whose one form is the folded one.
+    /// Its exact term ([`exact_term`](super::analyzer::exact_term)) in
+    /// [`Analysed::forms`]; `None` for a syllable without letters (`2025`), whose one form
+    /// is the folded one.
     exact: Option<Range<usize>>,
 }
 
@@ -90,14 +91,22 @@ impl Analysed {
     fn push_exact(&mut self, lowered: &str, folded: Range<usize>) -> Range<usize> {
         let moved = moved_tones(lowered);
         let exact = moved.as_deref().unwrap_or(lowered);
-        if exact == &self.forms[folded] {
-            return self.push(|forms| {
+        let mark = marked(exact, &self.forms[folded]);
+        self.push(|forms| {
+            if mark {
                 forms.push('=');
-                forms.push_str(exact);
-            });
-        }
-        self.push(|forms| forms.push_str(exact))
+            }
+            forms.push_str(exact);
+        })
     }
+}
+
+/// Whether the exact term of a syllable is written with a leading `=`: when it is spelled
+/// like its folded form and has letters (`=cao`), so that it stays apart from the folded
+/// `cao` that `cáo` and `cạo` are indexed under too. A syllable with diacritics never
+/// collides with a folded term, and one without letters (`2025`) has no other form.
+pub fn marked(exact: &str, folded: &str) -> bool {
+    exact == folded && exact.chars().any(char::is_alphabetic)
 }
 
 thread_local! {

@@ -5,7 +5,7 @@
 //! [`analysed`] works them out once for both. Offsets always point into the original text,
 //! so hits can be highlighted.
 
-use super::analysed::{Analysed, analysed};
+use super::analysed::{Analysed, analysed, marked};
 use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
 use std::rc::Rc;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
@@ -56,12 +56,11 @@ pub fn bigram(first: &str, second: &str) -> String {
     pair
 }
 
-/// The term of a syllable in its exact form, as [`body`] indexes it. A syllable without
-/// diacritics is written `=cao`, so that it stays apart from the folded `cao` that `cáo`
-/// and `cạo` are indexed under too; one with diacritics never collides with a folded term.
-/// One without letters (`2025`) has no other form: its term is itself.
+/// The term of a syllable in its exact form, as [`body`] indexes it: `=cao` for a syllable
+/// without diacritics, `ủy` for one with them, `2025` for one without letters (see
+/// [`marked`]).
 pub fn exact_term(mut exact: String, folded: &str) -> String {
-    if exact == folded && exact.chars().any(char::is_alphabetic) {
+    if marked(&exact, folded) {
         exact.insert(0, '=');
     }
     exact
