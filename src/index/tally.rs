@@ -16,8 +16,8 @@ use tantivy::{DocId, DocSet, Searcher, SegmentReader};
 /// a fraction of a millisecond whatever the size of the index. The estimate is as close as
 /// the corpus is even: on the real development corpus the totals of twelve common queries
 /// came within 12% of the exact count (`thực hiện` 69,215 for 78,195; nine of the twelve
-/// within 5.3%);
-/// counting 2,500 was up to 18% off, and four times as many windows were no closer.
+/// within 5.3%); counting 2,500 was up to 18% off, and four times as many windows were no
+/// closer.
 pub const COUNTED_EXACTLY: usize = 5_000;
 
 /// Windows an estimate counts in: many, so that no one document weighs much in it.
