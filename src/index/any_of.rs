@@ -40,8 +40,12 @@ impl Weight for AnyOfWeight {
         let scorers = self.0.iter().map(|w| w.scorer(reader, boost));
         let mut scorers: Vec<Box<dyn Scorer>> = scorers.collect::<tantivy::Result<_>>()?;
         scorers.retain(|s| s.doc() != TERMINATED);
-        let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
-        Ok(Box::new(AnyOfScorer { scorers, doc }))
+        let mut scorer = AnyOfScorer {
+            scorers,
+            doc: TERMINATED,
+        };
+        scorer.settle();
+        Ok(Box::new(scorer))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {

@@ -190,8 +190,7 @@ impl Terms {
                     .iter()
                     .map(|(term, weight)| {
                         let bounds = bounds.of(ord as u32, term);
-                        let cursor = Cursor::open(reader, term, weight, &self.averages, bounds)?;
-                        Ok(cursor.map(|c| Cursor { scored, ..c }))
+                        Cursor::open(reader, term, weight, &self.averages, bounds, scored)
                     })
                     .collect::<tantivy::Result<Vec<Option<Cursor>>>>()
             };
@@ -297,14 +296,15 @@ struct Cursor<'b> {
 }
 
 impl<'b> Cursor<'b> {
-    /// The cursor on `term` in `reader`, at its first document; `None` when the segment
-    /// does not have the term.
+    /// The cursor on `term` in `reader`, at its first document, counting in a match's score
+    /// if `scored`; `None` when the segment does not have the term.
     fn open(
         reader: &SegmentReader,
         term: &Term,
         weight: &Bm25Weight,
         averages: &Averages,
         bounds: Option<TermBounds<'b>>,
+        scored: bool,
     ) -> tantivy::Result<Option<Cursor<'b>>> {
         let field = term.field();
         let Some(postings) = reader
@@ -330,7 +330,7 @@ impl<'b> Cursor<'b> {
             fieldnorms,
             slack: averages.slack(reader, field) * ROUNDING,
             counted,
-            scored: true,
+            scored,
             held: 0.0,
         };
         cursor.at = cursor.postings.seek(0);

@@ -237,6 +237,8 @@ impl Runs {
         start(ord)..start(ord + 1)
     }
 
+    /// The `u32` at byte `at` of the file; 0 past its end, which [`Runs::open`] checked
+    /// no row reaches.
     fn u32_at(&self, at: usize) -> usize {
         u32_at(&self.bytes, at).unwrap_or_default()
     }
