@@ -278,6 +278,10 @@ struct Cursor<'b> {
     /// not yet passed ([`Segment::pass_over`]).
     bounds: Option<TermBounds<'b>>,
     shallow: usize,
+    /// The bound of block `shallow` and its last paragraph, once worked out: a walk passing
+    /// over blocks asks every term at each block end of any of them, and most terms are
+    /// still in the same block.
+    kept: Option<(Score, DocId)>,
     /// Where in the current block the cursor stands.
     at: usize,
     weight: Bm25Weight,
@@ -325,6 +329,7 @@ impl<'b> Cursor<'b> {
             postings,
             bounds: bounds.filter(|_| counted),
             shallow: 0,
+            kept: None,
             at: 0,
             weight: weight.clone(),
             fieldnorms,
@@ -380,11 +385,15 @@ impl<'b> Cursor<'b> {
     /// and its last paragraph. `None` without kept bounds or past the last block.
     fn kept_block(&mut self, doc: DocId) -> Option<(Score, DocId)> {
         let bounds = self.bounds?;
+        if let Some(kept) = self.kept.filter(|kept| kept.1 >= doc) {
+            return Some(kept);
+        }
         self.shallow = bounds.block_of(self.shallow, doc);
-        (self.shallow < bounds.len()).then(|| {
+        self.kept = (self.shallow < bounds.len()).then(|| {
             let most = bounds.max(self.shallow, &self.weight) * self.slack;
             (most, bounds.last(self.shallow))
-        })
+        });
+        self.kept
     }
 
     /// The most any document scores.
