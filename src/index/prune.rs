@@ -5,7 +5,7 @@
 //! is read only at a paragraph that could enter. The answer is the same as scoring every
 //! match.
 
-use super::bounds::{BlockBounds, TermBounds};
+use super::bounds::{BlockBounds, Maxima, TermBounds};
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::ops::RangeInclusive;
@@ -274,14 +274,13 @@ impl Stretches<'_> {
 /// One term's postings in one segment, read block by block.
 struct Cursor<'b> {
     postings: BlockSegmentPostings,
-    /// Its blocks' bounds kept apart, when it has that many blocks, and the first of them
-    /// not yet passed ([`Segment::pass_over`]).
+    /// Its blocks' bounds kept apart, when it has that many blocks
+    /// ([`Segment::pass_over`]).
     bounds: Option<TermBounds<'b>>,
-    shallow: usize,
-    /// The bound of block `shallow` and its last paragraph, once worked out: a walk passing
-    /// over blocks asks every term at each block end of any of them, and most terms are
-    /// still in the same block.
-    kept: Option<(Score, DocId)>,
+    /// Where the walk stands in the kept bounds of its blocks.
+    block: Kept,
+    /// Where the walk stands in the kept bounds of its groups of blocks.
+    group: Kept,
     /// Where in the current block the cursor stands.
     at: usize,
     weight: Bm25Weight,
@@ -328,8 +327,8 @@ impl<'b> Cursor<'b> {
         let mut cursor = Cursor {
             postings,
             bounds: bounds.filter(|_| counted),
-            shallow: 0,
-            kept: None,
+            block: Kept::default(),
+            group: Kept::default(),
             at: 0,
             weight: weight.clone(),
             fieldnorms,
@@ -384,16 +383,14 @@ impl<'b> Cursor<'b> {
     /// Moves the kept bounds on to the block of `doc`: the most a paragraph scores in it,
     /// and its last paragraph. `None` without kept bounds or past the last block.
     fn kept_block(&mut self, doc: DocId) -> Option<(Score, DocId)> {
-        let bounds = self.bounds?;
-        if let Some(kept) = self.kept.filter(|kept| kept.1 >= doc) {
-            return Some(kept);
-        }
-        self.shallow = bounds.block_of(self.shallow, doc);
-        self.kept = (self.shallow < bounds.len()).then(|| {
-            let most = bounds.max(self.shallow, &self.weight) * self.slack;
-            (most, bounds.last(self.shallow))
-        });
-        self.kept
+        let rows = self.bounds?.blocks;
+        self.block.bound(rows, doc, &self.weight, self.slack)
+    }
+
+    /// [`Cursor::kept_block`] for the group of blocks of `doc`.
+    fn kept_group(&mut self, doc: DocId) -> Option<(Score, DocId)> {
+        let rows = self.bounds?.groups;
+        self.group.bound(rows, doc, &self.weight, self.slack)
     }
 
     /// The most any document scores.
@@ -414,6 +411,36 @@ impl<'b> Cursor<'b> {
     }
 }
 
+/// Where a cursor stands in one level of its kept bounds (blocks or groups of blocks): the
+/// first stretch not yet passed, and its bound and last paragraph once worked out. A walk
+/// passing over blocks asks every term at each stretch end of any of them, and most terms
+/// are still in the same stretch.
+#[derive(Default)]
+struct Kept {
+    at: usize,
+    held: Option<(Score, DocId)>,
+}
+
+impl Kept {
+    /// The bound of the stretch of `rows` holding `doc` (or the first after it) scored with
+    /// `weight` and `slack`, and its last paragraph; `None` past the last stretch.
+    fn bound(
+        &mut self,
+        rows: Maxima,
+        doc: DocId,
+        weight: &Bm25Weight,
+        slack: Score,
+    ) -> Option<(Score, DocId)> {
+        if let Some(held) = self.held.filter(|held| held.1 >= doc) {
+            return Some(held);
+        }
+        self.at = rows.first_from(self.at, doc);
+        self.held =
+            (self.at < rows.len()).then(|| (rows.max(self.at, weight) * slack, rows.last(self.at)));
+        self.held
+    }
+}
+
 /// One segment's walk over the matches.
 struct Segment<'a, 'b> {
     ord: u32,
@@ -431,7 +458,7 @@ struct Segment<'a, 'b> {
     lift: Score,
 }
 
-impl Segment<'_, '_> {
+impl<'b> Segment<'_, 'b> {
     /// Walks the matches of its stretches in order. A match scoring no more than the
     /// weakest of the best never enters (the first walked of equal scores is kept), so a
     /// stretch or a match whose bound only ties is passed over too, which matters where
@@ -495,8 +522,10 @@ impl Segment<'_, '_> {
     }
 
     /// The first paragraph from `target` on where the terms' kept bounds could lift a match
-    /// past `floor`, found without decoding the blocks passed over; a term without kept
-    /// bounds counts its greatest score anywhere. `target` itself when no term has them.
+    /// past `floor`, found without decoding the blocks passed over: a group of blocks whose
+    /// bounds cannot is passed over whole, else its blocks one by one (and the groups are
+    /// not asked again before that group ends). A term without kept bounds counts its
+    /// greatest score anywhere. `target` itself when no term has them.
     fn pass_over(&mut self, mut target: DocId, floor: Score) -> DocId {
         let cursors = || self.required.iter().chain(self.optional.iter());
         let unbounded: Score = cursors()
@@ -506,29 +535,53 @@ impl Segment<'_, '_> {
         if cursors().all(|c| c.bounds.is_none()) {
             return target;
         }
-        let required = self.required.len();
+        let mut groups_enter_until = None;
         while target < TERMINATED {
-            let (mut bound, mut end) = (unbounded, TERMINATED);
-            let all = self.required.iter_mut().chain(self.optional.iter_mut());
-            for (i, cursor) in all.enumerate() {
-                if cursor.bounds.is_none() {
+            if groups_enter_until.is_none_or(|end| target > end) {
+                let Some((groups, end)) = self.kept_sum(target, Cursor::kept_group) else {
+                    return TERMINATED;
+                };
+                if (unbounded + groups) * self.lift <= floor {
+                    target = end.saturating_add(1).min(TERMINATED);
                     continue;
                 }
-                match cursor.kept_block(target) {
-                    Some((most, last)) => {
-                        end = end.min(last);
-                        bound += most;
-                    }
-                    None if i < required => return TERMINATED,
-                    None => {}
-                }
+                groups_enter_until = Some(end);
             }
-            if bound * self.lift > floor {
+            let Some((blocks, end)) = self.kept_sum(target, Cursor::kept_block) else {
+                return TERMINATED;
+            };
+            if (unbounded + blocks) * self.lift > floor {
                 return target;
             }
             target = end.saturating_add(1).min(TERMINATED);
         }
         TERMINATED
+    }
+
+    /// The sum of the kept bounds `level` gives the terms at `target` (of their blocks or
+    /// their groups), and the first end of them; `None` when a required term has none left.
+    fn kept_sum(
+        &mut self,
+        target: DocId,
+        level: fn(&mut Cursor<'b>, DocId) -> Option<(Score, DocId)>,
+    ) -> Option<(Score, DocId)> {
+        let (mut bound, mut end) = (0.0, TERMINATED);
+        let required = self.required.len();
+        let all = self.required.iter_mut().chain(self.optional.iter_mut());
+        for (i, cursor) in all.enumerate() {
+            if cursor.bounds.is_none() {
+                continue;
+            }
+            match level(cursor, target) {
+                Some((most, last)) => {
+                    end = end.min(last);
+                    bound += most;
+                }
+                None if i < required => return None,
+                None => {}
+            }
+        }
+        Some((bound, end))
     }
 
     /// The first document from `target` on that has every required term and matches the
@@ -813,15 +866,17 @@ mod tests {
     }
 
     /// Paragraphs of words drawn unevenly from a small vocabulary, in three segments with
-    /// some deleted, so that blocks are full and scores tie and spread as in real text; each
-    /// with a tag indexed without frequencies, as document numbers are.
+    /// some deleted, so that blocks are full and scores tie and spread as in real text; in
+    /// long quiet stretches the commonest word begins each paragraph and is not drawn
+    /// again, so that whole groups of its blocks score low between groups that score high.
+    /// Each with a tag indexed without frequencies, as document numbers are.
     fn corpus() -> (Index, Field, Field) {
         let mut schema = Schema::builder();
         let body = schema.add_text_field("body", TEXT);
         let id = schema.add_text_field("id", STRING);
         let tag = schema.add_text_field("tag", STRING);
         let index = Index::create_in_ram(schema.build());
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 60_000_000).unwrap();
         let mut seed: u64 = 7;
         let mut next = move |n: u64| {
             seed = seed
@@ -829,21 +884,25 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % n
         };
-        for paragraph in 0..6000u64 {
+        for paragraph in 0..30_000u64 {
+            let quiet = paragraph % 5000 < 4000;
             let length = 1 + next(40) + next(40) * (next(4) / 3);
             let words: Vec<String> = (0..length)
-                .map(|_| format!("w{}", next(6).min(next(30))))
+                .map(|at| match quiet && at > 0 {
+                    true => format!("w{}", 1 + next(29)),
+                    false => format!("w{}", next(6).min(next(30))),
+                })
                 .collect();
             let mut doc = TantivyDocument::new();
             doc.add_text(body, words.join(" "));
             doc.add_text(id, paragraph.to_string());
             doc.add_text(tag, format!("t{}", paragraph % 3));
             writer.add_document(doc).unwrap();
-            if paragraph % 2000 == 1999 {
+            if paragraph % 10_000 == 9999 {
                 writer.commit().unwrap();
             }
         }
-        for gone in (0..6000).step_by(13) {
+        for gone in (0..30_000).step_by(13) {
             writer.delete_term(Term::from_field_text(id, &gone.to_string()));
         }
         writer.commit().unwrap();

@@ -30,7 +30,7 @@ pub struct Manifest {
 /// The on-disk layout this tracuu writes and reads. Raised whenever the schema or the files
 /// of a generation change, so that an index built by another version is refused with a clear
 /// sentence instead of a missing-field error.
-pub const FORMAT: u32 = 18;
+pub const FORMAT: u32 = 19;
 
 impl Manifest {
     /// Fails unless the index was written in the layout this tracuu reads.
