@@ -30,10 +30,11 @@ pub struct TermPlan {
 
 /// A required clause that is not a single term (a phrase), with the terms every match of it
 /// has, each with what its own score is multiplied by to bound the clause's: a phrase of
-/// pairs scores its phrase count with the sum of its pairs' rarity, so the sum of each
-/// pair's score (at least as frequent as the phrase) bounds it. Its terms are walked like
-/// required terms, and bound its score without counting in it; the clause itself is read
-/// only at a paragraph that could enter the best, and its own score is counted.
+/// pairs scores its phrase count with the sum of its pairs' rarity, and the phrase is in a
+/// paragraph no more often than the least frequent of its pairs, so the sum of each pair's
+/// score at that least frequency bounds it. Its terms are walked like required terms, and
+/// bound its score without counting in it; the clause itself is read only at a paragraph
+/// that could enter the best, and its own score is counted.
 pub struct Checked {
     /// The clause, as the query of every match has it.
     pub query: Box<dyn Query>,
@@ -96,7 +97,17 @@ pub fn top(
     bounds: &BlockBounds,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut best = Best::new(k);
-    let bounding: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.terms.clone()).collect();
+    // The terms that bound each checked clause's score, with the clause: an exact form a
+    // phrase requires scores nothing, and is left to the clause to check where it is read.
+    let (bounding, phrase_of): (Vec<(Term, Score)>, Vec<usize>) = plan
+        .checked
+        .iter()
+        .enumerate()
+        .flat_map(|(at, c)| {
+            let scoring = c.terms.iter().filter(|(_, by)| *by != 0.0);
+            scoring.map(move |term| (term.clone(), at))
+        })
+        .unzip();
     let forms: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.forms.clone()).collect();
     if (plan.required.is_empty() && bounding.is_empty()) || k == 0 {
         return Ok(best.into_sorted());
@@ -121,12 +132,18 @@ pub fn top(
     let terms = Terms {
         required: weights(&plan.required)?,
         bounding: weights(&bounding)?,
+        phrase_of,
         optional: weights(&plan.optional)?,
         checked: plan
             .checked
             .iter()
             .map(|c| c.query.weight(scoring))
             .collect::<tantivy::Result<_>>()?,
+        phrases: plan
+            .checked
+            .iter()
+            .map(|c| c.terms.iter().any(|(_, by)| *by != 0.0))
+            .collect(),
         averages: Averages::of(searcher, fields),
         forms: weights(&forms)?,
     };
@@ -150,9 +167,18 @@ struct Terms {
     required: Vec<(Term, Bm25Weight)>,
     /// The terms of the checked clauses, which bound their scores.
     bounding: Vec<(Term, Bm25Weight)>,
+    /// For each bounding term, the checked clause whose phrase it is part of ([`Checked`]).
+    phrase_of: Vec<usize>,
     optional: Vec<(Term, Bm25Weight)>,
     /// The checked clauses, ready to be read in each segment.
     checked: Vec<Box<dyn Weight>>,
+    /// Whether each checked clause is a phrase whose terms bound it: such a clause never
+    /// leads the walk ([`LEADING_RATIO`]). tantivy puts a phrase's matches at a tenth per
+    /// word of its words' and so led with it, reading its positions at every paragraph
+    /// with its words, where bounded at its least frequent word it is read at the few that
+    /// could enter: a quoted `"phát triển kinh tế xã hội"` on a gigabyte of documents
+    /// read positions at some 250,000 paragraphs.
+    phrases: Vec<bool>,
     averages: Averages,
     /// The checked clauses' [`Checked::forms`] terms, walked beside the optional terms
     /// to bound their clauses' scores, adding nothing to a score themselves.
@@ -202,19 +228,26 @@ impl Terms {
             else {
                 continue;
             };
+            for (cursor, phrase) in bounding.iter_mut().zip(&self.phrase_of) {
+                cursor.phrase = cursor.counted.then_some(*phrase);
+            }
             required.append(&mut bounding);
             required.sort_by_key(|c| c.postings.doc_freq());
-            let mut checked: Vec<Box<dyn Scorer>> = self
+            let mut checked: Vec<(bool, Box<dyn Scorer>)> = self
                 .checked
                 .iter()
-                .map(|w| w.scorer(reader, 1.0))
+                .zip(&self.phrases)
+                .map(|(w, &phrase)| Ok((phrase, w.scorer(reader, 1.0)?)))
                 .collect::<tantivy::Result<_>>()?;
-            checked.sort_by_key(|c| c.size_hint());
+            checked.sort_by_key(|(phrase, c)| (*phrase, c.size_hint()));
             let lead = required.first().map_or(0, |c| c.postings.doc_freq());
             let leading = checked
                 .iter()
-                .take_while(|c| c.size_hint().saturating_mul(LEADING_RATIO) < lead)
+                .take_while(|(phrase, c)| {
+                    !phrase && c.size_hint().saturating_mul(LEADING_RATIO) < lead
+                })
                 .count();
+            let mut checked: Vec<Box<dyn Scorer>> = checked.into_iter().map(|(_, c)| c).collect();
             let optional = cursors(&self.optional, true)?.into_iter();
             let forms = cursors(&self.forms, false)?.into_iter();
             let mut optional: Vec<Cursor> = optional.chain(forms).flatten().collect();
@@ -227,6 +260,7 @@ impl Terms {
                 reader,
                 required: &mut required,
                 optional: &mut optional,
+                least: vec![0; checked.len()],
                 checked: &mut checked,
                 leading,
                 stretches: Stretches {
@@ -296,6 +330,9 @@ struct Cursor<'b> {
     /// For an optional term, the most it adds to a paragraph up to the end of the bound
     /// last worked out ([`Segment::bound`]).
     held: Score,
+    /// For a term of a checked clause's phrase, that clause: the term bounds the phrase's
+    /// score at the phrase's least frequent term's frequency ([`Checked`]).
+    phrase: Option<usize>,
 }
 
 impl<'b> Cursor<'b> {
@@ -336,6 +373,7 @@ impl<'b> Cursor<'b> {
             counted,
             scored,
             held: 0.0,
+            phrase: None,
         };
         cursor.at = cursor.postings.seek(0);
         Ok(Some(cursor))
@@ -403,11 +441,17 @@ impl<'b> Cursor<'b> {
     }
 
     fn score(&self) -> Score {
+        self.score_at(self.freq())
+    }
+
+    /// The score of the current document were the term in it `freq` times.
+    fn score_at(&self, freq: u32) -> Score {
         let doc = self.doc();
-        self.weight.score(
-            self.fieldnorms.fieldnorm_id(doc),
-            self.postings.freq(self.at),
-        )
+        self.weight.score(self.fieldnorms.fieldnorm_id(doc), freq)
+    }
+
+    fn freq(&self) -> u32 {
+        self.postings.freq(self.at)
     }
 }
 
@@ -449,6 +493,9 @@ struct Segment<'a, 'b> {
     optional: &'a mut [Cursor<'b>],
     /// The checked clauses, each read at a match that could enter the best, rarest first.
     checked: &'a mut [Box<dyn Scorer>],
+    /// For each checked clause in plan order, the least frequency of its phrase's terms
+    /// in the paragraph being scored ([`Segment::required_score`]).
+    least: Vec<u32>,
     /// How many of the first checked clauses are rare enough to lead the walk beside the
     /// required terms ([`LEADING_RATIO`]).
     leading: usize,
@@ -660,11 +707,24 @@ impl<'b> Segment<'_, 'b> {
     }
 
     /// What the required terms add to the score of the paragraph they all stand on: all of
-    /// them (a bound of the score with the checked clauses'), and those that count.
-    fn required_score(&self) -> (Score, Score) {
+    /// them (a bound of the score with the checked clauses'), and those that count. A
+    /// phrase's terms count at its least frequent term's frequency, which the phrase
+    /// cannot pass: where one word of a phrase is in a paragraph many times, the phrase's
+    /// bound stays near its score, and a paragraph that cannot enter is let go without
+    /// reading the phrase's positions.
+    fn required_score(&mut self) -> (Score, Score) {
+        self.least.fill(u32::MAX);
+        for cursor in self.required.iter() {
+            if let Some(phrase) = cursor.phrase {
+                self.least[phrase] = self.least[phrase].min(cursor.freq());
+            }
+        }
         let mut sums = (0.0, 0.0);
         for cursor in self.required.iter() {
-            let score = cursor.score();
+            let score = match cursor.phrase {
+                Some(phrase) => cursor.score_at(self.least[phrase]) * ROUNDING,
+                None => cursor.score(),
+            };
             sums.0 += score;
             if cursor.scored {
                 sums.1 += score;
@@ -1009,7 +1069,33 @@ mod tests {
                 forms: terms,
             }
         };
+        // A phrase that also requires a word scoring nothing, as a phrase typed with
+        // diacritics requires each word's exact form.
+        let filtered = |words: &[&str], filter: &str| {
+            let mut checked = phrase(words, 1.5);
+            let required = TermQuery::new(
+                Term::from_field_text(body, filter),
+                IndexRecordOption::WithFreqs,
+            );
+            checked.query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, checked.query),
+                (
+                    Occur::Must,
+                    Box::new(BoostQuery::new(Box::new(required), 0.0)),
+                ),
+            ]));
+            checked
+                .terms
+                .push((Term::from_field_text(body, filter), 0.0));
+            checked
+        };
         let plans = plans.into_iter().map(|(r, o)| (r, o, Vec::new())).chain([
+            (vec![], vec![], vec![filtered(&["w0", "w1", "w0"], "w7")]),
+            (
+                vec![term("w2", 1.0)],
+                vec![term("w4", 2.0)],
+                vec![filtered(&["w1", "w0"], "w3")],
+            ),
             (vec![], vec![], vec![phrase(&["w0", "w1"], 1.0)]),
             (
                 vec![term("w2", 1.0)],
