@@ -37,7 +37,8 @@ const BLOCK: usize = 9;
 const GROUP: usize = 16;
 
 /// Bytes of a term's entry in a segment's table: where its key starts and how long it is,
-/// its first block and how many blocks it has, each a little-endian `u32`.
+/// its first block and how many blocks it has, each a little-endian `u32`; its groups
+/// follow its blocks.
 const TERM_ENTRY: usize = 16;
 
 /// The block bounds of every segment of a generation, mapped from [`BOUNDS_FILE`], a
@@ -77,9 +78,14 @@ impl Maxima<'_> {
 
     /// The most a paragraph of stretch `at` scores with `weight`.
     pub fn max(&self, at: usize, weight: &Bm25Weight) -> Score {
-        let row = &self.rows[at * BLOCK..(at + 1) * BLOCK];
+        let row = self.row(at);
         let freq = u32_at(row, 4).unwrap_or_default() as u32;
         weight.score(row[8], freq)
+    }
+
+    /// The bytes of stretch `at`'s bound.
+    fn row(&self, at: usize) -> &[u8] {
+        &self.rows[at * BLOCK..(at + 1) * BLOCK]
     }
 
     /// The first stretch from `at` on whose last paragraph is `doc` or after it.
@@ -269,13 +275,14 @@ fn blocks(
 /// The bound of each [`GROUP`] of the rows of `blocks`: its last block's end, and the row
 /// of its block that scores most with `weight`.
 fn groups(blocks: &[u8], weight: &Bm25Weight) -> Vec<u8> {
-    let score = |row: &[u8]| weight.score(row[8], u32_at(row, 4).unwrap_or_default() as u32);
-    let mut out = Vec::with_capacity(blocks.len().div_ceil(GROUP * BLOCK) * BLOCK);
-    for group in blocks.chunks(GROUP * BLOCK) {
-        let rows = group.chunks_exact(BLOCK);
-        if let Some(best) = rows.max_by(|a, b| score(a).total_cmp(&score(b))) {
-            out.extend_from_slice(&group[group.len() - BLOCK..][..4]);
-            out.extend_from_slice(&best[4..]);
+    let rows = Maxima { rows: blocks };
+    let mut out = Vec::with_capacity(rows.len().div_ceil(GROUP) * BLOCK);
+    for first in (0..rows.len()).step_by(GROUP) {
+        let members = first..(first + GROUP).min(rows.len());
+        let score = |at: &usize| rows.max(*at, weight);
+        if let Some(best) = members.clone().max_by(|a, b| score(a).total_cmp(&score(b))) {
+            out.extend(rows.last(members.end - 1).to_le_bytes());
+            out.extend_from_slice(&rows.row(best)[4..]);
         }
     }
     out

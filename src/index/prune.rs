@@ -450,6 +450,7 @@ impl<'b> Cursor<'b> {
         self.weight.score(self.fieldnorms.fieldnorm_id(doc), freq)
     }
 
+    /// How many times the term is in the current document.
     fn freq(&self) -> u32 {
         self.postings.freq(self.at)
     }
