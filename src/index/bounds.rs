@@ -353,13 +353,42 @@ mod tests {
         (dir, bounds)
     }
 
-    #[test]
-    fn each_block_bound_is_its_best_score_and_its_end_its_last_paragraph() {
+    /// The corpus with its bounds written, and the term `common` with its weight.
+    struct Common {
+        body: Field,
+        _dir: tempfile::TempDir,
+        bounds: BlockBounds,
+        searcher: tantivy::Searcher,
+        term: Term,
+        weight: Bm25Weight,
+    }
+
+    fn common() -> Common {
         let (index, body) = corpus();
         let (_dir, bounds) = written(&index, body, None);
         let searcher = index.reader().unwrap().searcher();
         let term = Term::from_field_text(body, "common");
         let weight = Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term)).unwrap();
+        Common {
+            body,
+            _dir,
+            bounds,
+            searcher,
+            term,
+            weight,
+        }
+    }
+
+    #[test]
+    fn each_block_bound_is_its_best_score_and_its_end_its_last_paragraph() {
+        let Common {
+            body,
+            _dir,
+            bounds,
+            searcher,
+            term,
+            weight,
+        } = common();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let kept = bounds.of(ord as u32, &term).unwrap().blocks;
             let norms = reader
@@ -398,11 +427,13 @@ mod tests {
 
     #[test]
     fn each_group_bound_is_its_best_block_and_its_end_its_last_block() {
-        let (index, body) = corpus();
-        let (_dir, bounds) = written(&index, body, None);
-        let searcher = index.reader().unwrap().searcher();
-        let term = Term::from_field_text(body, "common");
-        let weight = Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term)).unwrap();
+        let Common {
+            _dir,
+            bounds,
+            term,
+            weight,
+            ..
+        } = common();
         let kept = (0..2)
             .filter_map(|segment| bounds.of(segment, &term))
             .max_by_key(|kept| kept.blocks.len())
