@@ -381,16 +381,10 @@ mod tests {
 
     #[test]
     fn each_block_bound_is_its_best_score_and_its_end_its_last_paragraph() {
-        let Common {
-            body,
-            _dir,
-            bounds,
-            searcher,
-            term,
-            weight,
-        } = common();
-        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-            let kept = bounds.of(ord as u32, &term).unwrap().blocks;
+        let c = common();
+        let (body, term, weight) = (c.body, &c.term, &c.weight);
+        for (ord, reader) in c.searcher.segment_readers().iter().enumerate() {
+            let kept = c.bounds.of(ord as u32, term).unwrap().blocks;
             let norms = reader
                 .fieldnorms_readers()
                 .get_field(body)
@@ -398,7 +392,7 @@ mod tests {
                 .unwrap();
             let index = reader.inverted_index(body).unwrap();
             let mut postings = index
-                .read_block_postings(&term, IndexRecordOption::WithFreqs)
+                .read_block_postings(term, IndexRecordOption::WithFreqs)
                 .unwrap()
                 .unwrap();
             let mut at = 0;
@@ -409,7 +403,7 @@ mod tests {
                     .map(|(&d, &f)| weight.score(norms.fieldnorm_id(d), f))
                     .fold(0.0, Score::max);
                 assert!(
-                    (kept.max(at, &weight) - best).abs() <= 1e-5 * best,
+                    (kept.max(at, weight) - best).abs() <= 1e-5 * best,
                     "block {at}"
                 );
                 postings.advance();
@@ -418,7 +412,7 @@ mod tests {
             assert_eq!((at, kept.last(at)), (kept.len(), TERMINATED));
             assert_eq!(kept.first_from(0, kept.last(1) + 1), 2);
             assert!(
-                bounds
+                c.bounds
                     .of(ord as u32, &Term::from_field_text(body, "rare"))
                     .is_none()
             );
@@ -427,15 +421,9 @@ mod tests {
 
     #[test]
     fn each_group_bound_is_its_best_block_and_its_end_its_last_block() {
-        let Common {
-            _dir,
-            bounds,
-            term,
-            weight,
-            ..
-        } = common();
+        let c = common();
         let kept = (0..2)
-            .filter_map(|segment| bounds.of(segment, &term))
+            .filter_map(|segment| c.bounds.of(segment, &c.term))
             .max_by_key(|kept| kept.blocks.len())
             .unwrap();
         let (blocks, groups) = (kept.blocks, kept.groups);
@@ -448,9 +436,9 @@ mod tests {
             let members = group * GROUP..((group + 1) * GROUP).min(blocks.len());
             assert_eq!(groups.last(group), blocks.last(members.end - 1));
             let best = members
-                .map(|at| blocks.max(at, &weight))
+                .map(|at| blocks.max(at, &c.weight))
                 .fold(0.0, Score::max);
-            assert_eq!(groups.max(group, &weight), best, "group {group}");
+            assert_eq!(groups.max(group, &c.weight), best, "group {group}");
         }
     }
 
