@@ -47,6 +47,15 @@ pub struct Checked {
     pub forms: Vec<(Term, Score)>,
 }
 
+impl Checked {
+    /// The terms the walk bounds the clause with: those of [`Checked::terms`] that score.
+    /// An exact form a phrase typed with diacritics requires scores nothing, and is left to
+    /// the clause to check where it is read.
+    fn bounding(&self) -> impl Iterator<Item = &(Term, Score)> {
+        self.terms.iter().filter(|(_, by)| *by != 0.0)
+    }
+}
+
 /// What a match's BM25 score is multiplied by to give its final score: its paragraph's
 /// weight (at most 1), times [`ScoreFactor::lift`] inside a few stretches of paragraphs
 /// ([`ScoreFactor::lifted`]). Known before a match is scored, it lets a match be passed
@@ -97,16 +106,11 @@ pub fn top(
     bounds: &BlockBounds,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut best = Best::new(k);
-    // The terms that bound each checked clause's score, with the clause: an exact form a
-    // phrase requires scores nothing, and is left to the clause to check where it is read.
     let (bounding, phrase_of): (Vec<(Term, Score)>, Vec<usize>) = plan
         .checked
         .iter()
         .enumerate()
-        .flat_map(|(at, c)| {
-            let scoring = c.terms.iter().filter(|(_, by)| *by != 0.0);
-            scoring.map(move |term| (term.clone(), at))
-        })
+        .flat_map(|(at, c)| c.bounding().map(move |term| (term.clone(), at)))
         .unzip();
     let forms: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.forms.clone()).collect();
     if (plan.required.is_empty() && bounding.is_empty()) || k == 0 {
@@ -142,7 +146,7 @@ pub fn top(
         phrases: plan
             .checked
             .iter()
-            .map(|c| c.terms.iter().any(|(_, by)| *by != 0.0))
+            .map(|c| c.bounding().next().is_some())
             .collect(),
         averages: Averages::of(searcher, fields),
         forms: weights(&forms)?,
@@ -492,7 +496,8 @@ struct Segment<'a, 'b> {
     reader: &'a SegmentReader,
     required: &'a mut [Cursor<'b>],
     optional: &'a mut [Cursor<'b>],
-    /// The checked clauses, each read at a match that could enter the best, rarest first.
+    /// The checked clauses, each read at a match that could enter the best: those that may
+    /// lead first, then the phrases, each rarest first.
     checked: &'a mut [Box<dyn Scorer>],
     /// For each checked clause in plan order, the least frequency of its phrase's terms
     /// in the paragraph being scored ([`Segment::required_score`]).
