@@ -10,7 +10,7 @@ use super::schema::Fields;
 use super::shorthand::{NumberRef, party_order};
 use crate::codes::CitedDocument;
 use crate::text::abbrev::Abbreviations;
-use crate::text::{analyzer, could_be_syllable, fold};
+use crate::text::{analyzer, could_be_syllable, fold, senses};
 use crate::vocabulary::DocCode;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -50,7 +50,13 @@ pub enum Unit {
     Syllable(String, String),
     /// Equivalent sequences of body terms: what was typed first, then its other forms
     /// (an abbreviation and its senses).
-    Alternatives(Vec<Vec<String>>),
+    Alternatives {
+        /// The sequences, the one typed first.
+        forms: Vec<Vec<String>>,
+        /// The body term every form of a built-in abbreviation is indexed under
+        /// ([`senses`]), read instead of the forms' phrases.
+        sense: Option<&'static str>,
+    },
     /// A kind and a number: the code keys of the documents it names, and its words.
     Number {
         /// Code keys in the codes field.
@@ -273,7 +279,20 @@ impl Unit {
                 }
                 return;
             }
-            Unit::Alternatives(forms) => {
+            Unit::Alternatives {
+                forms,
+                sense: Some(term),
+            } => {
+                match weight {
+                    None => {
+                        out.term(Occur::Must, f.body, term, 1.0);
+                        score_forms(f, forms, out);
+                    }
+                    Some(w) => out.term(Occur::Should, f.body, term, w),
+                }
+                return;
+            }
+            Unit::Alternatives { forms, sense: None } => {
                 let (whole, terms) = alternatives(f, forms);
                 if weight.is_none() {
                     return out.checked((whole, Vec::new()), terms);
@@ -308,7 +327,7 @@ impl Unit {
         }
         match self {
             Unit::Syllable(_, f) => Some((Cow::Borrowed(f.as_str()), Cow::Borrowed(f.as_str()))),
-            Unit::Alternatives(forms) => {
+            Unit::Alternatives { forms, .. } => {
                 let typed = forms.first()?;
                 Some((folded(typed.first()?), folded(typed.last()?)))
             }
@@ -325,7 +344,9 @@ impl Unit {
         };
         match self {
             Unit::Syllable(..) => Vec::new(),
-            Unit::Alternatives(forms) | Unit::Date(forms) => forms.iter().map(plain).collect(),
+            Unit::Alternatives { forms, .. } | Unit::Date(forms) => {
+                forms.iter().map(plain).collect()
+            }
             Unit::Number { words, .. } => {
                 vec![words.iter().filter_map(|w| w.first().cloned()).collect()]
             }
@@ -351,12 +372,19 @@ fn abbreviation(table: &Abbreviations, word: &str) -> Option<Unit> {
     let mut forms = vec![exact_terms(word), exact_terms(spelling)];
     forms.dedup();
     forms.extend(senses.iter().map(|s| folded_terms(s)));
-    Some(Unit::Alternatives(forms))
+    Some(Unit::Alternatives {
+        forms,
+        sense: senses::term_of(table, word),
+    })
 }
 
+/// A sense of an abbreviation as body terms: the folded terms of the sense, the exact terms
+/// of its short form, and the sense term both are indexed under, if any.
+type Sense = (Vec<String>, Vec<String>, Option<&'static str>);
+
 /// Every sense of the abbreviation table as body terms, worked out once when the index
-/// opens: (folded terms of the sense, exact terms of its short form).
-pub struct Senses(Vec<(Vec<String>, Vec<String>)>);
+/// opens.
+pub struct Senses(Vec<Sense>);
 
 impl Senses {
     /// The senses of `table`.
@@ -364,8 +392,11 @@ impl Senses {
         Senses(
             table
                 .iter()
-                .map(|(short, sense)| (folded_terms(sense), exact_terms(short)))
-                .filter(|(sense, _)| !sense.is_empty())
+                .map(|(short, sense)| {
+                    let term = senses::term_of(table, short);
+                    (folded_terms(sense), exact_terms(short), term)
+                })
+                .filter(|(sense, ..)| !sense.is_empty())
                 .collect(),
         )
     }
@@ -373,7 +404,7 @@ impl Senses {
     /// Where the query spells out a sense (`ủy ban nhân dân`), the run becomes that sense
     /// or its short form (`UBND`).
     fn spelled_out(&self, mut parts: Vec<Part>) -> Vec<Part> {
-        for (sense, short) in &self.0 {
+        for (sense, short, term) in &self.0 {
             let mut at = 0;
             while at + sense.len() <= parts.len() {
                 let run = &parts[at..at + sense.len()];
@@ -384,7 +415,10 @@ impl Senses {
                 if same {
                     let label = run.iter().map(|p| p.label.as_str()).collect::<Vec<_>>();
                     let part = Part {
-                        unit: Unit::Alternatives(vec![sense.clone(), short.clone()]),
+                        unit: Unit::Alternatives {
+                            forms: vec![sense.clone(), short.clone()],
+                            sense: *term,
+                        },
                         label: label.join(" "),
                         question: false,
                     };
@@ -419,7 +453,10 @@ fn mark_questions(mut parts: Vec<Part>) -> Vec<Part> {
             _ => None,
         });
         let part = Part {
-            unit: Unit::Alternatives(vec![folded.collect()]),
+            unit: Unit::Alternatives {
+                forms: vec![folded.collect()],
+                sense: None,
+            },
             label: run
                 .iter()
                 .map(|p| p.label.as_str())
@@ -562,19 +599,16 @@ fn phrase(f: &Fields, words: &[String]) -> Bounded {
             None => folded.push(word.clone()),
         }
     }
-    let pairs: Vec<String> = folded
-        .windows(2)
-        .map(|pair| analyzer::bigram(&pair[0], &pair[1]))
-        .collect();
-    let sequence: Box<dyn Query> = match (folded.as_slice(), pairs.as_slice()) {
+    let (read, weight) = read_pairs(&folded);
+    let sequence: Box<dyn Query> = match (folded.as_slice(), read.as_slice()) {
         ([], _) => return (Box::new(BooleanQuery::new(Vec::new())), Vec::new()),
         ([one], _) => bounding_term(f.body, one, 1.0, &mut terms),
-        (_, [pair]) => bounding_term(f.pairs, pair, 1.0, &mut terms),
+        (_, [(_, pair)]) => bounding_term(f.pairs, pair, 1.0, &mut terms),
         _ => {
-            let read: Vec<(usize, Term)> = covering(pairs.len())
-                .map(|at| (at, Term::from_field_text(f.pairs, &pairs[at])))
+            let read: Vec<(usize, Term)> = read
+                .iter()
+                .map(|(at, pair)| (*at, Term::from_field_text(f.pairs, pair)))
                 .collect();
-            let weight = pairs.len() as f32 / read.len() as f32;
             terms.extend(read.iter().map(|(_, t)| (t.clone(), weight)));
             boost(Box::new(PhraseQuery::new_with_offset(read)), weight)
         }
@@ -598,6 +632,17 @@ fn bounding_term(
     Box::new(query)
 }
 
+/// The pairs the phrase of the folded syllables `folded` reads ([`covering`]), each with
+/// its place among the pairs, and what the phrase is boosted by to weigh as all its pairs.
+fn read_pairs(folded: &[String]) -> (Vec<(usize, String)>, f32) {
+    let count = folded.len().saturating_sub(1);
+    let read: Vec<(usize, String)> = covering(count)
+        .map(|at| (at, analyzer::bigram(&folded[at], &folded[at + 1])))
+        .collect();
+    let weight = count as f32 / read.len().max(1) as f32;
+    (read, weight)
+}
+
 /// The pairs of a phrase of `count` pairs that imply the others: every other one, and the
 /// last. Pairs at the syllable positions `i` and `i + 2` hold the four syllables from `i`
 /// on, so the pair between them is there too: `"cao tốc Nội Bài"` is `cao_toc` with
@@ -609,6 +654,32 @@ fn bounding_term(
 fn covering(count: usize) -> impl Iterator<Item = usize> {
     let last = count.saturating_sub(1);
     (0..count).step_by(2).chain((last % 2 == 1).then_some(last))
+}
+
+/// Scores the forms of an abbreviation beside its sense term, which scores every form alike:
+/// the form typed is lifted over the others, as [`alternatives`] lifts its phrase, by its one
+/// term (`=ubnd`) or the pairs its phrase would read (`kt_xh`; `uy_ban`, `nhan_dan`); another
+/// form of one term is scored as its phrase was. Another form's pairs are not: they stand
+/// apart from the form as often as in it (`kinh tế` and `xã hội` in one paragraph), and
+/// would lift paragraphs that only name its words.
+fn score_forms(f: &Fields, forms: &[Vec<String>], out: &mut Clauses) {
+    for (i, form) in forms.iter().enumerate() {
+        let folded: Vec<String> = form
+            .iter()
+            .map(|t| analyzer::folded_of_exact(t).unwrap_or_else(|| t.clone()))
+            .collect();
+        match (i, folded.as_slice()) {
+            (0, [one]) => out.term(Occur::Should, f.body, one, TYPED_BOOST),
+            (0, _) => {
+                let (read, weight) = read_pairs(&folded);
+                for (_, pair) in read {
+                    out.term(Occur::Should, f.pairs, &pair, TYPED_BOOST * weight);
+                }
+            }
+            (_, [one]) => out.term(Occur::Should, f.body, one, 1.0),
+            _ => {}
+        }
+    }
 }
 
 /// The phrases of `forms` as one query matching any of them, the form typed lifted over the
@@ -654,16 +725,61 @@ mod tests {
 
     /// The parts of `query` against an empty corpus with the built-in abbreviations.
     fn parts_of(query: &str) -> Vec<Part> {
+        planned(query, &Abbreviations::built_in()).0
+    }
+
+    /// The parts of `query` and its plan, every part required, with the abbreviations
+    /// `table`.
+    fn planned(query: &str, table: &Abbreviations) -> (Vec<Part>, Plan) {
         let (_, fields) = schema();
-        let abbreviations = Abbreviations::built_in();
-        let senses = Senses::of(&abbreviations);
+        let senses = Senses::of(table);
         let cx = Context {
             fields: &fields,
-            abbreviations: &abbreviations,
+            abbreviations: table,
             senses: &senses,
             named: &[],
         };
-        parts(&cx, &parse(query).unwrap())
+        let parsed = parse(query).unwrap();
+        let parts = parts(&cx, &parsed);
+        let plan = Plan::new(&cx, &parsed, &parts, &vec![false; parts.len()]);
+        (parts, plan)
+    }
+
+    /// The text of each required term of a plan that the walk can prune.
+    fn required_terms(plan: &Plan) -> Vec<String> {
+        let terms = plan.terms.as_ref().expect("a plan of terms");
+        let text = |t: &Term| t.value().as_str().unwrap_or_default().to_owned();
+        terms.required.iter().map(|(t, _)| text(t)).collect()
+    }
+
+    #[test]
+    fn a_built_in_abbreviation_short_or_spelled_out_is_its_sense_term() {
+        let table = Abbreviations::built_in();
+        for query in ["KT-XH", "kinh tế xã hội"] {
+            let (_, plan) = planned(query, &table);
+            assert_eq!(required_terms(&plan), ["~kt-xh"], "{query}");
+            assert!(plan.terms.as_ref().unwrap().checked.is_empty(), "{query}");
+        }
+        let (_, plan) = planned("phát triển KT-XH", &table);
+        assert_eq!(required_terms(&plan), ["phat", "trien", "~kt-xh"]);
+    }
+
+    #[test]
+    fn an_abbreviation_with_a_learnt_sense_keeps_the_phrases_of_its_forms() {
+        let mut table = Abbreviations::built_in();
+        table.add("KT-XH", "kỹ thuật xây hầm");
+        let (parts, plan) = planned("KT-XH", &table);
+        assert!(matches!(
+            parts[0].unit,
+            Unit::Alternatives { sense: None, .. }
+        ));
+        assert!(
+            plan.terms.is_none(),
+            "alone, its phrases have no term to walk"
+        );
+        let (_, plan) = planned("phát triển KT-XH", &table);
+        assert_eq!(required_terms(&plan), ["phat", "trien"]);
+        assert_eq!(plan.terms.as_ref().unwrap().checked.len(), 1);
     }
 
     fn labels(parts: &[Part]) -> Vec<(&str, bool)> {
@@ -694,9 +810,10 @@ mod tests {
     fn an_abbreviation_is_one_part_with_its_senses() {
         let parts = parts_of("UBND tỉnh");
         assert_eq!(labels(&parts)[0], ("UBND", false));
-        let Unit::Alternatives(forms) = &parts[0].unit else {
+        let Unit::Alternatives { forms, sense } = &parts[0].unit else {
             panic!("{:?}", parts[0].unit);
         };
+        assert_eq!(*sense, Some("~ubnd"));
         assert!(forms.contains(&vec![
             "uy".into(),
             "ban".into(),

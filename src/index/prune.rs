@@ -40,7 +40,8 @@ pub struct Checked {
     pub query: Box<dyn Query>,
     /// Terms every match of the clause has, with their bounding boosts.
     pub terms: Vec<(Term, Score)>,
-    /// The terms of each form of an alternative (`kinh tế xã hội` or `KT-XH`), none of
+    /// The terms of each form of an alternative (`Ban quản lý dự án` or `BQLDA`, which a
+    /// document defined; a built-in abbreviation is one sense term instead), none of
     /// which every match has, with their bounding boosts: their scores, summed, bound the
     /// clause's where `terms` do not. Walked like optional terms, adding to bounds only.
     /// Empty for a phrase.

@@ -27,10 +27,11 @@ pub struct Manifest {
     pub built_at: u64,
 }
 
-/// The on-disk layout this tracuu writes and reads. Raised whenever the schema or the files
-/// of a generation change, so that an index built by another version is refused with a clear
-/// sentence instead of a missing-field error.
-pub const FORMAT: u32 = 19;
+/// The on-disk layout this tracuu writes and reads. Raised whenever the schema, the files
+/// of a generation or the terms the body is indexed under (the built-in abbreviations'
+/// sense terms among them) change, so that an index built by another version is refused
+/// with a clear sentence instead of a missing-field error or missing matches.
+pub const FORMAT: u32 = 20;
 
 impl Manifest {
     /// Fails unless the index was written in the layout this tracuu reads.

@@ -3,8 +3,8 @@
 //! paragraph of a section repeats its section path and title, so indexing asked for the
 //! same analysis up to four times.
 
-use super::{lowercase, moved_tones, strip_marks_into, syllables};
-use std::cell::RefCell;
+use super::{lowercase, moved_tones, senses, strip_marks_into, syllables};
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -33,9 +33,18 @@ pub struct Analysed {
     text: String,
     syllables: Vec<Syllable>,
     forms: String,
+    /// The sense terms of the abbreviations it writes, found when the body first asks.
+    senses: OnceCell<Vec<senses::Found>>,
 }
 
 impl Analysed {
+    /// `text` analysed, without keeping it for the next call (see [`analysed`]).
+    pub fn of(text: &str) -> Analysed {
+        let mut a = Analysed::default();
+        a.fill(text);
+        a
+    }
+
     /// How many syllables the text has.
     pub fn count(&self) -> usize {
         self.syllables.len()
@@ -57,8 +66,15 @@ impl Analysed {
         Some(&self.forms[range])
     }
 
+    /// The sense term of every built-in abbreviation the text writes
+    /// ([`senses::found`]).
+    pub fn senses(&self) -> &[senses::Found] {
+        self.senses.get_or_init(|| senses::found(self))
+    }
+
     /// Analyses `text` into `self`, keeping its buffers.
     fn fill(&mut self, text: &str) {
+        self.senses.take();
         self.text.clear();
         self.text.push_str(text);
         self.syllables.clear();

@@ -35,7 +35,8 @@ pub fn folded() -> TextAnalyzer {
 
 /// The analyzer of the body field: every syllable folded and in its exact form
 /// ([`exact_term`]: `chuyển đổi cao 5` -> `chuyen`, `chuyển`, `doi`, `đổi`, `cao`, `=cao`,
-/// `5`); see [`FormsTokenizer`].
+/// `5`), then the sense term of each built-in abbreviation written short or spelled out
+/// (`UBND`, `Ủy ban nhân dân` -> `~ubnd`, see [`super::senses`]); see [`FormsTokenizer`].
 pub fn body() -> TextAnalyzer {
     TextAnalyzer::from(FormsTokenizer)
 }
@@ -204,7 +205,8 @@ fn fold_syllable(syllable: &str) -> Option<String> {
 }
 
 /// The tokenizer of [`body`]: each syllable's folded form, then its exact term when it has
-/// letters, both at the syllable's position.
+/// letters, both at the syllable's position; then the sense terms, each at the first
+/// syllable writing it.
 #[derive(Clone, Default)]
 pub struct FormsTokenizer;
 
@@ -222,6 +224,8 @@ pub struct AnalysedStream {
     exact_next: bool,
     /// Whether this stream gives pairs rather than forms.
     pairs: bool,
+    /// The sense term the body gives next, once every syllable's forms are given.
+    sense: usize,
     token: Token,
 }
 
@@ -232,6 +236,7 @@ impl AnalysedStream {
             next: usize::from(pairs),
             exact_next: false,
             pairs,
+            sense: 0,
             token: Token::default(),
         }
     }
@@ -258,6 +263,19 @@ impl AnalysedStream {
         self.token.text.push('_');
         self.token.text.push_str(a.folded(at));
         self.place(at - 1, at);
+    }
+
+    /// Makes the token of the next sense term ([`Analysed::senses`]); false when every one
+    /// was given.
+    fn next_sense(&mut self) -> bool {
+        let Some((term, syllables)) = self.analysed.senses().get(self.sense).cloned() else {
+            return false;
+        };
+        self.sense += 1;
+        self.token.text.clear();
+        self.token.text.push_str(term);
+        self.place(syllables.start, syllables.end - 1);
+        true
     }
 
     /// Places the token from syllable `first` to syllable `last`, at `first`'s position.
@@ -288,7 +306,7 @@ impl TokenStream for AnalysedStream {
     fn advance(&mut self) -> bool {
         let at = self.next;
         if at >= self.analysed.count() {
-            return false;
+            return !self.pairs && self.next_sense();
         }
         if self.pairs {
             self.pair(at);
@@ -362,6 +380,19 @@ mod tests {
             (2, "so", "số"),
             (2, "số", "số"),
             (3, "2025", "2025"),
+        ];
+        assert_tokens(&found, &expected);
+    }
+
+    #[test]
+    fn body_gives_the_sense_term_of_an_abbreviation_after_the_syllables() {
+        let found = positioned(body(), "các KCN");
+        let expected = [
+            (0, "cac", "các"),
+            (0, "các", "các"),
+            (1, "kcn", "KCN"),
+            (1, "=kcn", "KCN"),
+            (1, "~kcn", "KCN"),
         ];
         assert_tokens(&found, &expected);
     }

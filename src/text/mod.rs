@@ -3,6 +3,7 @@
 pub mod abbrev;
 pub mod analysed;
 pub mod analyzer;
+pub mod senses;
 mod spelling;
 mod syllables;
 mod tone;
