@@ -6,7 +6,7 @@
 use super::abbrev::{Abbreviations, BUILT_IN};
 use super::analysed::Analysed;
 use super::fold;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -29,11 +29,11 @@ struct Form {
 /// `BCT` (Bộ Chính trị, Bộ Công Thương) has none: its one term would join two bodies.
 /// The index holds these terms, so changing [`BUILT_IN`] needs a new index format.
 struct Table {
-    /// The forms, keyed by their first term: an exact term of a short form is never a
-    /// folded syllable (it has `=` or `đ`), so both kinds share one map.
-    by_first: HashMap<String, Vec<Form>>,
+    /// The forms, keyed by their first syllable folded (`kt` for `=kt`): every syllable
+    /// indexed is looked up in it once, so its hash is the fast one of short keys.
+    by_first: FxHashMap<String, Vec<Form>>,
     /// Folded short form -> (the sense's folded syllables, the sense term).
-    by_short: HashMap<String, (Vec<String>, &'static str)>,
+    by_short: FxHashMap<String, (Vec<String>, &'static str)>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(Table::built_in);
@@ -41,8 +41,8 @@ static TABLE: LazyLock<Table> = LazyLock::new(Table::built_in);
 impl Table {
     fn built_in() -> Table {
         let mut table = Table {
-            by_first: HashMap::new(),
-            by_short: HashMap::new(),
+            by_first: FxHashMap::default(),
+            by_short: FxHashMap::default(),
         };
         for (short, senses) in BUILT_IN {
             let [sense] = senses else { continue };
@@ -52,9 +52,13 @@ impl Table {
             table
                 .by_short
                 .insert(fold(short), (sense_terms.clone(), term));
-            for (terms, exact) in [(short_terms, true), (sense_terms, false)] {
+            let firsts = [
+                fold(&short_terms[0]).replace('=', ""),
+                sense_terms[0].clone(),
+            ];
+            let forms = [(short_terms, true), (sense_terms, false)];
+            for (first, (terms, exact)) in firsts.into_iter().zip(forms) {
                 let form = Form { terms, exact, term };
-                let first = form.terms[0].clone();
                 table.by_first.entry(first).or_default().push(form);
             }
         }
@@ -94,15 +98,11 @@ pub type Found = (&'static str, Range<usize>);
 pub fn found(a: &Analysed) -> Vec<Found> {
     let mut out = Vec::new();
     for at in 0..a.count() {
-        let keys = [Some(a.folded(at)), a.exact(at)];
-        for forms in keys
-            .into_iter()
-            .flatten()
-            .filter_map(|k| TABLE.by_first.get(k))
-        {
-            let standing = forms.iter().filter(|f| f.stands_at(a, at));
-            out.extend(standing.map(|f| (f.term, at..at + f.terms.len())));
-        }
+        let Some(forms) = TABLE.by_first.get(a.folded(at)) else {
+            continue;
+        };
+        let standing = forms.iter().filter(|f| f.stands_at(a, at));
+        out.extend(standing.map(|f| (f.term, at..at + f.terms.len())));
     }
     out
 }
