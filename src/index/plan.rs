@@ -658,7 +658,7 @@ fn covering(count: usize) -> impl Iterator<Item = usize> {
 
 /// Scores the forms of an abbreviation beside its sense term, which scores every form alike:
 /// the form typed is lifted over the others, as [`alternatives`] lifts its phrase, by its one
-/// term (`=ubnd`) or the pairs its phrase would read (`kt_xh`; `uy_ban`, `nhan_dan`); another
+/// term (`ubnd`) or the pairs its phrase would read (`kt_xh`; `uy_ban`, `nhan_dan`); another
 /// form of one term is scored as its phrase was. Another form's pairs are not: they stand
 /// apart from the form as often as in it (`kinh tế` and `xã hội` in one paragraph), and
 /// would lift paragraphs that only name its words.

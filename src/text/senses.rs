@@ -47,18 +47,17 @@ impl Table {
         for (short, senses) in BUILT_IN {
             let [sense] = senses else { continue };
             let term: &'static str = format!("{MARK}{}", fold(short)).leak();
-            let short_terms = terms(&Analysed::of(short), true);
-            let sense_terms = terms(&Analysed::of(sense), false);
+            let (short_text, sense_text) = (Analysed::of(short), Analysed::of(sense));
+            let (short_terms, sense_terms) = (terms(&short_text, true), terms(&sense_text, false));
             table
                 .by_short
                 .insert(fold(short), (sense_terms.clone(), term));
-            let firsts = [
-                fold(&short_terms[0]).replace('=', ""),
-                sense_terms[0].clone(),
-            ];
-            let forms = [(short_terms, true), (sense_terms, false)];
-            for (first, (terms, exact)) in firsts.into_iter().zip(forms) {
+            for (text, terms, exact) in [
+                (&short_text, short_terms, true),
+                (&sense_text, sense_terms, false),
+            ] {
                 let form = Form { terms, exact, term };
+                let first = text.folded(0).to_owned();
                 table.by_first.entry(first).or_default().push(form);
             }
         }
