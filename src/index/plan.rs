@@ -318,13 +318,7 @@ impl Unit {
     /// it side by side with its neighbours (`UBND tỉnh` as `ubnd_tinh`); `None` for numbers
     /// and dates.
     fn edges(&self) -> Option<(Cow<'_, str>, Cow<'_, str>)> {
-        fn folded(t: &str) -> Cow<'_, str> {
-            match t.strip_prefix('=') {
-                Some(plain) => Cow::Borrowed(plain),
-                None if t.is_ascii() => Cow::Borrowed(t),
-                None => Cow::Owned(fold(t)),
-            }
-        }
+        let folded = analyzer::folded_term;
         match self {
             Unit::Syllable(_, f) => Some((Cow::Borrowed(f.as_str()), Cow::Borrowed(f.as_str()))),
             Unit::Alternatives { forms, .. } => {
@@ -339,7 +333,7 @@ impl Unit {
     fn sequences(&self) -> Vec<Vec<String>> {
         let plain = |seq: &Vec<String>| {
             seq.iter()
-                .map(|t| fold(t.trim_start_matches('=')))
+                .map(|t| analyzer::folded_term(t).into_owned())
                 .collect()
         };
         match self {
@@ -666,7 +660,7 @@ fn score_forms(f: &Fields, forms: &[Vec<String>], out: &mut Clauses) {
     for (i, form) in forms.iter().enumerate() {
         let folded: Vec<String> = form
             .iter()
-            .map(|t| analyzer::folded_of_exact(t).unwrap_or_else(|| t.clone()))
+            .map(|t| analyzer::folded_term(t).into_owned())
             .collect();
         match (i, folded.as_slice()) {
             (0, [one]) => out.term(Occur::Should, f.body, one, TYPED_BOOST),

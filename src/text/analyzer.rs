@@ -7,6 +7,7 @@
 
 use super::analysed::{Analysed, analysed, marked};
 use super::{Syllables, lowercase, moved_tones, strip_marks, syllables};
+use std::borrow::Cow;
 use std::rc::Rc;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -67,14 +68,21 @@ pub fn exact_term(mut exact: String, folded: &str) -> String {
     exact
 }
 
+/// The folded form of any body term: of an exact term written by [`exact_term`] (`ủy` ->
+/// `uy`, `=cao` -> `cao`), or a folded term itself (`cao`, `2025`).
+pub fn folded_term(term: &str) -> Cow<'_, str> {
+    match term.strip_prefix('=') {
+        Some(plain) => Cow::Borrowed(plain),
+        None if term.is_ascii() => Cow::Borrowed(term),
+        None => Cow::Owned(strip_marks(term)),
+    }
+}
+
 /// The folded form of a body term written by [`exact_term`] (`ủy` -> `uy`, `=cao` ->
 /// `cao`); `None` for a folded term, which has no other form.
 pub fn folded_of_exact(term: &str) -> Option<String> {
-    if let Some(plain) = term.strip_prefix('=') {
-        return Some(plain.to_owned());
-    }
-    let folded = strip_marks(term);
-    (folded != term).then_some(folded)
+    let folded = folded_term(term);
+    (folded != term).then(|| folded.into_owned())
 }
 
 /// Registers the analyzers on an index.
@@ -457,6 +465,14 @@ mod tests {
         assert_eq!(folded_of_exact("ủy").as_deref(), Some("uy"));
         assert_eq!(folded_of_exact("=cao").as_deref(), Some("cao"));
         assert_eq!(folded_of_exact("cao"), None);
+        for (term, folded) in [
+            ("ủy", "uy"),
+            ("=cao", "cao"),
+            ("cao", "cao"),
+            ("2025", "2025"),
+        ] {
+            assert_eq!(folded_term(term), folded);
+        }
     }
 
     #[test]
