@@ -257,7 +257,8 @@ pub fn docs(dir: &Path, as_json: bool) -> Result<()> {
 /// search waits for the disk (an index not yet in memory). More wait their turn, first come
 /// first served. Searches use the CPU only, and with more of them than cores each is sliced
 /// among the others: eight at once on two cores put the 99th percentile of the bench's HTTP
-/// mix at 32-57 ms, three at 20-44 ms, for as many requests a second.
+/// mix at 32-57 ms, three at 20-44 ms, for about as many requests a second. A reload of the
+/// index ([`crate::server`]) runs on the same threads and waits its turn like a search.
 fn search_threads() -> usize {
     rayon::current_num_threads() + 1
 }
