@@ -108,15 +108,12 @@ pub fn found(a: &Analysed) -> Vec<Found> {
 
 /// The sense term the index holds for the short form `short` (`UBND`, `kt-xh`), when
 /// `table` gives it the one built-in sense and no other (the abbreviations a corpus defines
-/// may add senses to it, which only their phrases find).
+/// may add senses to it, which only their phrases find). A sense is compared by its
+/// syllables, cut as the table's own were.
 pub fn term_of(table: &Abbreviations, short: &str) -> Option<&'static str> {
     let (sense, term) = TABLE.by_short.get(&fold(short))?;
     let senses = table.senses(short);
-    let same = |s: &String| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .eq(sense.iter().map(String::as_str))
-    };
+    let same = |s: &String| terms(&Analysed::of(s), false) == *sense;
     (!senses.is_empty() && senses.iter().all(same)).then_some(*term)
 }
 
