@@ -394,7 +394,7 @@ impl SearchIndex {
         running: &Running,
     ) -> Result<(Tally, Vec<Hit>), SearchError> {
         let rarest = match running.may_split() {
-            true => self.rarest(searcher, &required),
+            true => self.rarest(searcher, plan, &required),
             false => 0,
         };
         let split = rarest >= CONCURRENT_FROM;
@@ -416,13 +416,19 @@ impl SearchIndex {
         Ok((tally?, hits.map_err(SearchError::Index)?))
     }
 
-    /// How many paragraphs the rarest of the `required` syllables stands in (0 for none).
-    fn rarest(&self, searcher: &Searcher, required: &[&str]) -> u64 {
-        required
+    /// How many paragraphs the rarest term every match of `plan` has stands in: of the
+    /// `required` syllables, and of the pairs and exact forms of its quoted phrases (0 for
+    /// none). A phrase alone (`"cao tốc Nội Bài"`, 16,000 matches at 1 GB) was counted and
+    /// walked one after the other, counting two thirds of its time.
+    fn rarest(&self, searcher: &Searcher, plan: &Plan, required: &[&str]) -> u64 {
+        let syllables = required
             .iter()
-            .map(|s| plan::syllable_frequency(searcher, &self.fields, s))
-            .min()
-            .unwrap_or(0)
+            .map(|s| plan::syllable_frequency(searcher, &self.fields, s));
+        let phrases = plan.terms.iter().flat_map(|t| &t.checked);
+        let phrase_terms = phrases
+            .flat_map(|c| &c.terms)
+            .map(|(term, _)| searcher.doc_freq(term).unwrap_or(0));
+        syllables.chain(phrase_terms).min().unwrap_or(0)
     }
 
     /// The `limit` best matches of `plan` found on `cores` cores, read from the document
