@@ -887,7 +887,8 @@ fn tokens(reader: &SegmentReader, field: Field) -> u64 {
         .map_or(0, |index| index.total_num_tokens())
 }
 
-/// Where a walk offers its matches.
+/// Where a walk offers its matches: its own best, or one it shares with walks on other
+/// cores.
 trait Offers {
     /// The score a match must beat to enter: none until `k` are found.
     fn floor(&self) -> Score;
@@ -956,10 +957,10 @@ impl Offers for Best {
     }
 }
 
-/// The best `k` matches of walks running at once on several cores, one piece of the index
-/// each. A match ties the floor is still offered: walked one after another, the first
-/// walked of equal scores would be kept, and that is the earlier address, which the heap
-/// keeps whichever core offers first.
+/// The best `k` matches of walks running at once on several cores, each over its own
+/// segments. A match that ties the floor is still offered: in one walk, the first walked of
+/// equal scores is kept, which is the earlier address, and the heap keeps the earlier
+/// address whichever core offers first.
 struct SharedBest {
     best: Mutex<Best>,
     /// The floor of `best`, read without taking the lock at every match.

@@ -120,8 +120,8 @@ const MAX_RELAX_COUNTS: usize = 32;
 /// than waking the second core does (tens of microseconds).
 const CONCURRENT_FROM: u64 = tally::COUNTED_EXACTLY as u64;
 
-/// The fewest paragraphs the rarest required word of a query must stand in for its best
-/// hits to be looked for on every core too, each walking some segments
+/// The fewest paragraphs the rarest term every match of a query has must stand in for its
+/// best hits to be looked for on every core too, each walking some segments
 /// ([`prune::top`]): below, the walk is over before the cores have split it. `apatit`
 /// (5,472 paragraphs at 1 GB) took 0.27 ms walked on one core and 0.28-0.37 on two.
 const WALKED_ON_CORES_FROM: u64 = 4 * CONCURRENT_FROM;
@@ -380,7 +380,7 @@ impl SearchIndex {
     }
 
     /// The matches of `plan` counted and its `limit` best read as hits: both at once on two
-    /// cores when a core is idle and every required word is in at least
+    /// cores when a core is idle and every term every match has is in at least
     /// [`CONCURRENT_FROM`] paragraphs, as neither needs the other and each is then about
     /// half of the search (counting the first 5,000 matches of `chuyển đổi số` on the real
     /// corpus takes as long as finding and reading its best ten); the best looked for on
@@ -393,15 +393,16 @@ impl SearchIndex {
         required: Vec<&str>,
         running: &Running,
     ) -> Result<(Tally, Vec<Hit>), SearchError> {
-        let rarest = match running.may_split() {
-            true => self.rarest(searcher, plan, &required),
-            false => 0,
+        let rarest = if running.may_split() {
+            self.rarest(searcher, plan, &required)
+        } else {
+            0
         };
-        let split = rarest >= CONCURRENT_FROM;
-        let (tally, hits) = if split {
-            let cores = match rarest >= WALKED_ON_CORES_FROM {
-                true => rayon::current_num_threads(),
-                false => 1,
+        let (tally, hits) = if rarest >= CONCURRENT_FROM {
+            let cores = if rarest >= WALKED_ON_CORES_FROM {
+                rayon::current_num_threads()
+            } else {
+                1
             };
             rayon::join(
                 || self.tally(searcher, plan),
