@@ -116,7 +116,6 @@ pub fn top(
     bounds: &BlockBounds,
     cores: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-    let mut best = Best::new(k);
     let (bounding, phrase_of): (Vec<(Term, Score)>, Vec<usize>) = plan
         .checked
         .iter()
@@ -125,7 +124,7 @@ pub fn top(
         .unzip();
     let forms: Vec<(Term, Score)> = plan.checked.iter().flat_map(|c| c.forms.clone()).collect();
     if (plan.required.is_empty() && bounding.is_empty()) || k == 0 {
-        return Ok(best.into_sorted());
+        return Ok(Vec::new());
     }
     let weights = |terms: &[(Term, Score)]| {
         terms
@@ -165,11 +164,13 @@ pub fn top(
     let walk = Walk {
         searcher,
         terms: &terms,
+        highest: terms.highest(),
         factors,
         bounds,
     };
     let segments: Vec<usize> = (0..searcher.segment_readers().len()).collect();
     if cores <= 1 || segments.len() < cores {
+        let mut best = Best::new(k);
         walk.lifted_then_rest(&segments, &mut best)?;
         return Ok(best.into_sorted());
     }
@@ -186,6 +187,8 @@ pub fn top(
 struct Walk<'a> {
     searcher: &'a Searcher,
     terms: &'a Terms,
+    /// The most any paragraph scores ([`Terms::highest`]).
+    highest: Score,
     factors: &'a (dyn ScoreFactor + Sync),
     bounds: &'a BlockBounds,
 }
@@ -199,7 +202,7 @@ impl Walk<'_> {
 
     /// Walks `part` of `segments`; the rest not at all when no paragraph there could enter.
     fn part(&self, part: Part, segments: &[usize], best: &mut impl Offers) -> tantivy::Result<()> {
-        if matches!(part, Part::Rest) && self.terms.highest() <= best.floor() {
+        if matches!(part, Part::Rest) && self.highest <= best.floor() {
             return Ok(());
         }
         let (searcher, factors, bounds) = (self.searcher, self.factors, self.bounds);
