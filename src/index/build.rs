@@ -632,10 +632,15 @@ fn write_tantivy(
 /// which merging never fills.
 const MERGING_BUDGET: usize = 15_000_000;
 
-/// Merges the small segments the writer's policy left (see [`tail_merges`]), two merges
-/// at a time.
+/// Merges the small segments the writer's policy left (see [`tail_merges`]), one merge per
+/// core at once.
 fn merge_tail(index: &Index, bound: u32) -> Result<()> {
-    let merges = tail_merges(&index.searchable_segment_metas()?, bound);
+    // The segments' metas are let go at once: tantivy keeps the files of every meta alive.
+    let merges = tail_merges(
+        &index.searchable_segment_metas()?,
+        bound,
+        rayon::current_num_threads(),
+    );
     if merges.is_empty() {
         return Ok(());
     }
