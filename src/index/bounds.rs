@@ -8,7 +8,6 @@ use super::segment_file;
 use super::store::u32_at;
 use anyhow::{Context, Result};
 use memmap2::Mmap;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
 use std::ops::Range;
@@ -165,9 +164,10 @@ impl BlockBounds {
 
     /// Works out the bounds of the terms of `fields` in every segment of `index` and
     /// writes them to `path`; a segment the bounds file `previous` (of the generation
-    /// before) already bounds is copied from it. The segments are read one per core, each
-    /// let go once read, so that the postings read stay mapped no longer than their segment
-    /// is read: all at once, they held 400 MB of a gigabyte's build.
+    /// before) already bounds is copied from it. The
+    /// segments are read one at a time, each let go before the next, so that the postings
+    /// read stay mapped no longer than their segment is read: all at once, they held
+    /// 400 MB of a gigabyte's build.
     pub fn write(
         index: &Index,
         fields: &[Field],
@@ -190,19 +190,15 @@ impl BlockBounds {
             Some(bytes) => segment_file::parts(bytes, 1)?,
             None => HashMap::new(),
         };
-        let parts = index
-            .searchable_segments()?
-            .par_iter()
-            .with_max_len(1)
-            .map(|segment| {
-                let id = segment.id().uuid_string();
-                let section = match (&old, kept.get(id.as_str())) {
-                    (Some(bytes), Some(range)) => bytes[range.clone()].to_vec(),
-                    _ => section_of(&SegmentReader::open(segment)?, fields, from)?,
-                };
-                Ok((id, section))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut parts = Vec::new();
+        for segment in index.searchable_segments()? {
+            let id = segment.id().uuid_string();
+            let section = match (&old, kept.get(id.as_str())) {
+                (Some(bytes), Some(range)) => bytes[range.clone()].to_vec(),
+                _ => section_of(&SegmentReader::open(&segment)?, fields, from)?,
+            };
+            parts.push((id, section));
+        }
         fs::write(path, segment_file::encode(&parts, 1))
             .with_context(|| format!("không ghi được {}", path.display()))
     }
