@@ -749,3 +749,50 @@ fn indexed<'k>(
     t.add_u64(f.weight, ranking::weight(&e.text));
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The segments whose files are in the tantivy folder `dir`, by id.
+    fn segments_on_disk(dir: &Path) -> HashSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|entry| {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                let (id, _) = name.split_once('.')?;
+                (id.len() == 32).then(|| id.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_last_merges_leave_no_file_of_the_segments_they_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (schema, fields) = schema();
+        let index = Index::builder()
+            .schema(schema)
+            .create_in_dir(dir.path())
+            .unwrap();
+        analyzer::register(&index);
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, MERGING_BUDGET).unwrap();
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        for ord in 0..6 {
+            let mut paragraph = TantivyDocument::default();
+            paragraph.add_text(fields.body, "nghị quyết về chuyển đổi số");
+            paragraph.add_u64(fields.doc_ord, ord);
+            writer.add_document(paragraph).unwrap();
+            writer.commit().unwrap();
+        }
+        writer.wait_merging_threads().unwrap();
+        merge_tail(&index, 100).unwrap();
+        let merged: HashSet<String> = index
+            .searchable_segment_metas()
+            .unwrap()
+            .iter()
+            .map(|meta| meta.id().uuid_string())
+            .collect();
+        assert!(merged.len() < 6, "{merged:?}");
+        assert_eq!(segments_on_disk(dir.path()), merged);
+    }
+}
