@@ -752,6 +752,7 @@ fn indexed<'k>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::segment_file::SEGMENT_ID;
     use super::*;
 
     /// The segments whose files are in the tantivy folder `dir`, by id.
@@ -761,7 +762,7 @@ mod tests {
             .filter_map(|entry| {
                 let name = entry.unwrap().file_name().to_string_lossy().into_owned();
                 let (id, _) = name.split_once('.')?;
-                (id.len() == 32).then(|| id.to_owned())
+                (id.len() == SEGMENT_ID).then(|| id.to_owned())
             })
             .collect()
     }

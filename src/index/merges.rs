@@ -80,11 +80,9 @@ pub fn tail_merges(segments: &[SegmentMeta], bound: u32, cores: usize) -> Vec<Ve
     let sum: u64 = small.iter().map(|(_, docs)| u64::from(*docs)).sum();
     let needed = sum.div_ceil(u64::from(bound.max(1))) as usize;
     let fewest = needed.max(cores).min(small.len() / 2).max(1);
-    let within =
-        |merges: &[(u64, Vec<SegmentId>)]| merges.iter().all(|(docs, _)| *docs <= u64::from(bound));
     let merges = (fewest..small.len())
         .map(|count| balanced(&small, count))
-        .find(|merges| within(merges))
+        .find(|merges| merges.iter().all(|(docs, _)| *docs <= u64::from(bound)))
         .unwrap_or_default();
     merges
         .into_iter()
