@@ -1,7 +1,8 @@
 //! Turns the bytes of a file into clean text: one encoding, one line ending, NFC.
 
+use crate::text::is_nfc;
 use thiserror::Error;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// Why a file cannot be read as text; shown to the user next to the skipped file.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -45,13 +46,12 @@ pub fn finish(text: String) -> Result<String, SourceError> {
 /// the lines that are not already in NFC are recomposed: documents copied from a PDF or a Mac
 /// often have a few decomposed letters, and composing whole files cost a seventh of a build.
 fn nfc(text: String) -> String {
-    let composed = |line: &str| is_nfc_quick(line.chars()) == IsNormalized::Yes;
-    if composed(&text) {
+    if is_nfc(&text) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
-        if composed(line) {
+        if is_nfc(line) {
             out.push_str(line);
         } else {
             out.extend(line.nfc());

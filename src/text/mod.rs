@@ -3,11 +3,13 @@
 pub mod abbrev;
 pub mod analysed;
 pub mod analyzer;
+mod composed;
 pub mod senses;
 mod spelling;
 mod syllables;
 mod tone;
 
+pub use composed::is_nfc;
 pub use spelling::could_be_syllable;
 pub use syllables::{Syllables, syllables};
 pub use tone::{canonical_tones, moved_tones};

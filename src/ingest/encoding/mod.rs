@@ -9,8 +9,9 @@ mod vni;
 pub use fonts::{FontEncoding, font_encoding};
 pub use guess::{guess, repair};
 
+use crate::text::is_nfc;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// The encoding a document's text was found in, as `parse --json` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -64,7 +65,7 @@ impl Encoding {
             Encoding::Vps => single_byte(bytes, &tables::VPS_HIGH, tables::VPS_LOW),
             Encoding::Vni => vni_bytes(bytes),
         };
-        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if is_nfc(&text) {
             text
         } else {
             text.nfc().collect()
