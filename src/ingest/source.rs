@@ -38,7 +38,11 @@ pub fn finish(text: String) -> Result<String, SourceError> {
     if text.trim().is_empty() {
         return Err(SourceError::Empty);
     }
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     Ok(nfc(text))
 }
 
@@ -62,10 +66,10 @@ fn nfc(text: String) -> String {
 
 fn utf8(bytes: &[u8]) -> Result<String, SourceError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         return Err(SourceError::Binary(at));
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => Err(SourceError::InvalidUtf8(e.valid_up_to())),
     }
