@@ -11,22 +11,15 @@ use unicode_normalization::{IsNormalized, is_nfc_quick};
 /// Every file read passes here, and the lookups took a twentieth of reading one.
 pub fn is_nfc(text: &str) -> bool {
     let mut rest = text;
-    loop {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        let mut chars = rest[ascii..].chars();
-        match chars.next() {
-            None => return true,
-            Some(c) if always_composed(c) => rest = chars.as_str(),
-            Some(_) => {
-                let run = &rest[ascii..];
-                let end = run.find(always_composed).unwrap_or(run.len());
-                if is_nfc_quick(run[..end].chars()) != IsNormalized::Yes {
-                    return false;
-                }
-                rest = &run[end..];
-            }
+    while let Some(start) = super::first_unknown(rest, always_composed) {
+        let run = &rest[start..];
+        let end = run.find(always_composed).unwrap_or(run.len());
+        if is_nfc_quick(run[..end].chars()) != IsNormalized::Yes {
+            return false;
         }
+        rest = &run[end..];
     }
+    true
 }
 
 /// ASCII, Latin-1 to Latin Extended-B and Latin Extended Additional (`ạ`, `ế`, `ử`): no

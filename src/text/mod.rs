@@ -196,6 +196,21 @@ impl LatinTable {
     }
 }
 
+/// Where the first character of `text` that `known` refuses stands, `None` when it knows
+/// them all. `known` must accept every ASCII character: runs of ASCII (most bytes of
+/// Vietnamese text) are passed over a byte at a time without being decoded.
+fn first_unknown(text: &str, known: impl Fn(char) -> bool) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        at += text[at..].bytes().take_while(u8::is_ascii).count();
+        let c = text[at..].chars().next()?;
+        if !known(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

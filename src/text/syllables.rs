@@ -21,16 +21,7 @@ pub fn syllables(text: &str) -> Syllables<'_> {
 /// Whether the fast path knows every character of `text`. It knows every ASCII character,
 /// so runs of ASCII (most bytes of Vietnamese text) are skipped without decoding.
 fn fast_path_knows(text: &str) -> bool {
-    let mut rest = text;
-    loop {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        let mut chars = rest[ascii..].chars();
-        match chars.next() {
-            None => return true,
-            Some(c) if class_of(c).is_some() => rest = chars.as_str(),
-            Some(_) => return false,
-        }
-    }
+    super::first_unknown(text, |c| class_of(c).is_some()).is_none()
 }
 
 /// Whether `c` is a precomposed letter of the blocks Vietnamese letters are in (Latin-1,
